@@ -1,0 +1,4 @@
+"""desk_app — tiếp xúc, đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền xã với Nhân dân."""
+
+__version__ = "0.1.0"
+APP_NAME = "desk-app"

@@ -1,0 +1,307 @@
+"""The command line (cli.md): one entry point, Vietnamese help and messages.
+
+Exit codes: 0 done; 1 understood but cannot be done — one Vietnamese line on stderr, no traceback,
+nothing changed; 2 wrong usage (argparse's own, in Vietnamese).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from typing import Callable, Sequence
+
+from desk_app import __version__
+
+# argparse looks its words up through ``argparse._`` / ``argparse.ngettext`` at call time.
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "show program's version number and exit": "hiện số phiên bản rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không hiểu được: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần đúng một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "ignored explicit argument %r": "bỏ qua giá trị %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (chọn: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+}
+
+
+def _vietnamese_argparse() -> None:
+    argparse._ = lambda text: _ARGPARSE_VI.get(text, text)
+    argparse.ngettext = lambda singular, plural, n: _ARGPARSE_VI.get(singular if n == 1 else plural,
+                                                                     singular if n == 1 else plural)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Vietnamese help layout and "cách dùng" for every (sub)command."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải là số nguyên") from None
+
+
+def _year(text: str) -> int:
+    value = _int(text)
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"năm {value} không hợp lệ (từ 2000 đến 2100)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _vietnamese_argparse()
+    parser = _Parser(
+        prog="desk-app",
+        description="Tiếp xúc, đối thoại trực tiếp của người đứng đầu cấp ủy, chính quyền xã với Nhân dân.\n"
+                    "Không có lệnh: mở cửa sổ chương trình.",
+        epilog="Cơ sở dữ liệu: --db, nếu không thì biến môi trường DESK_APP_DB, nếu không thì tệp "
+               "desk_app.sqlite3 trong thư mục dữ liệu của người dùng.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}",
+                        help="hiện số phiên bản rồi thoát")
+    parser.add_argument("--db", metavar="ĐÍCH", help="tệp SQLite hoặc địa chỉ SQLAlchemy (postgresql+psycopg://…)")
+    commands = parser.add_subparsers(dest="command", title="các lệnh", metavar="LỆNH", parser_class=_Parser)
+
+    gui = commands.add_parser("gui", help="mở cửa sổ chương trình", description="Mở cửa sổ chương trình.")
+    gui.add_argument("--smoke-test", action="store_true", help="mở cửa sổ, chờ hiện xong rồi đóng (kiểm tra)")
+
+    demo = commands.add_parser(
+        "demo", help="tạo dữ liệu mẫu một năm của một xã",
+        description="Tạo dữ liệu mẫu (xác định theo --seed) vào một cơ sở dữ liệu còn trống: đơn vị, cán bộ, cơ "
+                    "quan, thôn; các cuộc đối thoại mọi cơ quan chủ trì, hình thức, trạng thái; đăng ký phát "
+                    "biểu, biên bản, kiến nghị ở mọi trạng thái.")
+    demo.add_argument("--year", type=_year, metavar="NĂM", help="năm của dữ liệu (mặc định: năm nay)")
+    demo.add_argument("--commune", metavar="TÊN", help="tên xã (mặc định: Xã Tân Đoàn)")
+    demo.add_argument("--sessions", type=_int, default=4, metavar="N", help="số cuộc đối thoại (mặc định 4)")
+    demo.add_argument("--petitions", type=_int, default=None, metavar="N",
+                      help="tổng số kiến nghị, chia cho các cuộc (mặc định khoảng 60)")
+    demo.add_argument("--seed", type=_int, default=1, metavar="S", help="hạt giống ngẫu nhiên (mặc định 1)")
+
+    sessions = commands.add_parser("sessions", help="liệt kê các cuộc đối thoại",
+                                   description="Mỗi dòng: mã, ngày (ISO), cơ quan chủ trì, trạng thái, tên.")
+    sessions.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này")
+
+    petitions = commands.add_parser(
+        "petitions", help="liệt kê các kiến nghị",
+        description="Mỗi dòng: mã, mã cuộc đối thoại, người kiến nghị, lĩnh vực, trạng thái, thời hạn (ISO), "
+                    "“quá hạn” hoặc để trống.")
+    petitions.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này")
+    petitions.add_argument("--status", metavar="TRẠNG_THÁI",
+                           help="mới, đang giải quyết, đã giải quyết, đã trả lời tại hội nghị, đã chuyển cấp trên, "
+                                "không thuộc thẩm quyền")
+    petitions.add_argument("--overdue", action="store_true", help="chỉ kiến nghị quá hạn")
+    petitions.add_argument("--search", metavar="CHỮ", default="",
+                           help="tìm theo tên người kiến nghị hoặc nội dung, không phân biệt dấu, hoa thường")
+
+    deadline = commands.add_parser(
+        "deadline", help="tính thời hạn theo ngày làm việc",
+        description="N ngày làm việc (hoặc ngày lịch) sau (hoặc trước) NGÀY, theo lịch nghỉ lễ, ngày làm bù và "
+                    "các điều chỉnh của địa phương.")
+    deadline.add_argument("date", metavar="NGÀY", help="yyyy-mm-dd hoặc dd/mm/yyyy")
+    deadline.add_argument("days", type=_int, metavar="N", help="số ngày")
+    deadline.add_argument("--before", action="store_true", help="tính lùi về trước")
+    deadline.add_argument("--calendar-days", action="store_true", help="tính theo ngày lịch thay vì ngày làm việc")
+
+    calendar = commands.add_parser(
+        "calendar", help="lịch ngày nghỉ, ngày làm bù",
+        usage="desk-app calendar NĂM\n       desk-app calendar set NGÀY (nghỉ|làm-việc) GHI_CHÚ\n"
+              "       desk-app calendar unset NGÀY",
+        description="NĂM: liệt kê các ngày thường được nghỉ và các ngày cuối tuần phải làm việc.\n"
+                    "set: đánh dấu một ngày là ngày nghỉ hoặc ngày làm việc của địa phương.\n"
+                    "unset: bỏ đánh dấu của địa phương.")
+    calendar.add_argument("words", nargs="+", metavar="…", help=argparse.SUPPRESS)
+    calendar.set_defaults(calendar_parser=calendar)
+    return parser
+
+
+# -- commands -------------------------------------------------------------------------------------------
+
+def _open(args):
+    from desk_app.store.database import open_database
+
+    return open_database(args.db)
+
+
+def _print(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def cmd_gui(args) -> int:
+    from desk_app.domain.errors import DeskAppError
+
+    raise DeskAppError("Cửa sổ chương trình sẽ có trong phiên bản sau; hiện dùng các lệnh: "
+                       "desk-app --help.")
+
+
+def cmd_demo(args) -> int:
+    from desk_app.domain import clock
+    from desk_app.services import demo
+
+    database = _open(args)
+    options = demo.DemoOptions(year=args.year or clock.today().year, commune=args.commune,
+                               sessions=args.sessions, petitions=args.petitions, seed=args.seed)
+    with database.session() as session:
+        ids = demo.generate(session, options)
+    for session_id in ids:
+        _print(str(session_id))
+    return 0
+
+
+def cmd_sessions(args) -> int:
+    from desk_app.domain.states import Host, SessionStatus
+    from desk_app.services import sessions
+
+    database = _open(args)
+    with database.session() as session:
+        for ds in sessions.list_sessions(session, args.year):
+            _print("\t".join([str(ds.id), ds.session_date.isoformat(), Host(ds.host).label,
+                              SessionStatus(ds.status).label, _one_line(ds.title)]))
+    return 0
+
+
+def cmd_petitions(args) -> int:
+    from sqlalchemy import select
+
+    from desk_app.domain import clock
+    from desk_app.domain.states import PetitionStatus
+    from desk_app.services import followup
+    from desk_app.services.common import load_calendar
+    from desk_app.store import models as m
+
+    database = _open(args)
+    today = clock.today()
+    flt = followup.PetitionFilter(year=args.year, status=args.status, overdue=args.overdue, search=args.search)
+    with database.session() as session:
+        where = followup.filter_clause(flt, today, load_calendar(session))
+        query = (select(m.Petition.id, m.Petition.session_id, m.Petition.citizen_name, m.Field.name,
+                        m.Petition.status, m.Petition.due_date)
+                 .outerjoin(m.Field, m.Field.id == m.Petition.field_id).where(where).order_by(m.Petition.id))
+        labels = {s.value: s.label for s in PetitionStatus}
+        out = sys.stdout
+        for pid, sid, citizen, field, status, due in session.execute(query).yield_per(2000):
+            overdue = status in followup.OPEN_STATUSES and due is not None and due < today
+            out.write(f"{pid}\t{sid}\t{_one_line(citizen)}\t{field or ''}\t{labels[status]}\t"
+                      f"{due.isoformat() if due else ''}\t{'quá hạn' if overdue else ''}\n")
+    return 0
+
+
+def cmd_deadline(args) -> int:
+    from desk_app.domain.validation import parse_date
+    from desk_app.services import workdays
+
+    anchor = parse_date(args.date, field="date")
+    database = _open(args)
+    with database.session() as session:
+        result = workdays.deadline(session, anchor, args.days, before=args.before,
+                                   calendar_days=args.calendar_days)
+    _print(result.isoformat())
+    return 0
+
+
+def cmd_calendar(args) -> int:
+    from desk_app.domain.validation import parse_date
+    from desk_app.services import workdays
+
+    words = args.words
+    calendar_parser = args.calendar_parser
+    action = words[0]
+    if action == "set":
+        if len(words) < 3:
+            calendar_parser.error("cần: calendar set NGÀY (nghỉ|làm-việc) GHI_CHÚ")
+        day = parse_date(words[1], field="date")
+        kind = workdays.parse_day_kind(words[2])
+        note = " ".join(words[3:])
+        with _open(args).session() as session:
+            workdays.set_override(session, day, kind, note)
+        return 0
+    if action == "unset":
+        if len(words) != 2:
+            calendar_parser.error("cần: calendar unset NGÀY")
+        day = parse_date(words[1], field="date")
+        with _open(args).session() as session:
+            workdays.unset_override(session, day)
+        return 0
+    if len(words) != 1:
+        calendar_parser.error("cần: calendar NĂM, calendar set … hoặc calendar unset …")
+    try:
+        year = _year(action)
+    except argparse.ArgumentTypeError as exc:
+        calendar_parser.error(str(exc))
+    with _open(args).session() as session:
+        for row in workdays.special_days(session, year):
+            _print(f"{row.day.isoformat()}\t{row.label}\t{row.name}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+# -- entry point ----------------------------------------------------------------------------------------
+
+def _utf8_streams() -> None:
+    # Scripts on Windows read our output through pipes: make it UTF-8 whatever the console code page.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from desk_app.domain.errors import DeskAppError
+    from desk_app.logs import log_unexpected, setup_logging
+
+    setup_logging()
+    handlers: dict[str | None, Callable] = {
+        None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
+        "deadline": cmd_deadline, "calendar": cmd_calendar,
+    }
+    try:
+        return handlers[args.command](args)
+    except DeskAppError as exc:
+        sys.stderr.write(_one_line(exc.message) + "\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng theo yêu cầu; dữ liệu không thay đổi.\n")
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head`: the reader left, nothing is wrong. Silence the final flush.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 — the last guard: never show a traceback
+        where = log_unexpected(exc)
+        sys.stderr.write(f"Lỗi không mong muốn ({type(exc).__name__}); dữ liệu không thay đổi. "
+                         f"Chi tiết đã ghi vào {where}.\n")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Rules of the dialogue cycle: pure Python, no Qt, no SQL."""

@@ -1,0 +1,47 @@
+"""Errors that carry a message a clerk can read (Vietnamese).
+
+Every layer raises these; the CLI prints ``message`` on stderr and exits 1, the window shows it in a
+dialog. Anything else reaching the top is a bug: it is logged and a generic Vietnamese message shown.
+"""
+
+from __future__ import annotations
+
+
+class DeskAppError(Exception):
+    """A request that was understood but cannot be done; ``message`` is Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(DeskAppError):
+    """A record the request names does not exist."""
+
+
+class ValidationError(DeskAppError):
+    """Bad input. ``errors`` maps a field name to its Vietnamese problem (shown next to the field)."""
+
+    def __init__(self, errors: dict[str, str] | str, message: str | None = None):
+        if isinstance(errors, str):
+            errors = {"": errors}
+        self.errors = dict(errors)
+        if message is None:
+            # Each message is a sentence of its own ("… không được để trống.").
+            message = " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in self.errors.values())
+        super().__init__(message)
+
+
+class TransitionError(DeskAppError):
+    """A status change the state machine forbids."""
+
+
+class ConflictError(DeskAppError):
+    """An edit based on stale data (someone else changed the record since it was loaded)."""
+
+
+class DatabaseError(DeskAppError):
+    """The database cannot be opened, read or written (corrupt, foreign, newer version, disk full)."""

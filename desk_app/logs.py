@@ -1,0 +1,40 @@
+"""The log file in the user data folder: unexpected errors are written there, never shown as tracebacks."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+_handler: logging.Handler | None = None
+
+
+def log_path() -> Path:
+    from desk_app.store.database import user_data_dir
+
+    return user_data_dir() / "logs" / "desk_app.log"
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    """Log to a rotating file; if the folder cannot be written, log nowhere rather than fail."""
+    global _handler
+    if _handler is not None:
+        return
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8",
+                                                        delay=True)
+    except OSError:
+        _handler = logging.NullHandler()
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("desk_app")
+    root.addHandler(_handler)
+    root.setLevel(level)
+
+
+def log_unexpected(exc: BaseException) -> Path:
+    """Write the traceback of an unexpected error; returns the log file's path for the message."""
+    setup_logging()
+    logging.getLogger("desk_app").error("lỗi không mong muốn", exc_info=(type(exc), exc, exc.__traceback__))
+    return log_path()

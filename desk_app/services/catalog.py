@@ -1,0 +1,262 @@
+"""The commune's settings and catalogues: the commune itself, officials, agencies, hamlets, fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.domain.errors import NotFoundError, ValidationError
+from desk_app.domain.states import AgencyKind, Body
+from desk_app.domain.text import clean_text, fold, title_name
+from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker, check_length
+from desk_app.store import models as m
+from desk_app.services.common import check_optional_id, get
+
+COMMUNE_KINDS = ("xã", "phường", "đặc khu")
+
+
+@dataclass
+class CommuneInput:
+    name: str
+    kind: str = "xã"
+    code: str = ""
+    province: str = ""
+    place_name: str = ""
+    party_committee: str = ""
+    party_superior: str = ""
+    council: str = ""
+    committee: str = ""
+    front: str = ""
+    state_superior: str = ""
+    office_unit: str = "VP"
+    superior_recipients: list[str] = field(default_factory=list)
+    profile_id: int | None = None
+
+
+def save_commune(session: Session, data: CommuneInput) -> m.Commune:
+    """Create or update the commune (one per database). Missing body names are derived from its name."""
+    name = clean_text(data.name)
+    kind = clean_text(data.kind).lower() or "xã"
+    checker = Checker()
+    checker.require("name", name, "Tên đơn vị")
+    checker.add("name", check_length(name, "Tên đơn vị", MAX_NAME))
+    if kind not in COMMUNE_KINDS:
+        checker.add("kind", "Loại đơn vị phải là xã, phường hoặc đặc khu.")
+    code = clean_text(data.code)
+    if code and not code.isdigit():
+        checker.add("code", "Mã đơn vị hành chính chỉ gồm chữ số.")
+    check_optional_id(checker, session, m.Profile, data.profile_id, "profile_id")
+    texts = {}
+    for key, label in (("province", "Tỉnh, thành phố"), ("place_name", "Địa danh"),
+                       ("party_committee", "Tên Đảng ủy"), ("party_superior", "Đảng bộ cấp trên"),
+                       ("council", "Tên HĐND"), ("committee", "Tên UBND"), ("front", "Tên Ủy ban MTTQ"),
+                       ("state_superior", "Cơ quan cấp trên"), ("office_unit", "Ký hiệu đơn vị lưu")):
+        texts[key] = clean_text(getattr(data, key))
+        checker.add(key, check_length(texts[key], label, MAX_SHORT))
+    recipients = [clean_text(r) for r in data.superior_recipients if clean_text(r)]
+    checker.raise_if_any()
+
+    # "Xã Tân Đoàn" → "Tân Đoàn" and the usual body names, unless the clerk typed them.
+    bare = name
+    for prefix in COMMUNE_KINDS:
+        if fold(bare).startswith(fold(prefix) + " "):
+            bare = bare[len(prefix):].strip()
+            break
+    texts["place_name"] = texts["place_name"] or bare
+    texts["party_committee"] = texts["party_committee"] or f"Đảng ủy {kind} {bare}"
+    texts["council"] = texts["council"] or f"Hội đồng nhân dân {kind} {bare}"
+    texts["committee"] = texts["committee"] or f"Ủy ban nhân dân {kind} {bare}"
+    texts["front"] = texts["front"] or f"Ủy ban Mặt trận Tổ quốc Việt Nam {kind} {bare}"
+    texts["office_unit"] = texts["office_unit"] or "VP"
+
+    row = session.scalar(select(m.Commune).order_by(m.Commune.id).limit(1))
+    if row is None:
+        row = m.Commune(name=name)
+        session.add(row)
+    row.name, row.kind, row.code = name, kind, code
+    for key, value in texts.items():
+        setattr(row, key, value)
+    row.superior_recipients = recipients
+    if data.profile_id is not None:
+        row.profile_id = data.profile_id
+    elif row.profile_id is None:
+        row.profile_id = session.scalar(select(m.Profile.id).where(m.Profile.code == "luat-2025"))
+    session.flush()
+    return row
+
+
+# -- officials ---------------------------------------------------------------------------------------
+
+@dataclass
+class OfficialInput:
+    name: str
+    title: str
+    body: str = Body.COMMITTEE.value
+    gender: str | None = None
+    is_party_head: bool = False
+    is_council_head: bool = False
+    is_committee_head: bool = False
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
+
+
+def save_official(session: Session, data: OfficialInput, official_id: int | None = None) -> m.Official:
+    name = title_name(clean_text(data.name))
+    title = clean_text(data.title)
+    checker = Checker()
+    checker.require("name", name, "Họ và tên")
+    checker.add("name", check_length(name, "Họ và tên", MAX_NAME))
+    checker.require("title", title, "Chức vụ")
+    checker.add("title", check_length(title, "Chức vụ", MAX_SHORT))
+    try:
+        body = Body.parse(data.body, "cơ quan").value
+    except ValidationError as exc:
+        checker.add("body", exc.message)
+        body = ""
+    if data.gender not in (None, "", "nam", "nu"):
+        checker.add("gender", "Giới tính phải là nam hoặc nữ.")
+    if data.active_from and data.active_to and data.active_to < data.active_from:
+        checker.add("active_to", "Ngày thôi giữ chức vụ không được trước ngày bắt đầu.")
+    checker.raise_if_any()
+    row = get(session, m.Official, official_id) if official_id else m.Official()
+    row.name, row.name_fold, row.title, row.body = name, fold(name), title, body
+    row.gender = data.gender or None
+    row.is_party_head, row.is_council_head = data.is_party_head, data.is_council_head
+    row.is_committee_head = data.is_committee_head
+    row.active_from, row.active_to = data.active_from, data.active_to
+    session.add(row)
+    session.flush()
+    return row
+
+
+def active_officials(session: Session, on: dt.date | None = None) -> list[m.Official]:
+    query = select(m.Official).order_by(m.Official.id)
+    rows = list(session.scalars(query))
+    if on is None:
+        return [r for r in rows if r.active_to is None]
+    return [r for r in rows if (r.active_from is None or r.active_from <= on)
+            and (r.active_to is None or r.active_to >= on)]
+
+
+HEAD_POSTS = (
+    # (post code = the host body it answers for, flag column, Vietnamese post name)
+    ("dang_uy", "is_party_head", "Bí thư Đảng ủy"),
+    ("hdnd", "is_council_head", "Chủ tịch HĐND"),
+    ("ubnd", "is_committee_head", "Chủ tịch UBND"),
+)
+
+
+def heads(session: Session, on: dt.date | None = None) -> dict[str, m.Official | None]:
+    """Who holds each head post (one person may hold two)."""
+    officials = active_officials(session, on)
+    result: dict[str, m.Official | None] = {}
+    for post, flag, _label in HEAD_POSTS:
+        result[post] = next((o for o in officials if getattr(o, flag)), None)
+    return result
+
+
+# -- agencies, hamlets, fields ---------------------------------------------------------------------------
+
+@dataclass
+class AgencyInput:
+    name: str
+    kind: str = AgencyKind.SPECIALIST.value
+    short_name: str = ""
+    head_name: str = ""
+    head_title: str = ""
+    active: bool = True
+
+
+def save_agency(session: Session, data: AgencyInput, agency_id: int | None = None) -> m.Agency:
+    name = clean_text(data.name)
+    checker = Checker()
+    checker.require("name", name, "Tên cơ quan, đơn vị")
+    checker.add("name", check_length(name, "Tên cơ quan, đơn vị", MAX_SHORT))
+    try:
+        kind = AgencyKind.parse(data.kind, "loại cơ quan").value
+    except ValidationError as exc:
+        checker.add("kind", exc.message)
+        kind = ""
+    short_name, head_name, head_title = (clean_text(data.short_name), clean_text(data.head_name),
+                                         clean_text(data.head_title))
+    for key, value, label in (("short_name", short_name, "Tên viết tắt"), ("head_name", head_name, "Người đứng đầu"),
+                              ("head_title", head_title, "Chức vụ người đứng đầu")):
+        checker.add(key, check_length(value, label, MAX_NAME))
+    duplicate = session.scalar(select(m.Agency.id).where(m.Agency.name_fold == fold(name),
+                                                         m.Agency.id != (agency_id or 0)))
+    if duplicate:
+        checker.add("name", f"Đã có cơ quan, đơn vị “{name}”.")
+    checker.raise_if_any()
+    row = get(session, m.Agency, agency_id) if agency_id else m.Agency(
+        position=(session.scalar(select(func.max(m.Agency.position))) or 0) + 1)
+    row.name, row.name_fold, row.kind = name, fold(name), kind
+    row.short_name, row.head_name, row.head_title, row.active = short_name, head_name, head_title, data.active
+    session.add(row)
+    session.flush()
+    return row
+
+
+def save_hamlet(session: Session, name: str, hamlet_id: int | None = None, active: bool = True) -> m.Hamlet:
+    name = clean_text(name)
+    checker = Checker()
+    checker.require("name", name, "Tên thôn, tổ dân phố")
+    checker.add("name", check_length(name, "Tên thôn, tổ dân phố", MAX_NAME))
+    duplicate = session.scalar(select(m.Hamlet.id).where(m.Hamlet.name_fold == fold(name),
+                                                         m.Hamlet.id != (hamlet_id or 0)))
+    if duplicate:
+        checker.add("name", f"Đã có thôn, tổ dân phố “{name}”.")
+    checker.raise_if_any()
+    row = get(session, m.Hamlet, hamlet_id) if hamlet_id else m.Hamlet(
+        position=(session.scalar(select(func.max(m.Hamlet.position))) or 0) + 1)
+    row.name, row.name_fold, row.active = name, fold(name), active
+    session.add(row)
+    session.flush()
+    return row
+
+
+def save_field(session: Session, name: str, field_id: int | None = None, active: bool = True) -> m.Field:
+    name = clean_text(name)
+    checker = Checker()
+    checker.require("name", name, "Tên lĩnh vực")
+    checker.add("name", check_length(name, "Tên lĩnh vực", MAX_NAME))
+    existing = [f for f in session.scalars(select(m.Field)) if fold(f.name) == fold(name) and f.id != field_id]
+    if existing:
+        checker.add("name", f"Đã có lĩnh vực “{name}”.")
+    checker.raise_if_any()
+    row = get(session, m.Field, field_id) if field_id else m.Field(
+        position=(session.scalar(select(func.max(m.Field.position))) or 0) + 1)
+    row.name, row.active = name, active
+    session.add(row)
+    session.flush()
+    return row
+
+
+def find_by_name(session: Session, model, name: str):
+    """The catalogue row whose name matches ``name`` ignoring case and diacritics, or None.
+
+    Hamlets also match without their "Thôn"/"Tổ dân phố" prefix ("Bản Lải" finds "Thôn Bản Lải").
+    """
+    wanted = fold(name)
+    if not wanted:
+        return None
+    rows = list(session.scalars(select(model)))
+    for row in rows:
+        if fold(row.name) == wanted:
+            return row
+    if model is m.Hamlet:
+        for row in rows:
+            bare = fold(row.name)
+            for prefix in ("thon ", "to dan pho ", "ap ", "khu pho ", "to "):
+                if bare.startswith(prefix) and bare[len(prefix):] == wanted:
+                    return row
+    return None
+
+
+def field_by_name(session: Session, name: str) -> m.Field:
+    row = find_by_name(session, m.Field, name)
+    if row is None:
+        raise NotFoundError(f"Không có lĩnh vực “{name}”.")
+    return row

@@ -1,0 +1,513 @@
+"""`desk-app demo`: a realistic, deterministic sample year of one commune.
+
+Everything a clerk would have entered is entered through the same services the window uses (plan,
+register, minutes, conclusion, follow-up), so the sample data obeys every rule. Dates are placed around
+today: sessions before today have been held and followed up as far as today allows; later ones are
+planned or invited. With the default 4 sessions the statuses are Hoàn thành, Đã thông báo kết luận,
+Đã kết thúc and Đã mời; more sessions add Hủy, Đã ban hành kế hoạch, Đang diễn ra and Dự thảo.
+
+``--petitions N`` spreads N petitions over the held sessions. Up to ``REALISTIC_PER_SESSION`` per session
+go through the minutes and follow-up services; the rest (load tests) are copies of those, with their
+due dates computed by the same follow-up code, written with bulk inserts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import string
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from desk_app.domain import clock
+from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind,
+                                    SessionForm, SessionStatus)
+from desk_app.domain.text import fold
+from desk_app.store import audit
+from desk_app.store import models as m
+from desk_app.services import catalog, followup, minutes, registrations, sessions
+from desk_app.services import demo_corpus as corpus
+from desk_app.services import demo_petitions as texts
+from desk_app.services.common import domain_profile, load_calendar
+
+REALISTIC_PER_SESSION = 80
+MAX_SESSIONS = 60
+MAX_PETITIONS = 1_000_000
+
+
+@dataclass
+class DemoOptions:
+    year: int
+    commune: str | None = None
+    sessions: int = 4
+    petitions: int | None = None
+    seed: int = 1
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, values: dict):
+        super().__init__()
+        self.values = values
+
+    def get_value(self, key, args, kwargs):
+        return self.values.get(key, "")
+
+
+def _fill(template: str, **values) -> str:
+    # "Trưởng {hamlet}" reads "Trưởng thôn Bản Lải": the hamlet's kind word is not capitalised there.
+    hamlet = values.get("hamlet") or ""
+    if hamlet:
+        values["hamlet_lower"] = hamlet[:1].lower() + hamlet[1:]
+        template = template.replace("Trưởng {hamlet}", "Trưởng {hamlet_lower}")
+    return _Formatter(values).format(template)
+
+
+def _check(options: DemoOptions) -> None:
+    problems = {}
+    if not 2000 <= options.year <= 2100:
+        problems["year"] = "Năm phải từ 2000 đến 2100."
+    if not 1 <= options.sessions <= MAX_SESSIONS:
+        problems["sessions"] = f"Số cuộc đối thoại phải từ 1 đến {MAX_SESSIONS}."
+    if options.petitions is not None and not 0 <= options.petitions <= MAX_PETITIONS:
+        problems["petitions"] = f"Số kiến nghị phải từ 0 đến {MAX_PETITIONS:,}.".replace(",", ".")
+    if options.commune is not None and not options.commune.strip():
+        problems["commune"] = "Tên xã không được để trống."
+    if problems:
+        raise ValidationError(problems)
+
+
+def generate(session: Session, options: DemoOptions) -> list[int]:
+    """Fill an empty database; returns the ids of the sessions created."""
+    _check(options)
+    if session.scalar(select(func.count(m.DialogueSession.id))) or session.scalar(select(func.count(m.Commune.id))):
+        raise DeskAppError("Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ tạo vào cơ sở dữ liệu còn trống "
+                           "(dùng --db với một tệp mới).")
+    return _Generator(session, options).run()
+
+
+class _Generator:
+    def __init__(self, session: Session, options: DemoOptions):
+        self.s = session
+        self.o = options
+        self.rng = random.Random(options.seed)
+        self.today = clock.today()
+        self.year = options.year
+        self.template = corpus.COMMUNES[0]
+        self.reg_templates: dict[int, dict] = {}  # registration id → the petition template it was made from
+        self.petition_templates: dict[int, dict] = {}
+        self.reply_number = 0
+
+    # -- catalogue ---------------------------------------------------------------------------------
+    def run(self) -> list[int]:
+        self._catalogue()
+        plan = self._schedule()
+        total = self.o.petitions if self.o.petitions is not None else 60
+        held = [p for p in plan if p[1] in ("completed", "concluded", "ended", "in_progress")]
+        shares = _split(total, len(held))
+        share_of = {id(p): n for p, n in zip(held, shares)}
+        ids = []
+        for entry in plan:
+            ids.append(self._session(entry, share_of.get(id(entry), 0)))
+        self._link_repeated()
+        return ids
+
+    def _catalogue(self) -> None:
+        t = self.template
+        name = t["name"]
+        if self.o.commune:
+            name = " ".join(self.o.commune.split())
+            if fold(name).split()[0] not in ("xa", "phuong"):
+                name = f"Xã {name}"
+        self.unit = catalog.save_commune(self.s, catalog.CommuneInput(
+            name=name, kind="phường" if fold(name).startswith("phuong") else "xã",
+            code="" if self.o.commune else t["code"], province=t["province"],
+            party_superior=t["party_superior"], superior_recipients=list(t["superior_recipients"])))
+        self.place = self.unit.place_name
+        since = dt.date(self.year - 1, 7, 1)
+        self.officials = []
+        for spec in corpus.OFFICIALS:
+            person = catalog.save_official(self.s, catalog.OfficialInput(
+                name=corpus.full_name(self.rng, spec["gender"]), title=spec["title"], body=spec["body"],
+                gender=spec["gender"], is_party_head=spec["is_party_head"],
+                is_council_head=spec["is_council_head"], is_committee_head=spec["is_committee_head"],
+                active_from=since))
+            self.officials.append(person)
+        self.heads = catalog.heads(self.s)
+        self.secretary = next((o for o in self.officials if o.title.startswith("Chuyên viên")), self.officials[-1])
+        self.agencies = {}
+        for spec in corpus.AGENCIES:
+            agency = catalog.save_agency(self.s, catalog.AgencyInput(
+                name=spec["name"], short_name=spec["short_name"], kind=spec["kind"],
+                head_name="" if spec["kind"] == "cap_tren" else corpus.full_name(self.rng, self.rng.choice(("nam", "nu"))),
+                head_title=spec["head_title"]))
+            self.agencies[spec["short_name"]] = agency
+        self.hamlets = [catalog.save_hamlet(self.s, h) for h in t["hamlets"]]
+        self.fields = {f.name: f for f in self.s.scalars(select(m.Field))}
+
+    # -- which sessions, when, in which status ------------------------------------------------------
+    def _schedule(self) -> list[tuple[dt.datetime, str, str, str, str]]:
+        """(start, role, host, form, regime) in date order."""
+        n = self.o.sessions
+        calendar = load_calendar(self.s)
+        year_start, year_end = dt.date(self.year, 1, 12), dt.date(self.year, 12, 20)
+        past_end = min(year_end, self.today - dt.timedelta(days=6))
+        future_start = max(year_start, self.today + dt.timedelta(days=9))
+        has_past = (past_end - year_start).days >= 20
+        has_future = (year_end - future_start).days >= 10
+        future_roles = [r for r, needed in (("invited", 3), ("plan_issued", 6), ("draft", 8)) if n >= needed]
+        if not has_past:
+            future_roles = (["invited", "plan_issued", "draft"] * n)[:n]
+        if not has_future:
+            future_roles = []
+        specials = []
+        if has_past and has_future and n >= 7 and calendar.is_working_day(self.today):
+            specials.append("in_progress")
+        if has_past and n >= 5:
+            specials.append("cancelled")
+        past_count = n - len(future_roles) - len(specials)
+        past_roles = []
+        if past_count > 0:
+            past_roles = ["concluded"] * past_count
+            if past_count >= 2:
+                past_roles[0] = "completed"
+            if past_count >= 3 and has_future:
+                past_roles[-1] = "ended"
+            if "cancelled" in specials:
+                past_roles.insert(len(past_roles) // 2, "cancelled")
+        future_days = _spread(future_start, year_end, len(future_roles))
+        past_days = _spread(year_start, past_end, len(past_roles))
+        if past_roles and past_roles[-1] == "ended":
+            past_days[-1] = max(past_days[-1], self.today - dt.timedelta(days=8))
+        plan = []
+        hosts = [Host.COMMITTEE, Host.PARTY, Host.COUNCIL, Host.JOINT]
+        forms = [SessionForm.IN_PERSON, SessionForm.THEMATIC, SessionForm.ONLINE, SessionForm.IN_PERSON]
+        roles = past_roles + (["in_progress"] if "in_progress" in specials else []) + future_roles
+        days = past_days + ([self.today] if "in_progress" in specials else []) + future_days
+        for index, (day, role) in enumerate(zip(days, roles)):
+            day = calendar.next_working_day(day) if role != "in_progress" else day
+            hour = 8 if index % 3 else 14
+            regime = Regime.AD_HOC if index % 4 == 2 else Regime.PERIODIC
+            plan.append((dt.datetime.combine(day, dt.time(hour, 0)), role, hosts[index % 4].value,
+                         forms[index % 4].value, regime.value))
+        plan.sort(key=lambda p: p[0])
+        return plan
+
+    # -- one session ----------------------------------------------------------------------------
+    def _session(self, entry, petition_count: int) -> int:
+        start, role, host, form, regime = entry
+        rng = self.rng
+        year = start.year
+        chair = {"dang_uy": self.heads["dang_uy"], "hdnd": self.heads["hdnd"], "ubnd": self.heads["ubnd"],
+                 "lien_tich": self.heads["dang_uy"]}[host]
+        hamlet = rng.choice(self.hamlets).name
+        titles = corpus.SESSION_TITLES[host]
+        title = _fill(rng.choice(titles), year=year, place=self.place, hamlet=hamlet)
+        if form == SessionForm.THEMATIC.value:
+            title = f"{title} (chuyên đề: {rng.choice(corpus.THEMATIC_TOPICS)[0].lower()}{rng.choice(corpus.THEMATIC_TOPICS)[1:]})"
+        participants = [(self.agencies[a].id, "") for a in ("Ủy ban MTTQ xã", "Hội Nông dân xã",
+                                                            "Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã",
+                                                            "Hội Cựu chiến binh xã", "Công an xã", "Phòng Kinh tế",
+                                                            "Phòng Văn hóa - Xã hội") if a in self.agencies]
+        participants += [(None, text) for text in corpus.PARTICIPANTS_TEXT]
+        tasks = [(self.agencies.get(short).id if short in self.agencies else None, short, body)
+                 for short, body in corpus.TASK_TEMPLATES]
+        data = sessions.SessionInput(
+            title=title, host=host, planned_start=start, planned_end=start + dt.timedelta(hours=3, minutes=30),
+            form=form, regime=regime, chair_id=chair.id if chair else None,
+            joint_bodies=["dang_uy", "hdnd", "ubnd"] if host == "lien_tich" else [],
+            co_chairs=[(self.heads[b].id, False) for b in ("hdnd", "ubnd")] if host == "lien_tich" else [],
+            place=_fill(rng.choice(corpus.PLACES), hamlet=hamlet, place=self.place),
+            bridge_points=[(_fill(b, hamlet=h.name, place=self.place), h.name)
+                           for b, h in zip(corpus.BRIDGE_POINTS, rng.sample(self.hamlets, 3))]
+            if form == SessionForm.ONLINE.value else [],
+            target_audience=_fill(rng.choice(corpus.TARGET_AUDIENCES), hamlet=hamlet, place=self.place),
+            participants=participants, purpose=rng.choice(corpus.PURPOSES),
+            requirements=rng.choice(corpus.REQUIREMENTS), content=rng.choice(corpus.CONTENT_TOPICS),
+            tasks=tasks, secretary_id=self.secretary.id, secretary_name=self.secretary.name)
+        ds = sessions.plan_session(self.s, data)
+        if role == "draft":
+            return ds.id
+        deadlines = sessions.deadlines(self.s, ds.id, self.today)
+        issued = min(self.today, deadlines.notice_latest - dt.timedelta(days=rng.randint(10, 20)))
+        sessions.issue_plan(self.s, ds.id, issued)
+        if role == "plan_issued":
+            return ds.id
+        if role == "cancelled":
+            sessions.cancel(self.s, ds.id, "Hoãn do trùng lịch phòng, chống thiên tai; sẽ tổ chức bổ sung "
+                                           "trong kế hoạch năm.")
+            return ds.id
+        sent = min(self.today, deadlines.notice_latest - dt.timedelta(days=rng.randint(0, 3)))
+        sessions.send_invitations(self.s, ds.id, max(issued, sent))
+        registered = self._registrations(ds, start, max(petition_count, 4) if role != "invited" else 6)
+        if role == "invited":
+            return ds.id
+        made = self._meeting(ds, start, registered, petition_count, finish=role != "in_progress")
+        if role in ("concluded", "completed"):
+            self._conclude_and_follow(ds, complete=role == "completed")
+        if petition_count > made:
+            self._bulk_petitions(ds, petition_count - made, complete=role == "completed")
+        return ds.id
+
+    def _registrations(self, ds: m.DialogueSession, start: dt.datetime, wanted: int) -> list[m.Registration]:
+        rng = self.rng
+        field_names = list(texts.PETITION_TEMPLATES)
+        rows, chosen = [], []
+        received_last = min(self.today, start.date() - dt.timedelta(days=1))
+        for index in range(min(wanted, REALISTIC_PER_SESSION)):
+            field_name = rng.choice(field_names)
+            template = rng.choice(texts.PETITION_TEMPLATES[field_name])
+            hamlet, other = rng.sample(self.hamlets, 2)
+            gender = rng.choice(("nam", "nam", "nu"))
+            group = index % 7 == 3
+            lead = self.agencies.get(template["lead"])
+            rows.append(registrations.RegistrationInput(
+                citizen_name=corpus.full_name(rng, gender), gender=gender, birth_year=rng.randint(1950, 1998),
+                hamlet_id=hamlet.id, address=f"{hamlet.name}, {self.unit.kind} {self.place}",
+                phone=f"09{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.6 else "",
+                cccd=f"0{rng.randint(1, 96):02d}{rng.randint(0, 999_999_999):09d}" if rng.random() < 0.3 else "",
+                field_id=self.fields[field_name].id,
+                content=_fill(template["content"], hamlet=hamlet.name, hamlet2=other.name),
+                addressed_to=lead.name if lead else "", addressed_agency_id=lead.id if lead else None,
+                channel="mttq_tong_hop" if index % 5 == 4 else "phieu_dang_ky",
+                received_date=received_last - dt.timedelta(days=rng.randint(0, 6)),
+                speaks_for="nhom_ho" if group else "ca_nhan", speaks_for_count=rng.randint(3, 25) if group else None))
+            chosen.append(template)
+        created = registrations.add_many(self.s, ds.id, rows)
+        for reg, template in zip(created, chosen):
+            self.reg_templates[reg.id] = template
+        return created
+
+    def _meeting(self, ds: m.DialogueSession, start: dt.datetime, queue: list[m.Registration],
+                 petition_count: int, finish: bool) -> int:
+        """Run the meeting through the minutes services; returns the number of petitions made."""
+        rng = self.rng
+        now = start + dt.timedelta(minutes=rng.randint(0, 10))
+        minutes.start_meeting(self.s, ds.id, now)
+        now += dt.timedelta(minutes=15)
+        minutes.reach_step(self.s, ds.id, AgendaStep.HEAD_INFORMS.value, now, rng.choice(corpus.HEAD_INFORMS))
+        now += dt.timedelta(minutes=25)
+        minutes.reach_step(self.s, ds.id, AgendaStep.CITIZENS_SPEAK.value, now)
+        if len(queue) >= 6:
+            # The chair refuses one speaker, one did not come, one registered twice (merged).
+            reason = rng.choice(domain_profile(ds.profile).refusal_reasons)
+            registrations.refuse(self.s, queue[2].id, reason.code, texts.REFUSAL_NOTES.get(reason.code, ""))
+            registrations.set_state(self.s, queue[4].id, "vang_mat")
+            first = queue[0]
+            duplicate = registrations.add_registration(self.s, ds.id, registrations.RegistrationInput(
+                citizen_name=first.citizen_name, hamlet_id=first.hamlet_id, address=first.address,
+                content=first.content, channel="mttq_tong_hop", field_id=first.field_id,
+                received_date=first.received_date))
+            registrations.merge(self.s, duplicate.id, first.id)
+        registrations.add_walk_in(self.s, ds.id, registrations.RegistrationInput(
+            citizen_name=corpus.full_name(rng, "nam"), hamlet_id=rng.choice(self.hamlets).id,
+            content=_fill(rng.choice(texts.WALK_IN_OPINIONS), hamlet=rng.choice(self.hamlets).name),
+            field_id=self.fields["Khác"].id), priority=rng.random() < 0.5)
+        speakers = [r for r in registrations.queue(self.s, ds.id) if r.state == "cho_phat_bieu"]
+        if not finish:
+            speakers = speakers[: max(1, len(speakers) // 3)]
+        made = 0
+        for reg in speakers:
+            template = self.reg_templates.get(reg.id)
+            minutes.call_speaker(self.s, reg.id)
+            opinion = minutes.record_opinion(self.s, ds.id, minutes.OpinionInput(
+                registration_id=reg.id, content=reg.content, started_at=now))
+            now += dt.timedelta(minutes=rng.randint(3, 6))
+            if template is None:  # a walk-in's comment: taken note of, no petition
+                minutes.add_answer(self.s, opinion.id, "Người chủ trì ghi nhận, tiếp thu ý kiến của công dân và "
+                                                       "giao bộ phận chuyên môn nghiên cứu.")
+                minutes.finish_opinion(self.s, opinion.id, now, Outcome.ANSWERED.value)
+                continue
+            lead = self.agencies.get(template["lead"])
+            if lead is not None and lead.kind != "cap_tren" and rng.random() < 0.6:
+                minutes.add_answer(self.s, opinion.id, template["answer"],
+                                   responder_kind=ResponderKind.AGENCY.value, agency_id=lead.id)
+            else:
+                minutes.add_answer(self.s, opinion.id, template["answer"])
+            now += dt.timedelta(minutes=rng.randint(2, 5))
+            minutes.finish_opinion(self.s, opinion.id, now, template["outcome"])
+            if made < petition_count:
+                hamlet = reg.hamlet.name if reg.hamlet else ""
+                petition = minutes.petition_from_opinion(
+                    self.s, opinion.id, lead_agency_id=lead.id if lead else None,
+                    conclusion=_fill(template["conclusion"], hamlet=hamlet, hamlet2=hamlet),
+                    complex_case=template["complex"])
+                self.petition_templates[petition.id] = template
+                made += 1
+        if finish:
+            minutes.reach_step(self.s, ds.id, AgendaStep.AGENCIES_ANSWER.value, now)
+            now += dt.timedelta(minutes=20)
+            minutes.reach_step(self.s, ds.id, AgendaStep.CONCLUSION.value, now)
+            now += dt.timedelta(minutes=15)
+            minutes.end_meeting(self.s, ds.id, now, citizens_attending=rng.randint(80, 260),
+                                delegates_attending=rng.randint(18, 45),
+                                general_conclusion=rng.choice(corpus.GENERAL_CONCLUSIONS))
+        return made
+
+    # -- after the meeting ---------------------------------------------------------------------------
+    def _conclude_and_follow(self, ds: m.DialogueSession, complete: bool) -> None:
+        rng = self.rng
+        calendar = load_calendar(self.s)
+        due = sessions.deadlines(self.s, ds.id, self.today).conclusion_due
+        notice = calendar.subtract_working_days(due, rng.randint(0, 4)) if rng.random() < 0.9 else \
+            calendar.add_working_days(due, 2)
+        notice = min(max(notice, ds.session_date + dt.timedelta(days=1)), self.today)
+        followup.issue_conclusion_notice(self.s, ds.id, notice)
+        for petition in list(self.s.scalars(select(m.Petition).where(m.Petition.session_id == ds.id))):
+            if petition.status != PetitionStatus.NEW.value:
+                continue
+            template = self.petition_templates.get(petition.id, {})
+            fate = self._fate(calendar, petition.due_date, notice, complete, template.get("outcome"))
+            self._apply_fate(petition, fate, template, notice)
+
+    def _fate(self, calendar, due: dt.date, notice: dt.date, complete: bool, outcome: str | None) -> dict:
+        """What became of one petition by today: a status and its dates (shared by both paths)."""
+        rng = self.rng
+        start = calendar.next_working_day(notice + dt.timedelta(days=1))
+        if outcome == Outcome.UPWARD.value:
+            when = calendar.add_working_days(notice, rng.randint(2, 8))
+            if when <= self.today and (complete or rng.random() < 0.8):
+                return {"status": PetitionStatus.TRANSFERRED, "date": when}
+            return {"status": PetitionStatus.NEW}
+
+        def between(a: dt.date, b: dt.date) -> dt.date | None:
+            b = min(b, self.today)
+            if b < a:
+                return None
+            day = calendar.previous_working_day(a + dt.timedelta(days=rng.randint(0, (b - a).days)))
+            return max(day, a)
+
+        roll = 0.3 * rng.random() if complete else rng.random()
+        if roll < 0.5:
+            day = between(start, due)
+            if day:
+                return {"status": PetitionStatus.RESOLVED, "date": day}
+        if roll < 0.66:
+            day = between(due + dt.timedelta(days=1), calendar.add_working_days(due, 12))
+            if day:
+                return {"status": PetitionStatus.RESOLVED, "date": day}
+        if roll < 0.8 or complete:
+            new_due = calendar.add_working_days(due, rng.choice((10, 15, 20)))
+            if not complete and rng.random() < 0.35:
+                # Some extensions end in the coming days: the dashboard's "sắp đến hạn" list.
+                new_due = max(new_due, calendar.add_working_days(self.today, rng.randint(0, 3)))
+            told = calendar.subtract_working_days(due, 2)
+            if told <= self.today:
+                day = between(start, new_due) if (complete or rng.random() < 0.5) else None
+                fate = {"status": PetitionStatus.IN_PROGRESS, "extended": new_due, "told": max(told, start)}
+                if day and day > told:
+                    fate.update(status=PetitionStatus.RESOLVED, date=day)
+                elif complete:
+                    fate.update(status=PetitionStatus.RESOLVED, date=between(start, self.today) or self.today)
+                return fate
+        if complete:
+            return {"status": PetitionStatus.RESOLVED, "date": between(start, self.today) or self.today}
+        return {"status": PetitionStatus.IN_PROGRESS if rng.random() < 0.85 else PetitionStatus.NEW}
+
+    def _next_reply(self) -> str:
+        self.reply_number += 1
+        return f"{self.reply_number:02d}/UBND-VP"
+
+    def _apply_fate(self, petition: m.Petition, fate: dict, template: dict, notice: dt.date) -> None:
+        status = fate["status"]
+        if status is PetitionStatus.NEW:
+            return
+        if status is PetitionStatus.TRANSFERRED:
+            followup.transfer_upward(self.s, petition.id, "Ủy ban nhân dân tỉnh", fate["date"], self._next_reply())
+            return
+        if petition.lead_agency_id is None:
+            petition.lead_agency_id = self.agencies["Văn phòng HĐND và UBND"].id
+        followup.assign(self.s, petition.id, petition.lead_agency_id)
+        if "extended" in fate:
+            followup.extend(self.s, petition.id, fate["extended"], self.rng.choice(texts.EXTENSION_REASONS),
+                            citizen_notified_date=fate["told"], letter_number=self._next_reply())
+        if status is PetitionStatus.RESOLVED:
+            day = fate["date"]
+            informed = min(self.today, day + dt.timedelta(days=self.rng.randint(1, 3)))
+            followup.resolve(self.s, petition.id, template.get("resolution") or "Đã trả lời công dân bằng văn bản.",
+                             day, self._next_reply(), day, informed)
+
+    def _bulk_petitions(self, ds: m.DialogueSession, count: int, complete: bool) -> None:
+        """Load-test petitions: copies of the templates, due dates by the follow-up code, bulk inserts."""
+        rng = self.rng
+        calendar = load_calendar(self.s)
+        profile = domain_profile(ds.profile)
+        notice = ds.conclusion_notice_date
+        all_templates = [(name, t) for name, items in texts.PETITION_TEMPLATES.items() for t in items]
+        due_cache: dict[bool, tuple] = {}
+        petitions, histories = [], []
+        first_id = (self.s.scalar(select(func.max(m.Petition.id))) or 0) + 1
+        stamp = m.now()
+        for offset in range(count):
+            field_name, template = rng.choice(all_templates)
+            hamlet, other = rng.sample(self.hamlets, 2)
+            citizen = corpus.full_name(rng, rng.choice(("nam", "nu")))
+            content = _fill(template["content"], hamlet=hamlet.name, hamlet2=other.name)
+            lead = self.agencies.get(template["lead"])
+            row = m.Petition(complex_case=template["complex"], due_override=None)
+            if template["complex"] not in due_cache:
+                refresh_target = row
+                followup.refresh_due(refresh_target, ds, profile, calendar)
+                due_cache[template["complex"]] = (row.computed_due_date, row.due_provisional)
+            computed, provisional = due_cache[template["complex"]]
+            outcome = template["outcome"]
+            status = Outcome(outcome).petition_status
+            resolved = ds.session_date if status.closed else None
+            due = computed
+            extended = None
+            if status is PetitionStatus.NEW and notice is not None:
+                fate = self._fate(calendar, computed, notice, complete, outcome)
+                status, resolved = fate["status"], fate.get("date")
+                extended = fate.get("extended")
+                due = extended or computed
+            pid = first_id + offset
+            petitions.append(dict(
+                id=pid, session_id=ds.id, year=ds.year, citizen_name=citizen, citizen_fold=fold(citizen),
+                hamlet_id=hamlet.id, address=f"{hamlet.name}, {self.unit.kind} {self.place}",
+                field_id=self.fields[field_name].id, content=content, content_fold=fold(content),
+                conclusion=_fill(template["conclusion"], hamlet=hamlet.name, hamlet2=other.name),
+                lead_agency_id=lead.id if lead else None, complex_case=template["complex"],
+                computed_due_date=computed, due_provisional=provisional and extended is None, due_date=due,
+                status=status.value, status_changed_at=stamp, resolution=template["resolution"]
+                if status is PetitionStatus.RESOLVED else "", resolved_date=resolved,
+                transferred_to="Ủy ban nhân dân tỉnh" if status is PetitionStatus.TRANSFERRED else "",
+                times_raised=1, created_at=stamp, updated_at=stamp, updated_by="demo", version=1))
+            histories.append(dict(petition_id=pid, from_status=None, to_status=status.value, changed_at=stamp,
+                                  changed_by="demo", note="Dữ liệu mẫu (tải hàng loạt)", created_at=stamp,
+                                  updated_at=stamp, updated_by="demo", version=1))
+        for chunk in range(0, len(petitions), 5000):
+            self.s.execute(insert(m.Petition), petitions[chunk:chunk + 5000])
+            self.s.execute(insert(m.PetitionStatusChange), histories[chunk:chunk + 5000])
+        audit.record(self.s, "insert", "petition", None, {"demo_bulk": count, "session_id": ds.id})
+        followup.refresh_session_completion(self.s, ds)
+
+    def _link_repeated(self) -> None:
+        """Some petitions (about one in seven) repeat a matter raised at an earlier session."""
+        rows = list(self.s.scalars(select(m.Petition).where(m.Petition.id.in_(list(self.petition_templates)))
+                                   .order_by(m.Petition.id)))
+        by_field: dict[int | None, list[m.Petition]] = {}
+        for petition in rows:
+            earlier = [p for p in by_field.get(petition.field_id, ())
+                       if p.session.session_date < petition.session.session_date]
+            if earlier and self.rng.random() < 0.15:
+                followup.link_earlier(self.s, petition.id, self.rng.choice(earlier).id)
+            by_field.setdefault(petition.field_id, []).append(petition)
+
+
+def _split(total: int, parts: int) -> list[int]:
+    if parts <= 0:
+        return []
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def _spread(start: dt.date, end: dt.date, count: int) -> list[dt.date]:
+    """``count`` dates evenly spread over [start, end]."""
+    if count <= 0:
+        return []
+    if count == 1:
+        return [start + (end - start) / 2]
+    step = (end - start) / (count - 1)
+    return [start + step * i for i in range(count)]

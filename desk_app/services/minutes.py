@@ -1,0 +1,246 @@
+"""The meeting itself (biên bản): start, agenda steps a–đ, speakers, opinions and the answers given,
+the outcome of each opinion and the petitions made from it, attendance, the chair's conclusion, close.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.domain.errors import ValidationError
+from desk_app.domain.states import (AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus,
+                                    check_registration_transition, check_session_transition)
+from desk_app.domain.text import clean_text, fold, title_name
+from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length
+from desk_app.store import models as m
+from desk_app.services.common import check_optional_id, get
+from desk_app.services.followup import PetitionInput, create_petition
+
+MAX_ATTENDANCE = 100000
+
+
+def _in_progress(session: Session, session_id: int) -> m.DialogueSession:
+    ds = get(session, m.DialogueSession, session_id)
+    if ds.status != SessionStatus.IN_PROGRESS.value:
+        raise ValidationError({"status": "Hội nghị chưa bắt đầu hoặc đã kết thúc "
+                                         f"(trạng thái: {SessionStatus(ds.status).label})."})
+    return ds
+
+
+def start_meeting(session: Session, session_id: int, started_at: dt.datetime,
+                  secretary_name: str | None = None) -> m.DialogueSession:
+    ds = get(session, m.DialogueSession, session_id)
+    check_session_transition(SessionStatus(ds.status), SessionStatus.IN_PROGRESS)
+    if ds.chair_id is None:
+        raise ValidationError({"chair_id": "Chưa có người chủ trì hội nghị."})
+    ds.status = SessionStatus.IN_PROGRESS.value
+    ds.actual_start = started_at.replace(second=0, microsecond=0)
+    if secretary_name is not None:
+        name = clean_text(secretary_name)
+        if len(name) > MAX_NAME:
+            raise ValidationError({"secretary_name": check_length(name, "Thư ký", MAX_NAME)})
+        ds.secretary_name = name
+    ds.agenda_log.append(m.AgendaStepLog(step=AgendaStep.OPENING.value, reached_at=ds.actual_start))
+    session.flush()
+    return ds
+
+
+def reach_step(session: Session, session_id: int, step: str, at: dt.datetime, note: str = "") -> m.AgendaStepLog:
+    ds = _in_progress(session, session_id)
+    code = AgendaStep.parse(step, "bước").value
+    entry = m.AgendaStepLog(step=code, reached_at=at.replace(microsecond=0), note=clean_text(note, multiline=True))
+    ds.agenda_log.append(entry)
+    session.flush()
+    return entry
+
+
+def call_speaker(session: Session, registration_id: int) -> m.Registration:
+    """The registration's citizen takes the floor (anyone still marked speaking goes back to the queue)."""
+    reg = get(session, m.Registration, registration_id)
+    _in_progress(session, reg.session_id)
+    check_registration_transition(RegistrationState(reg.state), RegistrationState.SPEAKING)
+    for other in session.scalars(select(m.Registration).where(
+            m.Registration.session_id == reg.session_id,
+            m.Registration.state == RegistrationState.SPEAKING.value, m.Registration.id != reg.id)):
+        other.state = RegistrationState.WAITING.value
+    reg.state = RegistrationState.SPEAKING.value
+    session.flush()
+    return reg
+
+
+@dataclass
+class OpinionInput:
+    speaker_name: str = ""
+    content: str = ""
+    registration_id: int | None = None  # None: a speaker the chair allowed without registration
+    hamlet_id: int | None = None
+    address: str = ""
+    field_id: int | None = None
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    outcome: str | None = None
+
+
+def record_opinion(session: Session, session_id: int, data: OpinionInput) -> m.Opinion:
+    """An opinion as said; a registered speaker's details are taken from the registration."""
+    ds = _in_progress(session, session_id)
+    reg = get(session, m.Registration, data.registration_id) if data.registration_id else None
+    if reg is not None and reg.session_id != ds.id:
+        raise ValidationError({"registration_id": "Đăng ký này thuộc cuộc đối thoại khác."})
+    name = title_name(clean_text(data.speaker_name)) or (reg.citizen_name if reg else "")
+    content = clean_text(data.content, multiline=True)
+    checker = Checker()
+    checker.require("speaker_name", name, "Người phát biểu")
+    checker.add("speaker_name", check_length(name, "Người phát biểu", MAX_NAME))
+    checker.add("content", check_length(content, "Nội dung phát biểu", MAX_TEXT))
+    address = clean_text(data.address) or (reg.address if reg else "")
+    checker.add("address", check_length(address, "Địa chỉ", MAX_SHORT))
+    check_optional_id(checker, session, m.Hamlet, data.hamlet_id, "hamlet_id")
+    check_optional_id(checker, session, m.Field, data.field_id, "field_id")
+    if data.started_at and data.ended_at and data.ended_at < data.started_at:
+        checker.add("ended_at", "Giờ kết thúc phát biểu phải sau giờ bắt đầu.")
+    outcome = None
+    if data.outcome:
+        try:
+            outcome = Outcome.parse(data.outcome, "kết quả").value
+        except ValidationError as exc:
+            checker.add("outcome", exc.message)
+    if reg is not None and reg.state not in (RegistrationState.WAITING.value, RegistrationState.SPEAKING.value):
+        checker.add("registration_id", f"Đăng ký của {reg.citizen_name} đang ở trạng thái "
+                                       f"“{RegistrationState(reg.state).label}”.")
+    checker.raise_if_any()
+    position = (session.scalar(select(func.max(m.Opinion.position)).where(m.Opinion.session_id == ds.id)) or 0) + 1
+    opinion = m.Opinion(
+        session_id=ds.id, registration_id=reg.id if reg else None, speaker_name=name, speaker_fold=fold(name),
+        hamlet_id=data.hamlet_id or (reg.hamlet_id if reg else None), address=address,
+        field_id=data.field_id or (reg.field_id if reg else None), started_at=data.started_at or m.now(),
+        ended_at=data.ended_at, content=content, content_fold=fold(content), outcome=outcome, position=position)
+    session.add(opinion)
+    if reg is not None:
+        reg.state = RegistrationState.SPOKE.value
+    session.flush()
+    return opinion
+
+
+def save_opinion_text(session: Session, opinion_id: int, content: str) -> m.Opinion:
+    """The autosave path of the live-minutes editor: just the text."""
+    opinion = get(session, m.Opinion, opinion_id)
+    text = clean_text(content, multiline=True)
+    if len(text) > MAX_TEXT:
+        raise ValidationError({"content": check_length(text, "Nội dung phát biểu", MAX_TEXT)})
+    opinion.content, opinion.content_fold = text, fold(text)
+    session.flush()
+    return opinion
+
+
+def finish_opinion(session: Session, opinion_id: int, ended_at: dt.datetime, outcome: str | None = None) -> m.Opinion:
+    opinion = get(session, m.Opinion, opinion_id)
+    if opinion.started_at and ended_at < opinion.started_at:
+        raise ValidationError({"ended_at": "Giờ kết thúc phát biểu phải sau giờ bắt đầu."})
+    opinion.ended_at = ended_at.replace(microsecond=0)
+    if outcome:
+        opinion.outcome = Outcome.parse(outcome, "kết quả").value
+    session.flush()
+    return opinion
+
+
+def set_outcome(session: Session, opinion_id: int, outcome: str) -> m.Opinion:
+    opinion = get(session, m.Opinion, opinion_id)
+    opinion.outcome = Outcome.parse(outcome, "kết quả").value
+    session.flush()
+    return opinion
+
+
+def add_answer(session: Session, opinion_id: int, content: str, *, responder_kind: str = ResponderKind.CHAIR.value,
+               official_id: int | None = None, agency_id: int | None = None,
+               responder_name: str = "") -> m.OpinionAnswer:
+    """An answer given at the meeting, by the chair or an agency head."""
+    opinion = get(session, m.Opinion, opinion_id)
+    text = clean_text(content, multiline=True)
+    checker = Checker()
+    checker.require("content", text, "Nội dung trả lời")
+    checker.add("content", check_length(text, "Nội dung trả lời", MAX_TEXT))
+    try:
+        kind = ResponderKind.parse(responder_kind, "người trả lời").value
+    except ValidationError as exc:
+        checker.add("responder_kind", exc.message)
+        kind = ""
+    check_optional_id(checker, session, m.Official, official_id, "official_id")
+    check_optional_id(checker, session, m.Agency, agency_id, "agency_id")
+    checker.raise_if_any()
+    name = clean_text(responder_name)
+    if not name:
+        if official_id:
+            official = get(session, m.Official, official_id)
+            name = f"Đồng chí {official.name}, {official.title}"
+        elif agency_id:
+            agency = get(session, m.Agency, agency_id)
+            name = f"{agency.head_title} {agency.name}".strip() if agency.head_title else f"Lãnh đạo {agency.name}"
+        elif kind == ResponderKind.CHAIR.value:
+            chair = get(session, m.DialogueSession, opinion.session_id).chair
+            if chair is not None:
+                name = f"Đồng chí {chair.name}, {chair.title}"
+    answer = m.OpinionAnswer(responder_kind=kind, responder_name=name, official_id=official_id,
+                             agency_id=agency_id, content=text, position=len(opinion.answers) + 1)
+    opinion.answers.append(answer)
+    session.flush()
+    return answer
+
+
+def petition_from_opinion(session: Session, opinion_id: int, *, content: str | None = None,
+                          field_id: int | None = None, lead_agency_id: int | None = None,
+                          conclusion: str = "", complex_case: bool = False) -> m.Petition:
+    """A petition pre-filled from the opinion: citizen, hamlet, field, content; the lead agency from the
+    first agency that answered; the starting status from the opinion's outcome."""
+    opinion = get(session, m.Opinion, opinion_id)
+    outcome = Outcome(opinion.outcome) if opinion.outcome else Outcome.ASSIGNED
+    if lead_agency_id is None:
+        lead_agency_id = next((a.agency_id for a in opinion.answers if a.agency_id), None)
+    if not conclusion and outcome is Outcome.ANSWERED and opinion.answers:
+        conclusion = opinion.answers[-1].content
+    data = PetitionInput(
+        citizen_name=opinion.speaker_name, content=content or opinion.content,
+        field_id=field_id or opinion.field_id, hamlet_id=opinion.hamlet_id, address=opinion.address,
+        conclusion=conclusion, lead_agency_id=lead_agency_id, complex_case=complex_case, opinion_id=opinion.id,
+        registration_id=opinion.registration_id, status=outcome.petition_status.value)
+    petition = create_petition(session, opinion.session_id, data)
+    if outcome is Outcome.ANSWERED and opinion.answers:
+        petition.resolution = "\n".join(a.content for a in opinion.answers)
+    session.flush()
+    return petition
+
+
+def end_meeting(session: Session, session_id: int, ended_at: dt.datetime, *, citizens_attending: int | None,
+                delegates_attending: int | None, general_conclusion: str = "") -> m.DialogueSession:
+    """Close the meeting: attendance, the chair's general conclusion, the end time."""
+    ds = _in_progress(session, session_id)
+    checker = Checker()
+    if ds.actual_start and ended_at <= ds.actual_start:
+        checker.add("ended_at", "Giờ kết thúc phải sau giờ bắt đầu hội nghị.")
+    for key, value, label in (("citizens_attending", citizens_attending, "Số công dân dự"),
+                              ("delegates_attending", delegates_attending, "Số đại biểu dự")):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or not 0 <= value <= MAX_ATTENDANCE):
+            checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
+    conclusion = clean_text(general_conclusion, multiline=True)
+    checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+    checker.raise_if_any()
+    check_session_transition(SessionStatus(ds.status), SessionStatus.ENDED)
+    ds.status = SessionStatus.ENDED.value
+    ds.actual_end = ended_at.replace(second=0, microsecond=0)
+    ds.citizens_attending, ds.delegates_attending = citizens_attending, delegates_attending
+    if conclusion:
+        ds.general_conclusion = conclusion
+    for reg in session.scalars(select(m.Registration).where(
+            m.Registration.session_id == ds.id, m.Registration.state == RegistrationState.SPEAKING.value)):
+        reg.state = RegistrationState.SPOKE.value
+    session.flush()
+    return ds
+
+
+def opinions(session: Session, session_id: int) -> list[m.Opinion]:
+    return list(session.scalars(select(m.Opinion).where(m.Opinion.session_id == session_id)
+                                .order_by(m.Opinion.position, m.Opinion.id)))

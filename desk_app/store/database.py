@@ -1,0 +1,285 @@
+"""Opening the database: where it is, the connection settings, the schema version.
+
+The target comes from ``--db``, else ``DESK_APP_DB``, else ``desk_app.sqlite3`` in the user data folder
+(platformdirs). A path means a SQLite file; anything with ``://`` is a SQLAlchemy URL (PostgreSQL for
+offices that share a server).
+
+At open: a new (empty) database gets the current schema and is stamped with the Alembic head; an
+older one is upgraded through the migrations; one from a newer program, or a file that is not ours,
+is refused with a Vietnamese message and left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desk_app.domain.errors import ConflictError, DatabaseError, DeskAppError
+from desk_app.store import audit
+from desk_app.store.models import Base
+
+log = logging.getLogger(__name__)
+
+DB_FILE_NAME = "desk_app.sqlite3"
+ENV_DB = "DESK_APP_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (database, backups, logs, user templates)."""
+    override = os.environ.get("DESK_APP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("desk_app", appauthor=False)
+
+
+def resolve_target(target: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db`` / ``DESK_APP_DB`` / the default file."""
+    target = (target or os.environ.get(ENV_DB) or "").strip()
+    if not target:
+        target = str(user_data_dir() / DB_FILE_NAME)
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def describe_target(url: str) -> str:
+    """A short, password-free description for messages and the status bar."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL keeps readers going during writes; FULL sync survives the offices' power cuts.
+    # The driver's own transaction handling is turned off so that BEGIN is emitted by SQLAlchemy
+    # (see _begin_sqlite): schema creation and migrations then run in one real transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """An open, migrated database and the factory of its sessions."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=False)
+        self._factory = sessionmaker(engine, expire_on_commit=False, class_=Session)
+        audit.install(self._factory)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def description(self) -> str:
+        return describe_target(self.url)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed if the block succeeds, rolled back (nothing changed) if not."""
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError("Dữ liệu đã được người khác sửa trong lúc bạn làm việc; "
+                                "hãy tải lại và thực hiện lại thao tác.") from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise DatabaseError(operational_message(exc)) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def operational_message(exc: DBAPIError) -> str:
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if "disk" in detail and "full" in detail or "no space" in detail:
+        return "Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; dữ liệu cũ không bị thay đổi."
+    if "locked" in detail or "busy" in detail:
+        return "Cơ sở dữ liệu đang bận (có máy hoặc cửa sổ khác đang ghi). Hãy thử lại sau ít phút."
+    if "readonly" in detail or "read-only" in detail or "read only" in detail:
+        return "Không ghi được vào cơ sở dữ liệu: tệp hoặc thư mục chỉ cho phép đọc."
+    if "not a database" in detail or "malformed" in detail or "corrupt" in detail:
+        return "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của chương trình."
+    if "could not connect" in detail or "connection" in detail:
+        return "Không kết nối được máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng nội bộ và máy chủ."
+    return "Lỗi cơ sở dữ liệu: " + str(getattr(exc, "orig", exc)).splitlines()[0]
+
+
+def create_db_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            _check_sqlite_file(Path(database))
+        engine = create_engine(parsed, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, ArgumentError, SQLAlchemyError) as exc:
+        raise DatabaseError(f"Không dùng được cơ sở dữ liệu {describe_target(url)}: {exc}") from exc
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
+    if path.is_dir():
+        raise DatabaseError(f"Đường dẫn cơ sở dữ liệu là một thư mục, không phải tệp: {path}")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise DatabaseError(f"Không đọc được tệp cơ sở dữ liệu {path}: {exc.strerror}") from exc
+        if header != SQLITE_HEADER:
+            raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).")
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {exc.strerror}") from exc
+
+
+# -- schema version ---------------------------------------------------------------------------------
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+BeforeMigrate = Callable[[Engine, str | None, str], None]
+
+
+def open_database(target: str | None = None, *, before_migrate: BeforeMigrate | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database named by ``target``.
+
+    ``before_migrate(engine, from_revision, to_revision)`` runs before an existing database is
+    upgraded (the automatic backup hooks in there).
+    """
+    url = resolve_target(target)
+    engine = create_db_engine(url)
+    try:
+        _prepare_schema(engine, before_migrate)
+    except DeskAppError:
+        engine.dispose()
+        raise
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(operational_message(exc)) from exc
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"Không mở được cơ sở dữ liệu {describe_target(url)}: "
+                            f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
+    database = Database(engine)
+    from desk_app.store import seed
+
+    seed.ensure_builtin_rows(database)
+    return database
+
+
+def _prepare_schema(engine: Engine, before_migrate: BeforeMigrate | None) -> None:
+    from alembic import command
+
+    head = head_revision()
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        revision = current_revision(connection) if "alembic_version" in tables else None
+    ours = set(Base.metadata.tables)
+    if not tables:
+        with engine.begin() as connection:
+            Base.metadata.create_all(connection)
+            command.stamp(alembic_config(connection), head)
+        log.info("created a new database at revision %s", head)
+        return
+    if revision is None:
+        if tables & ours == ours:
+            raise DatabaseError("Cơ sở dữ liệu thiếu thông tin phiên bản lược đồ; hãy dùng bản sao lưu.")
+        raise DatabaseError("Cơ sở dữ liệu này không phải của chương trình (có bảng lạ, không có "
+                            "thông tin phiên bản).")
+    if revision == head:
+        return
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = script.get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for unknown ids
+        known = False
+    if not known:
+        raise DatabaseError("Cơ sở dữ liệu được tạo bởi một phiên bản mới hơn của chương trình; hãy cập "
+                            "nhật chương trình trước khi mở.")
+    if before_migrate is not None:
+        before_migrate(engine, revision, head)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # Batch migrations copy tables; with foreign keys on, dropping the old copy would cascade.
+            # The pragma only takes effect outside a transaction, hence the driver-level call.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), head)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                    raise DatabaseError("Nâng cấp cơ sở dữ liệu làm sai liên kết dữ liệu; đã hủy nâng cấp, "
+                                        "dữ liệu giữ nguyên.")
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    log.info("upgraded the database from %s to %s", revision, head)
