@@ -112,14 +112,18 @@ class WorkCalendar:
         return ""
 
     def special_days(self, year: int) -> list[SpecialDay]:
-        """The year's non-working weekdays and working weekend days, in date order."""
+        """The year's non-working weekdays and working weekend days, in date order.
+
+        Every local override is listed too, even one that only confirms the usual rule (a holiday the
+        commune works): the clerk must see what was entered.
+        """
         rows: list[SpecialDay] = []
         day = dt.date(year, 1, 1)
         end = dt.date(year, 12, 31)
         while day <= end:
             weekend = day.weekday() >= 5
             working = self.is_working_day(day)
-            if weekend == working:  # a weekday off, or a weekend day worked
+            if weekend == working or day in self._overrides:  # a weekday off, a weekend day worked
                 rows.append(SpecialDay(day, working, self.day_name(day), day in self._overrides))
             day += dt.timedelta(days=1)
         return rows

@@ -130,7 +130,8 @@ class Profile:
             complex_answer_days=data.get("complex_answer_days"),
             min_sessions_per_year=int(data.get("min_sessions_per_year", 1)),
             per_head=bool(data.get("per_head", True)),
-            refusal_reasons=tuple(RefusalReason(c, t) for c, t in data.get("refusal_reasons", ())),
+            refusal_reasons=tuple(RefusalReason(c, t) for c, t in data.get("refusal_reasons") or ())
+            or STANDARD_REFUSAL_REASONS,
             default_legal_bases=tuple(data.get("default_legal_bases", ())),
             note=data.get("note", ""),
             built_in=bool(data.get("built_in", False)),

@@ -23,9 +23,20 @@ class LabelledEnum(str, Enum):
         raise NotImplementedError
 
     @classmethod
-    def parse(cls, text: str, what: str = "giá trị"):
-        from desk_app.domain.text import fold
+    def _aliases(cls) -> dict[str, str]:
+        """Extra spellings (exact, before folding) → code."""
+        return {}
 
+    @classmethod
+    def parse(cls, text: str, what: str = "giá trị"):
+        from desk_app.domain.text import clean_text, fold
+
+        exact = clean_text(text)
+        for member in cls:  # exact code or label first: folding loses đ/d ("đ" is agenda step đ, not d)
+            if exact in (member.value, member.label):
+                return member
+        if exact in cls._aliases():
+            return cls(cls._aliases()[exact])
         wanted = fold(text).replace("-", " ").replace("_", " ")
         for member in cls:
             if wanted in (fold(member.value).replace("_", " "), fold(member.label).replace("-", " ")):
@@ -284,6 +295,10 @@ class AgendaStep(LabelledEnum):
             "d": "d. Lãnh đạo cơ quan, đơn vị báo cáo, trả lời",
             "dd": "đ. Người chủ trì giải thích, tiếp thu và kết luận; thông qua biên bản",
         }
+
+    @classmethod
+    def _aliases(cls):
+        return {"đ": "dd", "Đ": "dd"}
 
 
 class AgencyKind(LabelledEnum):

@@ -199,6 +199,20 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
     return row
 
 
+def agency_head_post(agency: m.Agency) -> str:
+    """The head's post as written in Vietnamese: "Trưởng phòng Kinh tế", "Trưởng Công an xã",
+    "Lãnh đạo Trạm Y tế xã" when no title is known."""
+    title, name = agency.head_title.strip(), agency.name.strip()
+    if not title:
+        return f"Lãnh đạo {name}"
+    if fold(title).endswith(fold(name)):
+        return title
+    name_words = name.split(" ", 1)
+    if len(name_words) == 2 and fold(name_words[0]) == fold(title.split()[-1]):
+        return f"{title} {name_words[1]}"  # "Trưởng phòng" + "Phòng Kinh tế"
+    return f"{title} {name}"
+
+
 def save_hamlet(session: Session, name: str, hamlet_id: int | None = None, active: bool = True) -> m.Hamlet:
     name = clean_text(name)
     checker = Checker()

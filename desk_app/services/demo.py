@@ -163,7 +163,7 @@ class _Generator:
         if not has_future:
             future_roles = []
         specials = []
-        if has_past and has_future and n >= 7 and calendar.is_working_day(self.today):
+        if has_past and has_future and n >= 7:  # meetings with citizens are often held at weekends
             specials.append("in_progress")
         if has_past and n >= 5:
             specials.append("cancelled")

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain import clock
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import answer_due, due_soon_limit
-from desk_app.domain.errors import ConflictError, ValidationError
+from desk_app.domain.errors import ConflictError, TransitionError, ValidationError
 from desk_app.domain.profiles import Profile
 from desk_app.domain.states import (PetitionStatus, SessionStatus, check_petition_transition,
                                     check_session_transition)
@@ -161,7 +161,7 @@ def update_petition(session: Session, petition_id: int, data: PetitionInput,
     petition.content, petition.content_fold = values["content"], fold(values["content"])
     petition.address, petition.conclusion = values["address"], values["conclusion"]
     petition.hamlet_id, petition.field_id = data.hamlet_id, data.field_id
-    _set_agencies(petition, data.lead_agency_id, data.coordinator_ids)
+    _set_agencies(session, petition, data.lead_agency_id, data.coordinator_ids)
     if petition.complex_case != data.complex_case:
         petition.complex_case = data.complex_case
         refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
@@ -176,8 +176,9 @@ def check_version(row, expected_version: int | None) -> None:
                             "bạn mở; hãy tải lại rồi sửa tiếp.")
 
 
-def _set_agencies(petition: m.Petition, lead_agency_id: int | None, coordinator_ids: list[int]) -> None:
-    petition.lead_agency_id = lead_agency_id
+def _set_agencies(session: Session, petition: m.Petition, lead_agency_id: int | None,
+                  coordinator_ids: list[int]) -> None:
+    petition.lead_agency = get(session, m.Agency, lead_agency_id) if lead_agency_id else None
     wanted = [a for a in dict.fromkeys(coordinator_ids) if a != lead_agency_id]
     current = {c.agency_id: c for c in petition.coordinators}
     petition.coordinators = [current.get(a) or m.PetitionCoordinator(agency_id=a) for a in wanted]
@@ -195,7 +196,7 @@ def set_conclusion(session: Session, petition_id: int, conclusion: str, lead_age
         check_optional_id(checker, session, m.Agency, agency_id, "coordinator_ids")
     checker.raise_if_any()
     petition.conclusion = text
-    _set_agencies(petition, lead_agency_id, coordinator_ids or [])
+    _set_agencies(session, petition, lead_agency_id, coordinator_ids or [])
     if complex_case is not None and complex_case != petition.complex_case:
         petition.complex_case = complex_case
         refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
@@ -246,6 +247,9 @@ def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_
            note: str = "") -> m.Petition:
     """Giao cơ quan chủ trì (and coordinating agencies) giải quyết: the petition is in progress."""
     petition = get(session, m.Petition, petition_id)
+    if PetitionStatus(petition.status).closed:
+        raise TransitionError(f"Kiến nghị đang ở trạng thái “{PetitionStatus(petition.status).label}”: muốn giao "
+                              "giải quyết tiếp, hãy mở lại kiến nghị (ghi rõ lý do) trước.")
     checker = Checker()
     if lead_agency_id is None:
         checker.add("lead_agency_id", "Cần chọn cơ quan chủ trì giải quyết.")
@@ -253,7 +257,7 @@ def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_
     for agency_id in coordinator_ids or []:
         check_optional_id(checker, session, m.Agency, agency_id, "coordinator_ids")
     checker.raise_if_any()
-    _set_agencies(petition, lead_agency_id, coordinator_ids or [])
+    _set_agencies(session, petition, lead_agency_id, coordinator_ids or [])
     agency = get(session, m.Agency, lead_agency_id)
     if PetitionStatus(petition.status) is PetitionStatus.IN_PROGRESS:
         petition.history.append(m.PetitionStatusChange(
@@ -305,6 +309,7 @@ def resolve(session: Session, petition_id: int, resolution: str, resolved_date: 
             citizen_informed_date: dt.date | None = None) -> m.Petition:
     """Đã giải quyết: the written answer sent to the citizen."""
     petition = get(session, m.Petition, petition_id)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.RESOLVED)
     text = clean_text(resolution, multiline=True)
     checker = Checker()
     checker.require("resolution", text, "Kết quả giải quyết")
@@ -327,6 +332,7 @@ def resolve(session: Session, petition_id: int, resolution: str, resolved_date: 
 
 def mark_answered_at_meeting(session: Session, petition_id: int, answer: str = "") -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.ANSWERED_AT_MEETING)
     text = clean_text(answer, multiline=True)
     if text:
         petition.resolution = text
@@ -339,6 +345,7 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
                     document_number: str = "") -> m.Petition:
     """Đã chuyển cấp trên: proposed in writing to the competent superior body."""
     petition = get(session, m.Petition, petition_id)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.TRANSFERRED)
     body = clean_text(to_body)
     checker = Checker()
     checker.require("to_body", body, "Cơ quan cấp trên nhận kiến nghị")
@@ -357,6 +364,7 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
 def mark_not_competent(session: Session, petition_id: int, explanation: str,
                        decided_date: dt.date | None = None) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.NOT_COMPETENT)
     text = clean_text(explanation, multiline=True)
     checker = Checker()
     checker.require("explanation", text, "Giải thích, hướng dẫn công dân")
@@ -371,6 +379,7 @@ def mark_not_competent(session: Session, petition_id: int, explanation: str,
 
 def reopen(session: Session, petition_id: int, reason: str) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.IN_PROGRESS)
     text = clean_text(reason, multiline=True)
     if not text:
         raise ValidationError({"reason": "Cần ghi lý do mở lại kiến nghị."})
@@ -401,7 +410,8 @@ def link_earlier(session: Session, petition_id: int, earlier_id: int | None) -> 
     """Mark the petition as the same matter as an earlier one ("raised N times")."""
     petition = get(session, m.Petition, petition_id)
     if earlier_id is None:
-        petition.earlier_petition_id, petition.times_raised = None, 1
+        petition.earlier_petition, petition.times_raised = None, 1
+        _propagate_times_raised(session, petition)
         session.flush()
         return petition
     earlier = get(session, m.Petition, earlier_id)
@@ -415,7 +425,8 @@ def link_earlier(session: Session, petition_id: int, earlier_id: int | None) -> 
         node = node.earlier_petition
     if earlier.session.session_date > petition.session.session_date:
         raise ValidationError({"earlier_petition_id": "Kiến nghị được liên kết phải nêu ở kỳ đối thoại trước."})
-    petition.earlier_petition_id = earlier.id
+    # The relationship, not the id: later checks in the same unit of work walk the loaded objects.
+    petition.earlier_petition = earlier
     petition.times_raised = earlier.times_raised + 1
     _propagate_times_raised(session, petition)
     session.flush()
@@ -423,10 +434,17 @@ def link_earlier(session: Session, petition_id: int, earlier_id: int | None) -> 
 
 
 def _propagate_times_raised(session: Session, petition: m.Petition) -> None:
-    later = list(session.scalars(select(m.Petition).where(m.Petition.earlier_petition_id == petition.id)))
-    for row in later:
-        row.times_raised = petition.times_raised + 1
-        _propagate_times_raised(session, row)
+    """Renumber the later petitions of the chain (iteratively: chains can be long)."""
+    session.flush()
+    pending, seen = [petition], {petition.id}
+    while pending:
+        node = pending.pop()
+        for row in session.scalars(select(m.Petition).where(m.Petition.earlier_petition_id == node.id)):
+            if row.id in seen:
+                continue
+            seen.add(row.id)
+            row.times_raised = node.times_raised + 1
+            pending.append(row)
 
 
 def chain(petition: m.Petition) -> list[m.Petition]:

@@ -16,6 +16,7 @@ from desk_app.domain.states import (AgendaStep, Outcome, RegistrationState, Resp
 from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
+from desk_app.services.catalog import agency_head_post
 from desk_app.services.common import check_optional_id, get
 from desk_app.services.followup import PetitionInput, create_petition
 
@@ -36,12 +37,12 @@ def start_meeting(session: Session, session_id: int, started_at: dt.datetime,
     check_session_transition(SessionStatus(ds.status), SessionStatus.IN_PROGRESS)
     if ds.chair_id is None:
         raise ValidationError({"chair_id": "Chưa có người chủ trì hội nghị."})
+    name = clean_text(secretary_name) if secretary_name is not None else None
+    if name is not None and len(name) > MAX_NAME:
+        raise ValidationError({"secretary_name": check_length(name, "Thư ký", MAX_NAME)})
     ds.status = SessionStatus.IN_PROGRESS.value
     ds.actual_start = started_at.replace(second=0, microsecond=0)
-    if secretary_name is not None:
-        name = clean_text(secretary_name)
-        if len(name) > MAX_NAME:
-            raise ValidationError({"secretary_name": check_length(name, "Thư ký", MAX_NAME)})
+    if name is not None:
         ds.secretary_name = name
     ds.agenda_log.append(m.AgendaStepLog(step=AgendaStep.OPENING.value, reached_at=ds.actual_start))
     session.flush()
@@ -140,9 +141,10 @@ def finish_opinion(session: Session, opinion_id: int, ended_at: dt.datetime, out
     opinion = get(session, m.Opinion, opinion_id)
     if opinion.started_at and ended_at < opinion.started_at:
         raise ValidationError({"ended_at": "Giờ kết thúc phát biểu phải sau giờ bắt đầu."})
+    code = Outcome.parse(outcome, "kết quả").value if outcome else None
     opinion.ended_at = ended_at.replace(microsecond=0)
-    if outcome:
-        opinion.outcome = Outcome.parse(outcome, "kết quả").value
+    if code:
+        opinion.outcome = code
     session.flush()
     return opinion
 
@@ -178,7 +180,8 @@ def add_answer(session: Session, opinion_id: int, content: str, *, responder_kin
             name = f"Đồng chí {official.name}, {official.title}"
         elif agency_id:
             agency = get(session, m.Agency, agency_id)
-            name = f"{agency.head_title} {agency.name}".strip() if agency.head_title else f"Lãnh đạo {agency.name}"
+            post = agency_head_post(agency)
+            name = f"Đồng chí {agency.head_name}, {post}" if agency.head_name else post
         elif kind == ResponderKind.CHAIR.value:
             chair = get(session, m.DialogueSession, opinion.session_id).chair
             if chair is not None:

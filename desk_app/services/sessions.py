@@ -158,11 +158,15 @@ def _fill(session: Session, ds: m.DialogueSession, data: SessionInput, values: d
     ds.joint_bodies = values["joint_bodies"]
     ds.planned_start, ds.planned_end = data.planned_start.replace(microsecond=0), data.planned_end
     ds.year = data.planned_start.year
-    ds.chair_id, ds.chair_delegated = data.chair_id, data.chair_delegated
+    # Set the related rows, not just their ids: an already-loaded relationship would otherwise go stale.
+    ds.chair = get(session, m.Official, data.chair_id) if data.chair_id else None
+    ds.chair_delegated = data.chair_delegated
     ds.place, ds.target_audience = values["place"], values["target_audience"]
     ds.purpose, ds.requirements, ds.content = values["purpose"], values["requirements"], values["content"]
-    ds.secretary_id, ds.secretary_name = data.secretary_id, values["secretary_name"]
-    ds.profile_id = data.profile_id or ds.profile_id or default_profile_row(session).id
+    ds.secretary = get(session, m.Official, data.secretary_id) if data.secretary_id else None
+    ds.secretary_name = values["secretary_name"]
+    profile_id = data.profile_id or ds.profile_id
+    ds.profile = get(session, m.Profile, profile_id) if profile_id else default_profile_row(session)
     ds.document_format = values.get("document_format") or (
         DocumentFormat.PARTY.value if ds.host == Host.PARTY.value else DocumentFormat.STATE.value)
     ds.co_chairs = [m.SessionCoChair(official_id=o, delegated=d) for o, d in data.co_chairs]
@@ -172,7 +176,7 @@ def _fill(session: Session, ds: m.DialogueSession, data: SessionInput, values: d
                        for i, (a, n) in enumerate(data.participants, 1) if a or clean_text(n)]
     ds.tasks = [m.SessionTask(agency_id=a, assignee=clean_text(h), tasks=clean_text(t, multiline=True), position=i)
                 for i, (a, h, t) in enumerate(data.tasks, 1) if clean_text(h)]
-    profile = domain_profile(get(session, m.Profile, ds.profile_id))
+    profile = domain_profile(ds.profile)
     bases = data.legal_bases if data.legal_bases is not None else list(profile.default_legal_bases)
     ds.legal_bases = [m.SessionLegalBasis(text=clean_text(b).rstrip(";.,"), position=i)
                       for i, b in enumerate(bases, 1) if clean_text(b)]

@@ -1,0 +1,131 @@
+"""Shared test set-up.
+
+- Qt runs offscreen (one QApplication for the suite comes with pytest-qt's ``qapp``).
+- The user data folder is a throwaway folder: tests never touch the real one.
+- "Today" is pinned to 2026-11-21 so deadlines and overdue checks are the same on every run.
+- Fixtures build data through the services, the way the window and the CLI do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_DATA_DIR = tempfile.mkdtemp(prefix="desk_app_test_data_")
+os.environ["DESK_APP_DATA_DIR"] = _DATA_DIR
+os.environ.pop("DESK_APP_DB", None)
+TODAY = dt.date(2026, 11, 21)
+os.environ["DESK_APP_TODAY"] = TODAY.isoformat()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_DATA_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def db(tmp_path):
+    from desk_app.store.database import open_database
+
+    database = open_database(str(tmp_path / "test.sqlite3"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def session(db):
+    """One unit of work for the test (committed at the end, like a service call from the window)."""
+    with db.session() as s:
+        yield s
+
+
+@pytest.fixture
+def commune(session):
+    """A commune with its three heads, a secretary, agencies and hamlets."""
+    from sqlalchemy import select
+
+    from desk_app.services import catalog
+    from desk_app.store.models import Field
+
+    unit = catalog.save_commune(session, catalog.CommuneInput(
+        name="Xã Tân Đoàn", province="Tỉnh Lạng Sơn", party_superior="Đảng bộ tỉnh Lạng Sơn",
+        superior_recipients=["Ban Tuyên giáo và Dân vận Tỉnh ủy", "UBND tỉnh"]))
+    party = catalog.save_official(session, catalog.OfficialInput(
+        name="Lý Văn Hùng", title="Bí thư Đảng ủy xã", body="dang_uy", is_party_head=True))
+    council = catalog.save_official(session, catalog.OfficialInput(
+        name="Hoàng Thị Mai", title="Chủ tịch HĐND xã", body="hdnd", is_council_head=True))
+    committee = catalog.save_official(session, catalog.OfficialInput(
+        name="Nguyễn Văn Đức", title="Chủ tịch UBND xã", body="ubnd", is_committee_head=True))
+    deputy = catalog.save_official(session, catalog.OfficialInput(
+        name="Trần Văn Bình", title="Phó Chủ tịch UBND xã", body="ubnd"))
+    secretary = catalog.save_official(session, catalog.OfficialInput(
+        name="Đỗ Thị Lan", title="Chuyên viên Văn phòng HĐND và UBND xã", body="van_phong"))
+    economy = catalog.save_agency(session, catalog.AgencyInput(name="Phòng Kinh tế", head_title="Trưởng phòng"))
+    culture = catalog.save_agency(session, catalog.AgencyInput(name="Phòng Văn hóa - Xã hội",
+                                                               head_title="Trưởng phòng"))
+    police = catalog.save_agency(session, catalog.AgencyInput(name="Công an xã", kind="cong_an",
+                                                              head_title="Trưởng Công an xã"))
+    province = catalog.save_agency(session, catalog.AgencyInput(name="Ủy ban nhân dân tỉnh", kind="cap_tren"))
+    hamlets = [catalog.save_hamlet(session, name) for name in ("Thôn Bản Lải", "Thôn Nà Pàn", "Thôn Pò Mạ")]
+    fields = {f.name: f for f in session.scalars(select(Field))}
+    return SimpleNamespace(unit=unit, party=party, council=council, committee=committee, deputy=deputy,
+                           secretary=secretary, economy=economy, culture=culture, police=police,
+                           province=province, hamlets=hamlets, fields=fields)
+
+
+STAGES = ("draft", "plan_issued", "invited", "in_progress", "ended", "concluded")
+
+
+@pytest.fixture
+def make_session(session, commune):
+    """make_session(stage="ended", host="ubnd", start=datetime, petitions=2) → the DialogueSession.
+
+    Walks the session through the services up to ``stage``; from "in_progress" on it has two
+    registrations; from "ended" on, ``petitions`` petitions assigned for resolution.
+    """
+    from desk_app.services import followup, minutes, registrations, sessions
+
+    def build(stage: str = "draft", host: str = "ubnd", start: dt.datetime = dt.datetime(2026, 6, 10, 8, 0),
+              petitions: int = 2, notice_date: dt.date | None = None, **extra):
+        chair = {"dang_uy": commune.party, "hdnd": commune.council, "ubnd": commune.committee,
+                 "lien_tich": commune.party}[host]
+        data = sessions.SessionInput(
+            title=sessions.default_title(host, start.year, commune.unit), host=host, planned_start=start,
+            chair_id=chair.id, secretary_id=commune.secretary.id, place="Hội trường UBND xã",
+            joint_bodies=["dang_uy", "ubnd"] if host == "lien_tich" else [], **extra)
+        ds = sessions.plan_session(session, data)
+        target = STAGES.index(stage)
+        if target >= 1:
+            sessions.issue_plan(session, ds.id, start.date() - dt.timedelta(days=20))
+        if target >= 2:
+            sessions.send_invitations(session, ds.id, start.date() - dt.timedelta(days=10))
+            for i in range(2):
+                registrations.add_registration(session, ds.id, registrations.RegistrationInput(
+                    citizen_name=f"Công dân số {i + 1}", content=f"Kiến nghị số {i + 1} về đường giao thông",
+                    hamlet_id=commune.hamlets[i].id, field_id=commune.fields["Giao thông, hạ tầng"].id,
+                    received_date=min(start.date() - dt.timedelta(days=5), TODAY)))
+        if target >= 3:
+            minutes.start_meeting(session, ds.id, start)
+        if target >= 4:
+            for i in range(petitions):
+                followup.create_petition(session, ds.id, followup.PetitionInput(
+                    citizen_name=f"Người kiến nghị {i + 1}", content=f"Nội dung kiến nghị {i + 1}",
+                    field_id=commune.fields["Đất đai"].id, hamlet_id=commune.hamlets[0].id,
+                    lead_agency_id=commune.economy.id))
+            minutes.end_meeting(session, ds.id, start + dt.timedelta(hours=3), citizens_attending=100,
+                                delegates_attending=20, general_conclusion="Kết luận chung của hội nghị.")
+        if target >= 5:
+            followup.issue_conclusion_notice(session, ds.id, notice_date or start.date() + dt.timedelta(days=5))
+        return ds
+
+    return build

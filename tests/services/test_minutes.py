@@ -1,0 +1,504 @@
+"""The meeting and its minutes (biên bản): start, agenda steps, speakers, opinions, answers, outcomes,
+petitions made from opinions, attendance and the close.
+
+Every refused request must raise the right error with a Vietnamese message and leave the data as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from sqlalchemy import func, select
+
+from desk_app.domain.errors import NotFoundError, TransitionError, ValidationError
+from desk_app.services import catalog, minutes, registrations
+from desk_app.services.minutes import OpinionInput
+from desk_app.store import models as m
+
+START = dt.datetime(2026, 6, 10, 8, 0)
+
+
+def _session_row(db_session, ds_id):
+    ds = db_session.get(m.DialogueSession, ds_id)
+    return (ds.status, ds.actual_start, ds.actual_end, ds.citizens_attending, ds.delegates_attending,
+            ds.general_conclusion, ds.secretary_name, len(ds.agenda_log))
+
+
+def _reg_states(db_session, ds_id):
+    return [(r.id, r.state) for r in registrations.queue(db_session, ds_id)]
+
+
+def _opinion_row(op):
+    return (op.speaker_name, op.content, op.content_fold, op.outcome, op.started_at, op.ended_at,
+            len(op.answers))
+
+
+def _count(db_session, model):
+    return db_session.scalar(select(func.count(model.id)))
+
+
+def _vietnamese(text: str) -> bool:
+    return any(ord(ch) > 127 for ch in text)
+
+
+@pytest.fixture
+def meeting(make_session):
+    """A meeting in progress with its two registrations waiting."""
+    return make_session(stage="in_progress")
+
+
+def _walk_in_opinion(db_session, ds, **kw):
+    data = {"speaker_name": "Hoàng Văn Páo", "content": "Đề nghị làm đường", **kw}
+    return minutes.record_opinion(db_session, ds.id, OpinionInput(**data))
+
+
+# -- starting and the agenda -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stage", ["plan_issued", "invited"])
+def test_start_meeting_logs_opening_step(session, make_session, stage):
+    ds = make_session(stage=stage)
+    minutes.start_meeting(session, ds.id, dt.datetime(2026, 6, 10, 8, 5, 37), secretary_name=" Đỗ  Thị Lan ")
+    session.expire_all()
+    ds = session.get(m.DialogueSession, ds.id)
+    assert ds.status == "dang_dien_ra"
+    assert ds.actual_start == dt.datetime(2026, 6, 10, 8, 5)
+    assert ds.secretary_name == "Đỗ Thị Lan"
+    assert [(e.step, e.reached_at) for e in ds.agenda_log] == [("a", dt.datetime(2026, 6, 10, 8, 5))]
+
+
+@pytest.mark.parametrize("stage", ["draft", "in_progress", "ended", "concluded"])
+def test_start_meeting_needs_the_right_status(session, make_session, stage):
+    ds = make_session(stage=stage)
+    before = _session_row(session, ds.id)
+    with pytest.raises(TransitionError) as info:
+        minutes.start_meeting(session, ds.id, START)
+    assert "Đang diễn ra" in info.value.message
+    assert _session_row(session, ds.id) == before
+
+
+def test_start_meeting_with_too_long_secretary_name_changes_nothing(session, make_session):
+    ds = make_session(stage="invited")
+    before = _session_row(session, ds.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.start_meeting(session, ds.id, START, secretary_name="Đỗ Thị Lan " * 20)
+    assert "secretary_name" in info.value.errors
+    assert _session_row(session, ds.id) == before
+
+
+def test_start_meeting_unknown_session(session, commune):
+    with pytest.raises(NotFoundError) as info:
+        minutes.start_meeting(session, 999, START)
+    assert "Không tìm thấy cuộc đối thoại" in info.value.message
+
+
+def test_reach_step_is_logged(session, meeting):
+    minutes.reach_step(session, meeting.id, "b", START + dt.timedelta(minutes=20), note="Chủ tịch thông tin")
+    minutes.reach_step(session, meeting.id, "c. Nhân dân phát biểu ý kiến", START + dt.timedelta(minutes=50))
+    session.expire_all()
+    log = session.get(m.DialogueSession, meeting.id).agenda_log
+    assert [e.step for e in log] == ["a", "b", "c"]
+    assert log[1].note == "Chủ tịch thông tin"
+
+
+@pytest.mark.parametrize("stage", ["invited", "ended"])
+def test_reach_step_requires_the_meeting_in_progress(session, make_session, stage):
+    ds = make_session(stage=stage)
+    before = _session_row(session, ds.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.reach_step(session, ds.id, "b", START)
+    assert "status" in info.value.errors
+    assert "Hội nghị chưa bắt đầu hoặc đã kết thúc" in info.value.message
+    assert _session_row(session, ds.id) == before
+
+
+def test_reach_unknown_step_is_refused(session, meeting):
+    before = _session_row(session, meeting.id)
+    with pytest.raises(ValidationError):
+        minutes.reach_step(session, meeting.id, "z", START)
+    assert _session_row(session, meeting.id) == before
+
+
+# -- speakers and opinions ---------------------------------------------------------------------------------
+
+def test_call_speaker_sends_the_previous_speaker_back_to_waiting(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    minutes.call_speaker(session, first.id)
+    assert first.state == "dang_phat_bieu"
+    minutes.call_speaker(session, second.id)
+    assert (first.state, second.state) == ("cho_phat_bieu", "dang_phat_bieu")
+
+
+def test_call_speaker_refused_before_the_meeting(session, make_session):
+    ds = make_session(stage="invited")
+    first, _ = registrations.queue(session, ds.id)
+    before = _reg_states(session, ds.id)
+    with pytest.raises(ValidationError):
+        minutes.call_speaker(session, first.id)
+    assert _reg_states(session, ds.id) == before
+
+
+def test_call_refused_registration_is_a_transition_error(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    minutes.call_speaker(session, second.id)
+    registrations.refuse(session, first.id, "chat_kich_thich")
+    before = _reg_states(session, meeting.id)
+    with pytest.raises(TransitionError):
+        minutes.call_speaker(session, first.id)
+    assert _reg_states(session, meeting.id) == before
+
+
+def test_record_opinion_from_a_registration(session, meeting, commune):
+    first, _ = registrations.queue(session, meeting.id)
+    minutes.call_speaker(session, first.id)
+    opinion = minutes.record_opinion(session, meeting.id, OpinionInput(
+        registration_id=first.id, content="Đường liên thôn hư hỏng nặng", started_at=START + dt.timedelta(hours=1)))
+    session.expire_all()
+    opinion = session.get(m.Opinion, opinion.id)
+    assert opinion.speaker_name == "Công dân số 1"
+    assert opinion.speaker_fold == "cong dan so 1"
+    assert opinion.hamlet_id == commune.hamlets[0].id
+    assert opinion.field_id == commune.fields["Giao thông, hạ tầng"].id
+    assert opinion.registration_id == first.id
+    assert opinion.content_fold == "duong lien thon hu hong nang"
+    assert opinion.position == 1
+    assert session.get(m.Registration, first.id).state == "da_phat_bieu"
+
+
+def test_record_opinion_from_a_waiting_registration_marks_it_spoke(session, meeting):
+    _, second = registrations.queue(session, meeting.id)
+    minutes.record_opinion(session, meeting.id, OpinionInput(registration_id=second.id, content="Ý kiến"))
+    assert second.state == "da_phat_bieu"
+
+
+def test_opinion_positions_follow_the_minutes(session, meeting):
+    ops = [_walk_in_opinion(session, meeting, speaker_name=f"Người {i}") for i in range(3)]
+    assert [o.position for o in ops] == [1, 2, 3]
+    assert [o.id for o in minutes.opinions(session, meeting.id)] == [o.id for o in ops]
+
+
+def test_walk_in_opinion_needs_a_speaker_name(session, meeting):
+    with pytest.raises(ValidationError) as info:
+        minutes.record_opinion(session, meeting.id, OpinionInput(content="Ý kiến không tên"))
+    assert set(info.value.errors) == {"speaker_name"}
+    assert "Người phát biểu" in info.value.message
+    assert _count(session, m.Opinion) == 0
+
+
+def test_walk_in_opinion_name_is_tidied(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, speaker_name="  hoàng văn  páo ")
+    assert opinion.speaker_name == "Hoàng Văn Páo"
+    assert opinion.registration_id is None
+
+
+def test_opinion_from_a_registration_that_already_spoke_is_refused(session, meeting):
+    first, _ = registrations.queue(session, meeting.id)
+    minutes.record_opinion(session, meeting.id, OpinionInput(registration_id=first.id, content="lần 1"))
+    before = _reg_states(session, meeting.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.record_opinion(session, meeting.id, OpinionInput(registration_id=first.id, content="lần 2"))
+    assert "registration_id" in info.value.errors
+    assert "Đã phát biểu" in info.value.message
+    assert _count(session, m.Opinion) == 1
+    assert _reg_states(session, meeting.id) == before
+
+
+def test_opinion_from_another_sessions_registration_is_refused(session, make_session, meeting):
+    other = make_session(stage="invited", start=dt.datetime(2026, 9, 1, 8, 0))
+    foreign = registrations.queue(session, other.id)[0]
+    with pytest.raises(ValidationError) as info:
+        minutes.record_opinion(session, meeting.id, OpinionInput(registration_id=foreign.id, content="x"))
+    assert "cuộc đối thoại khác" in info.value.message
+    assert foreign.state == "cho_phat_bieu"
+    assert _count(session, m.Opinion) == 0
+
+
+@pytest.mark.parametrize("kw, field", [
+    ({"content": "x" * 20001}, "content"),
+    ({"ended_at": START, "started_at": START + dt.timedelta(minutes=5)}, "ended_at"),
+    ({"outcome": "khong_biet"}, "outcome"),
+    ({"hamlet_id": 999}, "hamlet_id"),
+])
+def test_bad_opinion_is_refused(session, meeting, kw, field):
+    with pytest.raises(ValidationError) as info:
+        _walk_in_opinion(session, meeting, **kw)
+    assert field in info.value.errors
+    assert _vietnamese(info.value.errors[field])
+    assert _count(session, m.Opinion) == 0
+
+
+def test_record_opinion_refused_after_the_meeting(session, make_session):
+    ds = make_session(stage="ended")
+    with pytest.raises(ValidationError):
+        _walk_in_opinion(session, ds)
+    assert _count(session, m.Opinion) == 0
+
+
+# -- answers, outcome --------------------------------------------------------------------------------------
+
+def test_chair_answer_names_the_chair(session, meeting):
+    opinion = _walk_in_opinion(session, meeting)
+    answer = minutes.add_answer(session, opinion.id, "Xã sẽ bố trí vốn năm 2027.")
+    assert answer.responder_kind == "chu_tri"
+    assert answer.responder_name == "Đồng chí Nguyễn Văn Đức, Chủ tịch UBND xã"
+    assert answer.position == 1
+
+
+def test_answer_by_an_official_names_the_official(session, meeting, commune):
+    opinion = _walk_in_opinion(session, meeting)
+    answer = minutes.add_answer(session, opinion.id, "Trả lời", official_id=commune.deputy.id)
+    assert answer.responder_name == "Đồng chí Trần Văn Bình, Phó Chủ tịch UBND xã"
+
+
+def test_agency_answer_names_its_head(session, meeting, commune):
+    opinion = _walk_in_opinion(session, meeting)
+    minutes.add_answer(session, opinion.id, "Chủ tịch trả lời trước")
+    answer = minutes.add_answer(session, opinion.id, "Phòng sẽ khảo sát.", responder_kind="co_quan",
+                                agency_id=commune.economy.id)
+    assert answer.responder_kind == "co_quan"
+    assert answer.responder_name == "Trưởng phòng Kinh tế"
+    assert answer.position == 2
+    assert [a.position for a in opinion.answers] == [1, 2]
+
+
+def test_agency_answer_names_the_head_person_when_known(session, meeting, commune):
+    catalog.save_agency(session, catalog.AgencyInput(name="Công an xã", kind="cong_an", head_name="Lò Văn Minh",
+                                                     head_title="Trưởng Công an xã"), agency_id=commune.police.id)
+    opinion = _walk_in_opinion(session, meeting)
+    answer = minutes.add_answer(session, opinion.id, "Công an xã sẽ tăng cường tuần tra.", responder_kind="co_quan",
+                                agency_id=commune.police.id)
+    assert answer.responder_name == "Đồng chí Lò Văn Minh, Trưởng Công an xã"
+
+
+def test_agency_without_head_title(session, meeting, commune):
+    opinion = _walk_in_opinion(session, meeting)
+    answer = minutes.add_answer(session, opinion.id, "Trả lời", responder_kind="co_quan",
+                                agency_id=commune.province.id)
+    assert answer.responder_name == "Lãnh đạo Ủy ban nhân dân tỉnh"
+
+
+def test_typed_responder_name_wins(session, meeting, commune):
+    opinion = _walk_in_opinion(session, meeting)
+    answer = minutes.add_answer(session, opinion.id, "Trả lời", responder_kind="co_quan",
+                                agency_id=commune.police.id, responder_name="Đồng chí Lường Văn Tư")
+    assert answer.responder_name == "Đồng chí Lường Văn Tư"
+
+
+@pytest.mark.parametrize("kw, field", [
+    ({"content": "  "}, "content"),
+    ({"content": "x" * 20001}, "content"),
+    ({"content": "Trả lời", "responder_kind": "ai_do"}, "responder_kind"),
+    ({"content": "Trả lời", "agency_id": 999}, "agency_id"),
+])
+def test_bad_answer_is_refused(session, meeting, kw, field):
+    opinion = _walk_in_opinion(session, meeting)
+    content = kw.pop("content")
+    with pytest.raises(ValidationError) as info:
+        minutes.add_answer(session, opinion.id, content, **kw)
+    assert field in info.value.errors
+    assert opinion.answers == []
+    assert _count(session, m.OpinionAnswer) == 0
+
+
+@pytest.mark.parametrize("text, code", [
+    ("giao_giai_quyet", "giao_giai_quyet"),
+    ("Trả lời, đã rõ tại hội nghị", "tra_loi_tai_hoi_nghi"),
+    ("khong thuoc tham quyen", "khong_thuoc_tham_quyen"),
+])
+def test_set_outcome_accepts_code_or_label(session, meeting, text, code):
+    opinion = _walk_in_opinion(session, meeting)
+    minutes.set_outcome(session, opinion.id, text)
+    assert opinion.outcome == code
+
+
+def test_set_outcome_refuses_unknown(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, outcome="giao_giai_quyet")
+    with pytest.raises(ValidationError) as info:
+        minutes.set_outcome(session, opinion.id, "bo qua")
+    assert "kết quả" in info.value.message
+    assert opinion.outcome == "giao_giai_quyet"
+
+
+def test_finish_opinion_sets_end_and_outcome(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, started_at=START + dt.timedelta(hours=1))
+    minutes.finish_opinion(session, opinion.id, START + dt.timedelta(hours=1, minutes=7, microseconds=5),
+                           "de_nghi_cap_tren")
+    assert opinion.ended_at == START + dt.timedelta(hours=1, minutes=7)
+    assert opinion.outcome == "de_nghi_cap_tren"
+
+
+def test_finish_opinion_before_it_started_is_refused(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, started_at=START + dt.timedelta(hours=1))
+    before = _opinion_row(opinion)
+    with pytest.raises(ValidationError) as info:
+        minutes.finish_opinion(session, opinion.id, START, "giao_giai_quyet")
+    assert "ended_at" in info.value.errors
+    assert _opinion_row(opinion) == before
+
+
+def test_finish_opinion_with_unknown_outcome_changes_nothing(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, started_at=START + dt.timedelta(hours=1))
+    before = _opinion_row(opinion)
+    with pytest.raises(ValidationError):
+        minutes.finish_opinion(session, opinion.id, START + dt.timedelta(hours=2), "bo qua")
+    assert _opinion_row(opinion) == before
+
+
+# -- petitions from opinions ------------------------------------------------------------------------------
+
+def _answered_opinion(db_session, ds, commune, outcome):
+    first, _ = registrations.queue(db_session, ds.id)
+    opinion = minutes.record_opinion(db_session, ds.id, OpinionInput(
+        registration_id=first.id, content="Đề nghị nâng cấp đường vào thôn Bản Lải", outcome=outcome))
+    minutes.add_answer(db_session, opinion.id, "Chủ tịch ghi nhận.")
+    minutes.add_answer(db_session, opinion.id, "Phòng Văn hóa trả lời.", responder_kind="co_quan",
+                       agency_id=commune.culture.id)
+    minutes.add_answer(db_session, opinion.id, "Phòng Kinh tế trả lời.", responder_kind="co_quan",
+                       agency_id=commune.economy.id)
+    return opinion
+
+
+def test_petition_from_opinion_is_prefilled(session, meeting, commune):
+    opinion = _answered_opinion(session, meeting, commune, "giao_giai_quyet")
+    petition = minutes.petition_from_opinion(session, opinion.id, conclusion="Giao Phòng Văn hóa khảo sát")
+    assert petition.citizen_name == "Công dân số 1"
+    assert petition.hamlet_id == commune.hamlets[0].id
+    assert petition.field_id == commune.fields["Giao thông, hạ tầng"].id
+    assert petition.content == "Đề nghị nâng cấp đường vào thôn Bản Lải"
+    assert petition.lead_agency_id == commune.culture.id  # the first agency that answered
+    assert petition.opinion_id == opinion.id
+    assert petition.registration_id == opinion.registration_id
+    assert petition.session_id == meeting.id
+    assert petition.status == "moi"
+    assert petition.resolved_date is None
+    assert petition.conclusion == "Giao Phòng Văn hóa khảo sát"
+
+
+def test_petition_from_opinion_overrides(session, meeting, commune):
+    opinion = _answered_opinion(session, meeting, commune, "giao_giai_quyet")
+    petition = minutes.petition_from_opinion(session, opinion.id, content="Nội dung tách riêng",
+                                             field_id=commune.fields["Đất đai"].id,
+                                             lead_agency_id=commune.police.id)
+    assert petition.content == "Nội dung tách riêng"
+    assert petition.field_id == commune.fields["Đất đai"].id
+    assert petition.lead_agency_id == commune.police.id
+
+
+def test_petition_from_answered_opinion_is_closed_on_the_session_day(session, meeting, commune):
+    opinion = _answered_opinion(session, meeting, commune, "tra_loi_tai_hoi_nghi")
+    petition = minutes.petition_from_opinion(session, opinion.id)
+    assert petition.status == "da_tra_loi_tai_hoi_nghi"
+    assert petition.resolved_date == dt.date(2026, 6, 10)
+    assert petition.conclusion == "Phòng Kinh tế trả lời."  # the last answer
+    assert "Chủ tịch ghi nhận." in petition.resolution and "Phòng Văn hóa trả lời." in petition.resolution
+    assert [h.to_status for h in petition.history] == ["da_tra_loi_tai_hoi_nghi"]
+
+
+@pytest.mark.parametrize("outcome, status", [
+    ("giao_giai_quyet", "moi"),
+    ("de_nghi_cap_tren", "moi"),
+    ("khong_thuoc_tham_quyen", "khong_thuoc_tham_quyen"),
+    (None, "moi"),
+])
+def test_petition_status_follows_the_outcome(session, meeting, commune, outcome, status):
+    opinion = _walk_in_opinion(session, meeting, outcome=outcome)
+    petition = minutes.petition_from_opinion(session, opinion.id)
+    assert petition.status == status
+    assert petition.lead_agency_id is None
+
+
+def test_petition_from_opinion_without_content_is_refused(session, meeting):
+    opinion = _walk_in_opinion(session, meeting, content="")
+    with pytest.raises(ValidationError) as info:
+        minutes.petition_from_opinion(session, opinion.id)
+    assert "content" in info.value.errors
+    assert _count(session, m.Petition) == 0
+
+
+# -- ending ------------------------------------------------------------------------------------------------
+
+def test_end_meeting(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    minutes.call_speaker(session, first.id)
+    minutes.end_meeting(session, meeting.id, START + dt.timedelta(hours=3, seconds=12), citizens_attending=0,
+                        delegates_attending=100000, general_conclusion="  Kết luận chung.\n\n\n\nGiao các cơ quan thực hiện.  ")
+    session.expire_all()
+    ds = session.get(m.DialogueSession, meeting.id)
+    assert ds.status == "da_ket_thuc"
+    assert ds.actual_end == START + dt.timedelta(hours=3)
+    assert (ds.citizens_attending, ds.delegates_attending) == (0, 100000)
+    assert ds.general_conclusion == "Kết luận chung.\n\nGiao các cơ quan thực hiện."
+    assert session.get(m.Registration, first.id).state == "da_phat_bieu"
+    assert session.get(m.Registration, second.id).state == "cho_phat_bieu"
+
+
+def test_end_meeting_attendance_may_be_unknown(session, meeting):
+    minutes.end_meeting(session, meeting.id, START + dt.timedelta(hours=1), citizens_attending=None,
+                        delegates_attending=None)
+    assert meeting.status == "da_ket_thuc"
+    assert meeting.citizens_attending is None
+
+
+@pytest.mark.parametrize("ended_at, citizens, delegates, bad", [
+    (START, 10, 10, {"ended_at"}),
+    (START - dt.timedelta(hours=1), 10, 10, {"ended_at"}),
+    (START + dt.timedelta(hours=2), -1, 10, {"citizens_attending"}),
+    (START + dt.timedelta(hours=2), True, 10, {"citizens_attending"}),
+    (START + dt.timedelta(hours=2), 100001, 10, {"citizens_attending"}),
+    (START + dt.timedelta(hours=2), "50", 10, {"citizens_attending"}),
+    (START + dt.timedelta(hours=2), 10, 2.5, {"delegates_attending"}),
+    (START + dt.timedelta(hours=2), 10, False, {"delegates_attending"}),
+    (START, -5, -5, {"ended_at", "citizens_attending", "delegates_attending"}),
+])
+def test_end_meeting_validates(session, meeting, ended_at, citizens, delegates, bad):
+    first, _ = registrations.queue(session, meeting.id)
+    minutes.call_speaker(session, first.id)
+    before = (_session_row(session, meeting.id), _reg_states(session, meeting.id))
+    with pytest.raises(ValidationError) as info:
+        minutes.end_meeting(session, meeting.id, ended_at, citizens_attending=citizens,
+                            delegates_attending=delegates, general_conclusion="Kết luận")
+    assert set(info.value.errors) == bad
+    for message in info.value.errors.values():
+        assert _vietnamese(message)
+    assert (_session_row(session, meeting.id), _reg_states(session, meeting.id)) == before
+
+
+@pytest.mark.parametrize("stage", ["invited", "ended"])
+def test_end_meeting_needs_the_meeting_in_progress(session, make_session, stage):
+    ds = make_session(stage=stage)
+    before = _session_row(session, ds.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.end_meeting(session, ds.id, START + dt.timedelta(hours=5), citizens_attending=1,
+                            delegates_attending=1)
+    assert "status" in info.value.errors
+    assert _session_row(session, ds.id) == before
+
+
+# -- autosave ----------------------------------------------------------------------------------------------
+
+def test_save_opinion_text_stores_nfc_and_fold(session, meeting):
+    opinion = _walk_in_opinion(session, meeting)
+    typed = unicodedata.normalize("NFD", "Đề nghị  xã hỗ trợ\r\nkinh phí làm đường  ")
+    minutes.save_opinion_text(session, opinion.id, typed)
+    session.expire_all()
+    stored = session.get(m.Opinion, opinion.id)
+    assert stored.content == "Đề nghị  xã hỗ trợ\nkinh phí làm đường"
+    assert unicodedata.is_normalized("NFC", stored.content)
+    assert stored.content_fold == "de nghi xa ho tro kinh phi lam duong"
+
+
+def test_save_opinion_text_too_long_changes_nothing(session, meeting):
+    opinion = _walk_in_opinion(session, meeting)
+    before = _opinion_row(opinion)
+    with pytest.raises(ValidationError) as info:
+        minutes.save_opinion_text(session, opinion.id, "x" * 20001)
+    assert "content" in info.value.errors
+    assert "quá dài" in info.value.message
+    assert _opinion_row(opinion) == before
+
+
+def test_save_text_of_unknown_opinion(session, meeting):
+    with pytest.raises(NotFoundError) as info:
+        minutes.save_opinion_text(session, 12345, "x")
+    assert "Không tìm thấy ý kiến" in info.value.message
