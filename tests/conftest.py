@@ -35,11 +35,31 @@ def today() -> dt.date:
 
 @pytest.fixture
 def db(tmp_path):
+    """A fresh database: a SQLite file, or — when DESK_APP_TEST_PG names a PostgreSQL server URL
+    (postgresql+psycopg://user@host:port/postgres) — a throwaway database on that server."""
     from desk_app.store.database import open_database
 
-    database = open_database(str(tmp_path / "test.sqlite3"))
+    server = os.environ.get("DESK_APP_TEST_PG")
+    if not server:
+        database = open_database(str(tmp_path / "test.sqlite3"))
+        yield database
+        database.dispose()
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"desk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    database = open_database(make_url(server).set(database=name).render_as_string(hide_password=False))
     yield database
     database.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}"'))
+    admin.dispose()
 
 
 @pytest.fixture

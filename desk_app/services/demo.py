@@ -438,9 +438,8 @@ class _Generator:
         all_templates = [(name, t) for name, items in texts.PETITION_TEMPLATES.items() for t in items]
         due_cache: dict[bool, tuple] = {}
         petitions, histories = [], []
-        first_id = (self.s.scalar(select(func.max(m.Petition.id))) or 0) + 1
         stamp = m.now()
-        for offset in range(count):
+        for _ in range(count):
             field_name, template = rng.choice(all_templates)
             hamlet, other = rng.sample(self.hamlets, 2)
             citizen = corpus.full_name(rng, rng.choice(("nam", "nu")))
@@ -462,9 +461,8 @@ class _Generator:
                 status, resolved = fate["status"], fate.get("date")
                 extended = fate.get("extended")
                 due = extended or computed
-            pid = first_id + offset
             petitions.append(dict(
-                id=pid, session_id=ds.id, year=ds.year, citizen_name=citizen, citizen_fold=fold(citizen),
+                session_id=ds.id, year=ds.year, citizen_name=citizen, citizen_fold=fold(citizen),
                 hamlet_id=hamlet.id, address=f"{hamlet.name}, {self.unit.kind} {self.place}",
                 field_id=self.fields[field_name].id, content=content, content_fold=fold(content),
                 conclusion=_fill(template["conclusion"], hamlet=hamlet.name, hamlet2=other.name),
@@ -474,11 +472,15 @@ class _Generator:
                 if status is PetitionStatus.RESOLVED else "", resolved_date=resolved,
                 transferred_to="Ủy ban nhân dân tỉnh" if status is PetitionStatus.TRANSFERRED else "",
                 times_raised=1, created_at=stamp, updated_at=stamp, updated_by="demo", version=1))
-            histories.append(dict(petition_id=pid, from_status=None, to_status=status.value, changed_at=stamp,
+            histories.append(dict(from_status=None, to_status=status.value, changed_at=stamp,
                                   changed_by="demo", note="Dữ liệu mẫu (tải hàng loạt)", created_at=stamp,
                                   updated_at=stamp, updated_by="demo", version=1))
         for chunk in range(0, len(petitions), 5000):
-            self.s.execute(insert(m.Petition), petitions[chunk:chunk + 5000])
+            # Ids come from the database (RETURNING, in parameter order): PostgreSQL's sequence must advance.
+            ids = self.s.scalars(insert(m.Petition).returning(m.Petition.id, sort_by_parameter_order=True),
+                                 petitions[chunk:chunk + 5000]).all()
+            for petition_id, history in zip(ids, histories[chunk:chunk + 5000]):
+                history["petition_id"] = petition_id
             self.s.execute(insert(m.PetitionStatusChange), histories[chunk:chunk + 5000])
         audit.record(self.s, "insert", "petition", None, {"demo_bulk": count, "session_id": ds.id})
         followup.refresh_session_completion(self.s, ds)

@@ -44,12 +44,14 @@ def test_new_database_is_created_stamped_and_seeded(tmp_path):
         database.dispose()
 
 
-def test_sqlite_safety_settings(db):
+def test_sqlite_safety_settings(tmp_path):
+    db = open_database(str(tmp_path / "safety.sqlite3"))  # SQLite's own settings, whatever DESK_APP_TEST_PG says
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    db.dispose()
 
 
 def test_migrations_build_exactly_the_models_schema(tmp_path):
