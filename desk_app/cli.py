@@ -7,8 +7,6 @@ nothing changed; 2 wrong usage (argparse's own, in Vietnamese).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import logging
 import sys
 from typing import Callable, Sequence
 

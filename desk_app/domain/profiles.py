@@ -7,7 +7,7 @@ a session come from its profile and the working-day calendar (see :mod:`desk_app
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from desk_app.domain.calendar import DayUnit

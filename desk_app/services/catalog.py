@@ -213,39 +213,31 @@ def agency_head_post(agency: m.Agency) -> str:
     return f"{title} {name}"
 
 
-def save_hamlet(session: Session, name: str, hamlet_id: int | None = None, active: bool = True) -> m.Hamlet:
+def _save_named(session: Session, model, name: str, row_id: int | None, active: bool, label: str, what: str):
+    """Hamlets and fields: a name unique regardless of case and diacritics, kept in catalogue order."""
     name = clean_text(name)
     checker = Checker()
-    checker.require("name", name, "Tên thôn, tổ dân phố")
-    checker.add("name", check_length(name, "Tên thôn, tổ dân phố", MAX_NAME))
-    duplicate = session.scalar(select(m.Hamlet.id).where(m.Hamlet.name_fold == fold(name),
-                                                         m.Hamlet.id != (hamlet_id or 0)))
-    if duplicate:
-        checker.add("name", f"Đã có thôn, tổ dân phố “{name}”.")
+    checker.require("name", name, label)
+    checker.add("name", check_length(name, label, MAX_NAME))
+    if any(fold(r.name) == fold(name) and r.id != row_id for r in session.scalars(select(model))):
+        checker.add("name", f"Đã có {what} “{name}”.")
     checker.raise_if_any()
-    row = get(session, m.Hamlet, hamlet_id) if hamlet_id else m.Hamlet(
-        position=(session.scalar(select(func.max(m.Hamlet.position))) or 0) + 1)
-    row.name, row.name_fold, row.active = name, fold(name), active
+    row = get(session, model, row_id) if row_id else model(
+        position=(session.scalar(select(func.max(model.position))) or 0) + 1)
+    row.name, row.active = name, active
+    if hasattr(model, "name_fold"):
+        row.name_fold = fold(name)
     session.add(row)
     session.flush()
     return row
+
+
+def save_hamlet(session: Session, name: str, hamlet_id: int | None = None, active: bool = True) -> m.Hamlet:
+    return _save_named(session, m.Hamlet, name, hamlet_id, active, "Tên thôn, tổ dân phố", "thôn, tổ dân phố")
 
 
 def save_field(session: Session, name: str, field_id: int | None = None, active: bool = True) -> m.Field:
-    name = clean_text(name)
-    checker = Checker()
-    checker.require("name", name, "Tên lĩnh vực")
-    checker.add("name", check_length(name, "Tên lĩnh vực", MAX_NAME))
-    existing = [f for f in session.scalars(select(m.Field)) if fold(f.name) == fold(name) and f.id != field_id]
-    if existing:
-        checker.add("name", f"Đã có lĩnh vực “{name}”.")
-    checker.raise_if_any()
-    row = get(session, m.Field, field_id) if field_id else m.Field(
-        position=(session.scalar(select(func.max(m.Field.position))) or 0) + 1)
-    row.name, row.active = name, active
-    session.add(row)
-    session.flush()
-    return row
+    return _save_named(session, m.Field, name, field_id, active, "Tên lĩnh vực", "lĩnh vực")
 
 
 def find_by_name(session: Session, model, name: str):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.calendar import DayKind, Override, WorkCalendar
-from desk_app.domain.errors import NotFoundError
+from desk_app.domain.errors import ConflictError, NotFoundError
 from desk_app.domain.profiles import DEFAULT_PROFILE_CODE, Profile
 from desk_app.domain.validation import Checker
 from desk_app.store import models as m
@@ -60,6 +60,13 @@ def default_profile_row(session: Session) -> m.Profile:
 
 def domain_profile(row: m.Profile) -> Profile:
     return Profile.from_dict(row.data)
+
+
+def check_version(row, expected_version: int | None) -> None:
+    """Refuse an edit made on a copy loaded before someone else saved (several clerks, one server)."""
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(f"Bản ghi đã được {row.updated_by} sửa lúc {row.updated_at:%H:%M %d/%m/%Y} sau khi "
+                            "bạn mở; hãy tải lại rồi sửa tiếp.")
 
 
 def like_pattern(word: str) -> str:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind,
-                                    SessionForm, SessionStatus)
+                                    SessionForm)
 from desk_app.domain.text import fold
 from desk_app.store import audit
 from desk_app.store import models as m
@@ -445,11 +445,10 @@ class _Generator:
             citizen = corpus.full_name(rng, rng.choice(("nam", "nu")))
             content = _fill(template["content"], hamlet=hamlet.name, hamlet2=other.name)
             lead = self.agencies.get(template["lead"])
-            row = m.Petition(complex_case=template["complex"], due_override=None)
-            if template["complex"] not in due_cache:
-                refresh_target = row
-                followup.refresh_due(refresh_target, ds, profile, calendar)
-                due_cache[template["complex"]] = (row.computed_due_date, row.due_provisional)
+            if template["complex"] not in due_cache:  # the same two due dates for every bulk row of the session
+                probe = m.Petition(complex_case=template["complex"], due_override=None)
+                followup.refresh_due(probe, ds, profile, calendar)
+                due_cache[template["complex"]] = (probe.computed_due_date, probe.due_provisional)
             computed, provisional = due_cache[template["complex"]]
             outcome = template["outcome"]
             status = Outcome(outcome).petition_status

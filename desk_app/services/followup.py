@@ -20,14 +20,15 @@ from sqlalchemy.orm import Session
 from desk_app.domain import clock
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import answer_due, due_soon_limit
-from desk_app.domain.errors import ConflictError, TransitionError, ValidationError
+from desk_app.domain.errors import TransitionError, ValidationError
 from desk_app.domain.profiles import Profile
 from desk_app.domain.states import (PetitionStatus, SessionStatus, check_petition_transition,
                                     check_session_transition)
 from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
-from desk_app.services.common import check_optional_id, domain_profile, get, like_pattern, load_calendar
+from desk_app.services.common import (check_optional_id, check_version, domain_profile, get, like_pattern,
+                                      load_calendar)
 
 OPEN_STATUSES = (PetitionStatus.NEW.value, PetitionStatus.IN_PROGRESS.value)
 
@@ -40,12 +41,8 @@ def _effective_due(petition: m.Petition) -> dt.date | None:
     return petition.due_override or petition.computed_due_date
 
 
-def conclusion_notice_anchor(ds: m.DialogueSession) -> dt.date | None:
-    return ds.conclusion_notice_date
-
-
 def refresh_due(petition: m.Petition, ds: m.DialogueSession, profile: Profile, calendar: WorkCalendar) -> None:
-    computed, provisional = answer_due(profile, calendar, ds.session_date, conclusion_notice_anchor(ds),
+    computed, provisional = answer_due(profile, calendar, ds.session_date, ds.conclusion_notice_date,
                                        petition.complex_case)
     petition.computed_due_date = computed
     petition.due_provisional = provisional and petition.due_override is None and not petition.extensions
@@ -167,13 +164,6 @@ def update_petition(session: Session, petition_id: int, data: PetitionInput,
         refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
     session.flush()
     return petition
-
-
-def check_version(row, expected_version: int | None) -> None:
-    """Refuse an edit made on a copy loaded before someone else saved (several clerks, one server)."""
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError(f"Bản ghi đã được {row.updated_by} sửa lúc {row.updated_at:%H:%M %d/%m/%Y} sau khi "
-                            "bạn mở; hãy tải lại rồi sửa tiếp.")
 
 
 def _set_agencies(session: Session, petition: m.Petition, lead_agency_id: int | None,

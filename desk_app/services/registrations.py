@@ -22,8 +22,7 @@ from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import (MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_birth_year, check_cccd,
                                         check_length, check_phone, normalize_phone)
 from desk_app.store import models as m
-from desk_app.services.common import check_optional_id, domain_profile, get
-from desk_app.services.followup import check_version
+from desk_app.services.common import check_optional_id, check_version, domain_profile, get
 
 _CLOSED_SESSION = (SessionStatus.ENDED, SessionStatus.CONCLUDED, SessionStatus.COMPLETED, SessionStatus.CANCELLED)
 
@@ -122,13 +121,16 @@ def _fill(reg: m.Registration, data: RegistrationInput, values: dict) -> None:
 def add_registration(session: Session, session_id: int, data: RegistrationInput) -> m.Registration:
     """A registration received before or at the meeting; it joins the end of the queue."""
     ds = _open_session(session, session_id)
-    values = validate(session, data)
-    reg = m.Registration(session_id=ds.id, state=RegistrationState.WAITING.value,
-                         queue_order=_last_order(session, ds.id) + 1)
-    _fill(reg, data, values)
-    reg.received_date = reg.received_date or clock.today()
+    reg = _new(ds, data, validate(session, data), _last_order(session, ds.id) + 1)
     session.add(reg)
     session.flush()
+    return reg
+
+
+def _new(ds: m.DialogueSession, data: RegistrationInput, values: dict, order: int) -> m.Registration:
+    reg = m.Registration(session_id=ds.id, state=RegistrationState.WAITING.value, queue_order=order)
+    _fill(reg, data, values)
+    reg.received_date = reg.received_date or clock.today()
     return reg
 
 
@@ -147,9 +149,7 @@ def add_many(session: Session, session_id: int, rows: list[RegistrationInput]) -
     start = _last_order(session, ds.id)
     created = []
     for offset, (data, values) in enumerate(zip(rows, cleaned), 1):
-        reg = m.Registration(session_id=ds.id, state=RegistrationState.WAITING.value, queue_order=start + offset)
-        _fill(reg, data, values)
-        reg.received_date = reg.received_date or clock.today()
+        reg = _new(ds, data, values, start + offset)
         session.add(reg)
         created.append(reg)
     session.flush()

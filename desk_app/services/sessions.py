@@ -18,9 +18,9 @@ from desk_app.domain.states import (Body, DocumentFormat, Host, Regime, SessionF
 from desk_app.domain.text import clean_text, fold
 from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
-from desk_app.services.common import (check_optional_id, commune, default_profile_row, domain_profile, get,
-                                      load_calendar)
-from desk_app.services.followup import OPEN_STATUSES, check_version, recompute_due_dates
+from desk_app.services.common import (check_optional_id, check_version, commune, default_profile_row,
+                                      domain_profile, get, load_calendar)
+from desk_app.services.followup import OPEN_STATUSES, recompute_due_dates
 
 # Bodies a host stands for (a joint session names its own in ``joint_bodies``).
 HOST_BODIES = {Host.PARTY: ("dang_uy",), Host.COUNCIL: ("hdnd",), Host.COMMITTEE: ("ubnd",)}

@@ -209,7 +209,9 @@ def test_failed_unit_of_work_changes_nothing(db):
 
 
 def test_foreign_keys_are_enforced(db):
-    with pytest.raises(Exception):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
         with db.session() as s:
             s.add(m.Registration(session_id=12345, citizen_name="A", citizen_fold="a"))
 
