@@ -206,7 +206,8 @@ class _Generator:
         titles = corpus.SESSION_TITLES[host]
         title = _fill(rng.choice(titles), year=year, place=self.place, hamlet=hamlet)
         if form == SessionForm.THEMATIC.value:
-            title = f"{title} (chuyên đề: {rng.choice(corpus.THEMATIC_TOPICS)[0].lower()}{rng.choice(corpus.THEMATIC_TOPICS)[1:]})"
+            topic = rng.choice(corpus.THEMATIC_TOPICS)
+            title = f"{title} (chuyên đề: {topic[:1].lower()}{topic[1:]})"
         participants = [(self.agencies[a].id, "") for a in ("Ủy ban MTTQ xã", "Hội Nông dân xã",
                                                             "Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã",
                                                             "Hội Cựu chiến binh xã", "Công an xã", "Phòng Kinh tế",

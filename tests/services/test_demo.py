@@ -163,3 +163,13 @@ def test_bad_options_are_refused(tmp_path, options):
             assert s.scalar(select(func.count(m.Commune.id))) == 0
     finally:
         database.dispose()
+
+
+def test_thematic_session_title_names_one_whole_topic(default_demo):
+    from desk_app.services import demo_corpus
+
+    database, _ = default_demo
+    with database.session() as s:
+        title = s.scalar(select(m.DialogueSession.title).where(m.DialogueSession.form == "chuyen_de"))
+    topic = title.split("(chuyên đề: ")[1].rstrip(")")
+    assert topic in [t[:1].lower() + t[1:] for t in demo_corpus.THEMATIC_TOPICS]
