@@ -296,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 — the last guard: never show a traceback
         where = log_unexpected(exc)
-        sys.stderr.write(f"Lỗi không mong muốn ({type(exc).__name__}); dữ liệu không thay đổi. "
+        sys.stderr.write("Lỗi không mong muốn; dữ liệu không thay đổi. "
                          f"Chi tiết đã ghi vào {where}.\n")
         return 1
 

@@ -187,3 +187,24 @@ def test_real_process_has_no_traceback_and_utf8_output(tmp_path):
     good = subprocess.run([sys.executable, "-m", "desk_app", "--db", str(tmp_path / "p.sqlite3"), "calendar",
                            "2026"], capture_output=True, env=env, timeout=120)
     assert good.returncode == 0 and "Tết Nguyên Đán" in good.stdout.decode("utf-8")
+
+
+def test_data_folder_blocked_by_a_file_gives_a_vietnamese_reason(tmp_path, capsys):
+    blocker = tmp_path / "khong_phai_thu_muc"
+    blocker.write_text("x", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(blocker / "sub" / "db.sqlite3"), "sessions")
+    assert code == 1 and "Không tạo được thư mục dữ liệu" in err
+    assert not re.search(r"[Ee]rrno|Not a directory|File exists", err)
+
+
+def test_unexpected_error_is_logged_and_told_in_vietnamese_only(tmp_path, capsys, monkeypatch):
+    from desk_app import cli, logs
+
+    def broken(args):
+        raise RuntimeError("internal detail in English")
+
+    monkeypatch.setattr(cli, "cmd_sessions", broken)
+    code, out, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "sessions")
+    assert code == 1 and err.startswith("Lỗi không mong muốn; dữ liệu không thay đổi.")
+    assert "RuntimeError" not in err and "internal detail" not in err
+    assert "internal detail in English" in logs.log_path().read_text(encoding="utf-8")

@@ -138,7 +138,25 @@ def operational_message(exc: DBAPIError) -> str:
         return "Tệp cơ sở dữ liệu bị hỏng hoặc không phải cơ sở dữ liệu của chương trình."
     if "could not connect" in detail or "connection" in detail:
         return "Không kết nối được máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng nội bộ và máy chủ."
-    return "Lỗi cơ sở dữ liệu: " + str(getattr(exc, "orig", exc)).splitlines()[0]
+    _log_detail(exc)
+    return "Lỗi cơ sở dữ liệu; dữ liệu không thay đổi. Chi tiết đã ghi vào tệp nhật ký."
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason in Vietnamese (its own text is English on most machines)."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "không có quyền truy cập", errno.EPERM: "không có quyền truy cập",
+        errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho phép đọc", errno.ENOENT: "không tồn tại",
+        errno.EISDIR: "là một thư mục", errno.ENOTDIR: "đường dẫn không phải thư mục",
+        errno.EEXIST: "đã có một tệp trùng tên",
+    }
+    return reasons.get(exc.errno, f"lỗi hệ thống (mã {exc.errno})")
+
+
+def _log_detail(exc: BaseException) -> None:
+    log.warning("database error: %s", getattr(exc, "orig", exc))
 
 
 def create_db_engine(url: str) -> Engine:
@@ -157,7 +175,9 @@ def create_db_engine(url: str) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True)
     except (ImportError, ArgumentError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"Không dùng được cơ sở dữ liệu {describe_target(url)}: {exc}") from exc
+        _log_detail(exc)
+        raise DatabaseError(f"Không dùng được cơ sở dữ liệu {describe_target(url)} (thiếu trình kết nối hoặc "
+                            "địa chỉ sai); chi tiết đã ghi vào tệp nhật ký.") from exc
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -169,14 +189,14 @@ def _check_sqlite_file(path: Path) -> None:
             with path.open("rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
         except OSError as exc:
-            raise DatabaseError(f"Không đọc được tệp cơ sở dữ liệu {path}: {exc.strerror}") from exc
+            raise DatabaseError(f"Không đọc được tệp cơ sở dữ liệu {path}: {os_reason(exc)}.") from exc
         if header != SQLITE_HEADER:
             raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).")
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {exc.strerror}") from exc
+        raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {os_reason(exc)}.") from exc
 
 
 # -- schema version ---------------------------------------------------------------------------------
@@ -225,8 +245,9 @@ def open_database(target: str | None = None, *, before_migrate: BeforeMigrate | 
         raise DatabaseError(operational_message(exc)) from exc
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu {describe_target(url)}: "
-                            f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
+        _log_detail(exc)
+        raise DatabaseError(f"Không mở được cơ sở dữ liệu {describe_target(url)}; chi tiết đã ghi vào tệp "
+                            "nhật ký.") from exc
     database = Database(engine)
     from desk_app.store import seed
 
