@@ -45,3 +45,16 @@ class ConflictError(DeskAppError):
 
 class DatabaseError(DeskAppError):
     """The database cannot be opened, read or written (corrupt, foreign, newer version, disk full)."""
+
+
+class DocumentError(DeskAppError):
+    """A document or spreadsheet cannot be written, read or rendered (template, file, missing data)."""
+
+
+class MissingDataError(DocumentError):
+    """The record lacks what a document needs; ``missing`` lists each item in Vietnamese."""
+
+    def __init__(self, what: str, missing: list[str]):
+        self.missing = list(missing)
+        lines = "\n".join(f"- {item}" for item in self.missing)
+        super().__init__(f"Chưa xuất được {what} vì còn thiếu:\n{lines}")

@@ -103,38 +103,59 @@ class Figures:
             return None
         return round(self._resolve_days_sum / self.resolved, 1)
 
+    def items(self) -> list[tuple[str, str, int | float | None]]:
+        """The figures as (stable key, Vietnamese label, value) in report order.
+
+        The key never changes between versions (consolidation matches on it); the label is what a person
+        reads (the Excel "Tổng hợp" sheet, the dashboard, the report).
+        """
+        items: list[tuple[str, str, int | float | None]] = [
+            ("sessions_total", "Số cuộc theo kế hoạch", self.sessions_total),
+            ("sessions_held", "Số cuộc đã tổ chức", self.sessions_held),
+            ("sessions_upcoming", "Số cuộc chưa tổ chức", self.sessions_upcoming),
+            ("sessions_cancelled", "Số cuộc đã hủy", self.sessions_cancelled),
+            ("periodic", "Định kỳ", self.periodic),
+            ("ad_hoc", "Đột xuất", self.ad_hoc),
+        ]
+        items += [(f"form_{f.value}", f"Hình thức {f.label.lower()}", self.by_form.get(f.value, 0))
+                  for f in SessionForm]
+        items += [
+            ("citizens_attending", "Số lượt công dân dự", self.citizens_attending),
+            ("delegates_attending", "Số lượt đại biểu dự", self.delegates_attending),
+            ("registrations", "Số đăng ký phát biểu", self.registrations),
+            ("refused", "Số đăng ký bị từ chối", self.refused),
+            ("walk_ins", "Số đăng ký tại hội nghị", self.walk_ins),
+            ("opinions", "Số ý kiến phát biểu", self.opinions),
+            ("petitions", "Tổng số kiến nghị", self.petitions),
+            ("answered_at_meeting", "Đã trả lời tại hội nghị", self.answered_at_meeting),
+            ("resolved", "Đã giải quyết", self.resolved),
+            ("resolved_on_time", "Giải quyết đúng hạn", self.resolved_on_time),
+            ("resolved_late", "Giải quyết quá hạn", self.resolved_late),
+            ("in_progress", "Đang giải quyết", self.in_progress),
+            ("open_not_due", "Đang giải quyết, trong hạn", self.open_not_due),
+            ("open_overdue", "Đang giải quyết, quá hạn", self.open_overdue),
+            ("transferred", "Đã chuyển cấp trên", self.transferred),
+            ("not_competent", "Không thuộc thẩm quyền", self.not_competent),
+            ("avg_days_to_resolve", "Số ngày làm việc giải quyết bình quân", self.avg_days_to_resolve),
+            ("raised_more_than_once", "Kiến nghị nêu từ lần thứ hai trở lên", self.raised_more_than_once),
+        ]
+        return items
+
     def rows(self) -> list[tuple[str, int | float | None]]:
         """The figures as label–value rows, in report order (the Excel "Tổng hợp" sheet, the dashboard)."""
-        rows: list[tuple[str, int | float | None]] = [
-            ("Số cuộc theo kế hoạch", self.sessions_total),
-            ("Số cuộc đã tổ chức", self.sessions_held),
-            ("Số cuộc chưa tổ chức", self.sessions_upcoming),
-            ("Số cuộc đã hủy", self.sessions_cancelled),
-            ("Định kỳ", self.periodic),
-            ("Đột xuất", self.ad_hoc),
-        ]
-        rows += [(f"Hình thức {f.label.lower()}", self.by_form[f.value]) for f in SessionForm]
-        rows += [
-            ("Số lượt công dân dự", self.citizens_attending),
-            ("Số lượt đại biểu dự", self.delegates_attending),
-            ("Số đăng ký phát biểu", self.registrations),
-            ("Số đăng ký bị từ chối", self.refused),
-            ("Số đăng ký tại hội nghị", self.walk_ins),
-            ("Số ý kiến phát biểu", self.opinions),
-            ("Tổng số kiến nghị", self.petitions),
-            ("Đã trả lời tại hội nghị", self.answered_at_meeting),
-            ("Đã giải quyết", self.resolved),
-            ("Giải quyết đúng hạn", self.resolved_on_time),
-            ("Giải quyết quá hạn", self.resolved_late),
-            ("Đang giải quyết", self.in_progress),
-            ("Đang giải quyết, trong hạn", self.open_not_due),
-            ("Đang giải quyết, quá hạn", self.open_overdue),
-            ("Đã chuyển cấp trên", self.transferred),
-            ("Không thuộc thẩm quyền", self.not_competent),
-            ("Số ngày làm việc giải quyết bình quân", self.avg_days_to_resolve),
-            ("Kiến nghị nêu từ lần thứ hai trở lên", self.raised_more_than_once),
-        ]
-        return rows
+        return [(label, value) for _key, label, value in self.items()]
+
+
+def resolved_on_time(status: str, due: dt.date | None, resolved: dt.date | None) -> bool | None:
+    """True/False for a resolved petition (on or before the due date in force), None for any other."""
+    if status != PetitionStatus.RESOLVED.value:
+        return None
+    return not (due is not None and resolved is not None and resolved > due)
+
+
+def is_open_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    """An open petition whose due date has passed (computed, never stored)."""
+    return not PetitionStatus(status).closed and due is not None and today > due
 
 
 @dataclass(frozen=True)
@@ -168,6 +189,7 @@ class Statistics:
     by_host: dict[str, Figures]
     total: Figures
     compliance: list[HeadCompliance]
+    by_session: dict[int, Figures] = field(default_factory=dict)  # every session of the period, by id
 
 
 def _session_day():
@@ -194,11 +216,13 @@ def compute(session: Session, period: Period, today: dt.date | None = None) -> S
         m.DialogueSession.joint_bodies, day).where(in_period)).all()
     host_of: dict[int, str] = {}
     session_day: dict[int, dt.date] = {}
+    by_session: dict[int, Figures] = {}
     for sid, host, status, regime, form, citizens, delegates, _joint, when in sessions:
         host_of[sid] = host
         session_day[sid] = when.date()
+        by_session[sid] = Figures()
         state = SessionStatus(status)
-        for figures in (by_host[host], total):
+        for figures in (by_host[host], total, by_session[sid]):
             figures.sessions_total += 1
             if state is SessionStatus.CANCELLED:
                 figures.sessions_cancelled += 1
@@ -221,13 +245,13 @@ def compute(session: Session, period: Period, today: dt.date | None = None) -> S
         for sid, state, channel, count in registrations:
             if state == RegistrationState.MERGED.value:
                 continue
-            for figures in (by_host[host_of[sid]], total):
+            for figures in (by_host[host_of[sid]], total, by_session[sid]):
                 figures.registrations += count
                 figures.refused += count if state == RegistrationState.REFUSED.value else 0
                 figures.walk_ins += count if channel == "tai_hoi_nghi" else 0
         for sid, count in session.execute(select(m.Opinion.session_id, func.count())
                                           .where(m.Opinion.session_id.in_(ids)).group_by(m.Opinion.session_id)):
-            for figures in (by_host[host_of[sid]], total):
+            for figures in (by_host[host_of[sid]], total, by_session[sid]):
                 figures.opinions += count
 
         repeated = case((m.Petition.times_raised > 1, 1), else_=0)
@@ -243,19 +267,19 @@ def compute(session: Session, period: Period, today: dt.date | None = None) -> S
             days = 0
             if code is PetitionStatus.RESOLVED and resolved is not None:
                 days = calendar.working_days_between(session_day[sid], resolved)
-            for figures in (by_host[host_of[sid]], total):
+            for figures in (by_host[host_of[sid]], total, by_session[sid]):
                 figures.petitions += count
                 figures.by_status[code.value] += count
                 cell = figures.by_field_status.setdefault(name, {s.value: 0 for s in PetitionStatus})
                 cell[code.value] += count
                 figures.raised_more_than_once += count if is_repeated else 0
                 if code is PetitionStatus.RESOLVED:
-                    late = due is not None and resolved is not None and resolved > due
+                    late = not resolved_on_time(status, due, resolved)
                     figures.resolved_late += count if late else 0
                     figures.resolved_on_time += 0 if late else count
                     figures._resolve_days_sum += days * count
                 elif not code.closed:
-                    overdue = due is not None and today > due
+                    overdue = is_open_overdue(status, due, today)
                     figures.open_overdue += count if overdue else 0
                     figures.open_not_due += 0 if overdue else count
 
@@ -264,7 +288,8 @@ def compute(session: Session, period: Period, today: dt.date | None = None) -> S
         names.append(no_field)
     profile = domain_profile(default_profile_row(session))
     return Statistics(period=period, today=today, profile_name=profile.name, fields=names, by_host=by_host,
-                      total=total, compliance=_compliance(session, period, profile.min_sessions_per_year))
+                      total=total, compliance=_compliance(session, period, profile.min_sessions_per_year),
+                      by_session=by_session)
 
 
 def _compliance(session: Session, period: Period, required: int) -> list[HeadCompliance]:
