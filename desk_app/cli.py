@@ -53,6 +53,10 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
+EXPORT_KINDS = ("plan", "notice", "invitation", "registration-form", "minutes", "conclusion", "upward-proposal",
+                "reply", "extension", "annual-report", "summary")
+
+
 def _int(text: str) -> int:
     try:
         return int(text)
@@ -130,6 +134,59 @@ def build_parser() -> argparse.ArgumentParser:
                     "unset: bỏ đánh dấu của địa phương.")
     calendar.add_argument("words", nargs="+", metavar="…", help=argparse.SUPPRESS)
     calendar.set_defaults(calendar_parser=calendar)
+
+    export = commands.add_parser(
+        "export", help="xuất văn bản Word hoặc bảng tổng hợp Excel",
+        description="Xuất một văn bản (.docx) theo mẫu, hoặc bảng tổng hợp (.xlsx) gửi cấp trên.\n"
+                    "Theo hội nghị (--session): plan (kế hoạch), notice (thông báo), invitation (giấy mời), "
+                    "registration-form (phiếu đăng ký phát biểu), minutes (biên bản), conclusion (thông báo kết "
+                    "luận), upward-proposal (đề nghị cấp trên).\n"
+                    "Theo kiến nghị (--petition): reply (trả lời công dân), extension (thông báo gia hạn).\n"
+                    "Theo năm (--year): annual-report (báo cáo năm, .docx), summary (tổng hợp, .xlsx).\n"
+                    "Số văn bản lấy theo sổ văn bản đi (số tiếp theo của năm) trừ khi nhập --number.")
+    export.add_argument("kind", metavar="LOẠI", choices=EXPORT_KINDS, help=", ".join(EXPORT_KINDS))
+    export.add_argument("--session", type=_int, metavar="MÃ", help="mã cuộc đối thoại")
+    export.add_argument("--petition", type=_int, metavar="MÃ", help="mã kiến nghị")
+    export.add_argument("--year", type=_year, metavar="NĂM", help="năm báo cáo, tổng hợp")
+    export.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả (.docx hoặc .xlsx)")
+    export.add_argument("--number", type=_int, metavar="SỐ", help="số văn bản theo sổ của cơ quan")
+    export.add_argument("--date", metavar="NGÀY", help="ngày ban hành (mặc định: ngày đã ghi, nếu không thì hôm nay)")
+    export.add_argument("--format", choices=("state", "party"), metavar="THỂ_THỨC",
+                        help="state (hành chính, NĐ 30) hoặc party (của Đảng, HD 36); mặc định theo hội nghị")
+    export.add_argument("--per-invitee", action="store_true", help="giấy mời: mỗi người được mời một trang")
+    export.add_argument("--no-form", action="store_true", help="giấy mời: không kèm phiếu đăng ký phát biểu")
+    export.add_argument("--no-charts", action="store_true", help="báo cáo năm: không vẽ biểu đồ")
+
+    imports = commands.add_parser(
+        "import", help="nhập dữ liệu từ Excel",
+        description="registrations: nhập đăng ký phát biểu từ tệp .xlsx có dòng tiêu đề gồm các cột Họ và tên, "
+                    "Năm sinh, Địa chỉ/Thôn, Điện thoại, Lĩnh vực, Nội dung. Nhập tất cả hoặc không nhập dòng nào.")
+    imports.add_argument("what", choices=("registrations",), metavar="LOẠI", help="registrations")
+    imports.add_argument("file", metavar="TỆP", help="tệp .xlsx")
+    imports.add_argument("--session", type=_int, required=True, metavar="MÃ", help="mã cuộc đối thoại")
+
+    consolidate = commands.add_parser(
+        "consolidate", help="tổng hợp bảng tổng hợp của nhiều xã",
+        description="Gộp các tệp tổng hợp (.xlsx) của nhiều xã (tệp hoặc thư mục) thành một bảng. Tệp không dùng "
+                    "được bị bỏ qua và nêu lý do. Mỗi dòng kết quả: ok hoặc “bỏ qua”, đường dẫn, lý do.")
+    consolidate.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả .xlsx")
+    consolidate.add_argument("inputs", nargs="+", metavar="ĐẦU_VÀO", help="tệp .xlsx hoặc thư mục")
+    consolidate.add_argument("--year", type=_year, metavar="NĂM", help="chỉ nhận các tệp của năm này")
+
+    tpl = commands.add_parser(
+        "templates", help="mẫu văn bản: liệt kê, sao chép để sửa, khôi phục mẫu gốc",
+        description="list: liệt kê các mẫu và mẫu nào đang dùng bản đã sửa.\n"
+                    "copy LOẠI THỂ_THỨC: chép mẫu gốc vào thư mục mẫu của người dùng để sửa bằng Word.\n"
+                    "restore LOẠI THỂ_THỨC: bỏ bản đã sửa, dùng lại mẫu gốc.")
+    tpl.add_argument("action", nargs="?", default="list", choices=("list", "copy", "restore"), metavar="VIỆC",
+                     help="list, copy hoặc restore")
+    tpl.add_argument("kind", nargs="?", metavar="LOẠI", help="loại văn bản (như lệnh export)")
+    tpl.add_argument("format", nargs="?", default="state", choices=("state", "party"), metavar="THỂ_THỨC",
+                     help="state hoặc party (mặc định state)")
+
+    reg = commands.add_parser("register", help="sổ văn bản đi",
+                              description="Mỗi dòng: năm, số/ký hiệu, loại, ngày, người ký, tệp.")
+    reg.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này")
     return parser
 
 
@@ -252,6 +309,102 @@ def cmd_calendar(args) -> int:
     return 0
 
 
+def _warn(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from desk_app.domain.errors import ValidationError
+    from desk_app.domain.validation import parse_date
+
+    kind = args.kind
+    needs = {"reply": "petition", "extension": "petition", "annual-report": "year", "summary": "year"}.get(kind, "session")
+    if getattr(args, needs) is None:
+        option = {"petition": "--petition MÃ", "year": "--year NĂM", "session": "--session MÃ"}[needs]
+        raise ValidationError({needs: f"Lệnh export {kind} cần {option}."})
+    target = Path(args.output)
+    database = _open(args)
+    if kind == "summary":
+        from desk_app.documents.summary import write_summary
+        from desk_app.services.statistics import Period
+
+        if target.suffix.lower() != ".xlsx":
+            raise ValidationError({"output": f"Tệp tổng hợp phải có đuôi .xlsx: {target.name}"})
+        with database.session() as session:
+            write_summary(session, Period.year(args.year), target)
+        _print(str(target))
+        return 0
+    from desk_app.documents.export import ExportRequest, export_document
+
+    request = ExportRequest(kind=kind, target=target, session_id=args.session, petition_id=args.petition,
+                            year=args.year, number=args.number,
+                            issued_date=parse_date(args.date, field="date") if args.date else None,
+                            fmt=args.format, per_invitee=args.per_invitee, with_form=not args.no_form,
+                            charts=not args.no_charts)
+    with database.session() as session:
+        result = export_document(session, request)
+    for warning in result.warnings:
+        _warn(warning)
+    _print(str(result.path))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from desk_app.documents.registration_import import import_registrations
+
+    database = _open(args)
+    with database.session() as session:
+        count = import_registrations(session, args.session, args.file)
+    _print(str(count))
+    return 0
+
+
+def cmd_consolidate(args) -> int:
+    from desk_app.documents.consolidate import consolidate
+
+    result = consolidate(args.inputs, args.output, year=args.year)
+    for item in result.items:
+        if item.ok:
+            _print(f"ok\t{item.path}\t")
+        else:
+            _print(f"bỏ qua\t{item.path}\t{_one_line(item.reason)}")
+            _warn(f"Bỏ qua {item.path}: {_one_line(item.reason)}")
+    return 0
+
+
+def cmd_templates(args) -> int:
+    from desk_app.documents import templates
+    from desk_app.domain.errors import ValidationError
+
+    if args.action == "list":
+        for info in templates.list_templates():
+            where = f"bản đã sửa: {info.user}" if info.overridden else "mẫu gốc"
+            _print(f"{info.kind}\t{info.fmt}\t{info.label}\t{where}")
+        return 0
+    if not args.kind:
+        raise ValidationError({"kind": "Cần nêu loại văn bản, ví dụ: desk-app templates copy plan state."})
+    if args.action == "copy":
+        _print(str(templates.copy_to_user(args.kind, args.format)))
+        return 0
+    aside = templates.restore_original(args.kind, args.format)
+    _print(f"Đã dùng lại mẫu gốc; bản đã sửa được giữ tại {aside}." if aside else "Mẫu này đang là mẫu gốc.")
+    return 0
+
+
+def cmd_register(args) -> int:
+    from desk_app.domain.official import number_text
+    from desk_app.services import register
+
+    with _open(args).session() as session:
+        for row in register.entries(session, args.year):
+            number = f"{number_text(row.number)}/{row.symbol}" if row.symbol else "(không số)"
+            _print("\t".join([str(row.year), number, row.kind, row.issued_date.isoformat(), row.signer,
+                              row.file_path]))
+    return 0
+
+
 def _one_line(text: str) -> str:
     return " ".join((text or "").split())
 
@@ -278,12 +431,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     handlers: dict[str | None, Callable] = {
         None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
-        "deadline": cmd_deadline, "calendar": cmd_calendar,
+        "deadline": cmd_deadline, "calendar": cmd_calendar, "export": cmd_export, "import": cmd_import,
+        "consolidate": cmd_consolidate, "templates": cmd_templates, "register": cmd_register,
     }
     try:
         return handlers[args.command](args)
     except DeskAppError as exc:
-        sys.stderr.write(_one_line(exc.message) + "\n")
+        # a list (what a document still needs, the bad rows of an import) keeps one item per line
+        sys.stderr.write("\n".join(_one_line(line) for line in exc.message.splitlines() if line.strip()) + "\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng theo yêu cầu; dữ liệu không thay đổi.\n")

@@ -177,6 +177,8 @@ def _as_year(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
+    if isinstance(value, float):  # a number cell of a spreadsheet: 1975.0
+        return int(value) if value.is_integer() else None
     text = clean_text(str(value))
     if re.fullmatch(r"[0-9]{1,6}", text):
         return int(text)

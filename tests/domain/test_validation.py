@@ -188,7 +188,7 @@ class TestYears:
         msg = check_birth_year(value, 2026)
         assert msg is not None and msg.startswith("Năm sinh phải từ 1900 đến 2026")
 
-    @pytest.mark.parametrize("value", ["197x", "năm 1975", "1975.5", "-1975", True, 1975.0])
+    @pytest.mark.parametrize("value", ["197x", "năm 1975", "1975.5", "-1975", True, 1975.5])
     def test_birth_year_not_a_number(self, value):
         assert check_birth_year(value, 2026) == "Năm sinh phải là một số năm gồm 4 chữ số (ví dụ: 1975)."
 
@@ -422,3 +422,9 @@ class TestChecker:
         c.add("a", "Lỗi.")
         c.errors["b"] = "x"
         assert c.errors == {"a": "Lỗi."}
+
+
+def test_birth_year_from_a_spreadsheet_number_cell():
+    # Excel stores 1975 as the float 1975.0; a whole number is a year, a fraction is not.
+    assert check_birth_year(1975.0) is None
+    assert check_birth_year(1975.5) is not None

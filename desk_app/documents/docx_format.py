@@ -1,0 +1,260 @@
+"""The official .docx layout (NĐ 30/2020 Phụ lục I; Hướng dẫn 36-HD/VPTW) in python-docx terms.
+
+Used twice: by the template builder (which writes the shipped templates in ``resources/templates``) and
+after rendering (the short lines under the issuing body, the motto and the summary are sized to the
+text that was actually rendered). Sizes are points, lengths millimetres.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from desk_app.domain.official import PARTY, STATE, bold_text_width_mm
+
+FONT = "Times New Roman"
+PAGE_WIDTH_MM = 210
+PAGE_HEIGHT_MM = 297
+
+# Paragraph styles that mark the short lines; the renderer sizes them (fraction of the text above).
+LINE_SHORT = "Kẻ ngắn"  # 1/3–1/2 of the text above: under the issuing body and the summary
+LINE_FULL = "Kẻ bằng dòng"  # as long as the text above: under the motto / "ĐẢNG CỘNG SẢN VIỆT NAM"
+LINE_FRACTIONS = {LINE_SHORT: 0.45, LINE_FULL: 1.0}
+MIN_LINE_MM = 12
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    fmt: str
+    top: float
+    bottom: float
+    left: float
+    right: float
+    superior: float  # superior body (upper, not bold)
+    issuer: float  # issuing body (upper, bold)
+    number: float  # "Số: 05/KH-UBND"
+    nation: float  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT NAM"
+    motto: float  # "Độc lập - Tự do - Hạnh phúc"
+    date: float  # place and date, italic
+    doc_type: float  # KẾ HOẠCH, THÔNG BÁO …
+    summary: float  # trích yếu
+    subject: float  # "V/v …" of a công văn
+    body: float
+    page_number: float
+    signature: float  # authority, title and name
+    recipients_label: float = 12  # "Nơi nhận:" bold italic
+    recipients: float = 11
+    table: float = 12  # text in tables
+    first_indent_cm: float = 1.27
+    after_pt: float = 6
+    line_spacing: float = 1.15
+
+    @property
+    def text_width_mm(self) -> float:
+        return PAGE_WIDTH_MM - self.left - self.right
+
+
+SPECS = {
+    STATE: FormatSpec(STATE, top=20, bottom=20, left=30, right=15, superior=13, issuer=13, number=13, nation=13,
+                      motto=14, date=14, doc_type=14, summary=14, subject=12, body=14, page_number=13,
+                      signature=14),
+    PARTY: FormatSpec(PARTY, top=20, bottom=20, left=30, right=15, superior=14, issuer=14, number=14, nation=15,
+                      motto=15, date=14, doc_type=16, summary=14, subject=12, body=14, page_number=14,
+                      signature=14),
+}
+
+
+def set_run_font(run, size: float | None = None, *, bold: bool | None = None, italic: bool | None = None) -> None:
+    """Times New Roman on every script slot (Word picks the East Asian slot for some Vietnamese text)."""
+    run.font.name = FONT
+    r_pr = run._element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+    if size is not None:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.font.bold = bold
+    if italic is not None:
+        run.font.italic = italic
+
+
+def paragraph_border(paragraph, edge: str = "top", size_eighths: int = 6) -> None:
+    """A solid border on one edge of a paragraph: the official "short line" drawn under a text."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = p_pr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # pBdr comes before spacing/indentation/alignment in the schema order.
+        anchor = next((p_pr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+                       if p_pr.find(qn(t)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(borders)
+        else:
+            p_pr.append(borders)
+    line = OxmlElement(f"w:{edge}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(size_eighths))
+    line.set(qn("w:space"), "1")
+    line.set(qn("w:color"), "000000")
+    borders.append(line)
+
+
+def paragraph_has_top_border(paragraph) -> bool:
+    p_pr = paragraph._p.pPr
+    return p_pr is not None and p_pr.find(qn("w:pBdr")) is not None
+
+
+def no_table_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.find(qn("w:tblBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tblBorders")
+        tbl_pr.append(borders)
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+
+
+def grid_table_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "000000")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def fixed_widths(table, widths_mm: list[float]) -> None:
+    """Fixed layout with the given column widths (Word and LibreOffice then agree on the header)."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(int(sum(widths_mm) / 25.4 * 1440)))
+    grid = table._tbl.tblGrid
+    for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(mm / 25.4 * 1440)))
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm):
+            cell.width = Mm(mm)
+
+
+def zero_cell_margins(table, side_mm: float = 1.0) -> None:
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for edge, value in (("top", 0), ("left", side_mm), ("bottom", 0), ("right", side_mm)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(int(value / 25.4 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+
+
+def repeat_header_row(row) -> None:
+    """The row repeats at the top of every page (conclusion table, report annex)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def add_page_field(paragraph, size: float) -> None:
+    """A PAGE field (complex field form: both Word and LibreOffice update it)."""
+    def run_with(element):
+        run = paragraph.add_run()
+        set_run_font(run, size)
+        run._r.append(element)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    shown = paragraph.add_run("2")
+    set_run_font(shown, size)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+# -- after rendering: size the short lines to the text above them -----------------------------------------
+
+def _runs_lines(paragraph) -> list[tuple[str, float]]:
+    """The paragraph's text split at line breaks, with the largest font size used in it."""
+    lines = [""]
+    for child in paragraph._p.iter(qn("w:t"), qn("w:br")):
+        if child.tag == qn("w:br"):
+            lines.append("")
+        else:
+            lines[-1] += child.text or ""
+    sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
+    size = max(sizes) if sizes else 14.0
+    return [(text, size) for text in lines]
+
+
+def _available_width(paragraph, default_mm: float) -> float:
+    cell = paragraph._p.getparent()
+    if cell is not None and cell.tag == qn("w:tc"):
+        width = cell.find(qn("w:tcPr") + "/" + qn("w:tcW"))
+        if width is not None and width.get(qn("w:type")) == "dxa":
+            return int(width.get(qn("w:w"))) / 1440 * 25.4
+    return default_mm
+
+
+def fit_short_lines(document, text_width_mm: float) -> None:
+    """Size every short-line paragraph to the text above it (NĐ 30: 1/3–1/2 of it under the issuing body
+    and the summary, the full length under the motto)."""
+    from docx.text.paragraph import Paragraph
+
+    containers = [document.element.body] + [tc for tc in document.element.body.iter(qn("w:tc"))]
+    for container in containers:
+        above: list[Paragraph] = []
+        for child in container.iterchildren(qn("w:p")):
+            paragraph = Paragraph(child, document)
+            style = paragraph.style.name if paragraph.style is not None else ""
+            if style in LINE_FRACTIONS:
+                # the text right above: the issuing body, the motto, the summary (not the superior body above it)
+                lines = [line for line in _runs_lines(above[-1]) if line[0].strip()] if above else []
+                available = _available_width(paragraph, text_width_mm)
+                # a text that wraps is at most as wide as its column
+                text_mm = min(max((bold_text_width_mm(text.strip(), size) for text, size in lines), default=0.0),
+                              available)
+                length = min(max(text_mm * LINE_FRACTIONS[style], MIN_LINE_MM), available)
+                side = max((available - length) / 2, 0)
+                paragraph.paragraph_format.left_indent = Mm(side)
+                paragraph.paragraph_format.right_indent = Mm(side)
+                paragraph.paragraph_format.first_line_indent = Mm(0)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                above = []
+            elif "".join(t.text or "" for t in child.iter(qn("w:t"))).strip():
+                above.append(paragraph)

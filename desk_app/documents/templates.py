@@ -1,0 +1,212 @@
+"""The Word templates: the shipped originals, the clerk's own copies, checking and rendering.
+
+Choices (documents.md §4):
+- originals live in ``resources/templates/<kind>.<format>.docx`` and are never changed by the program;
+- "Mở thư mục mẫu" copies an original into ``<data folder>/templates/`` where the clerk edits it in
+  Word; from then on that copy is used;
+- a copy that cannot be used (not a .docx, bad Jinja, an unknown variable, any rendering error) is
+  reported with the file's name and the problem, and the original is used instead — the export goes
+  on, the warning is shown (CLI: on stderr; window: in a message);
+- "Khôi phục mẫu gốc" removes the copy (kept aside as ``<name>.bak.docx`` in case the clerk wants
+  their wording back).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk_app.documents.builder import FORMATS, KINDS, template_name
+from desk_app.domain.errors import DocumentError
+from desk_app.store.database import os_reason, user_data_dir
+
+KIND_LABELS = {
+    "plan": "Kế hoạch tổ chức hội nghị",
+    "notice": "Thông báo tổ chức hội nghị",
+    "invitation": "Giấy mời",
+    "registration-form": "Phiếu đăng ký nội dung phát biểu",
+    "minutes": "Biên bản hội nghị",
+    "conclusion": "Thông báo kết luận",
+    "reply": "Văn bản trả lời kiến nghị",
+    "extension": "Văn bản thông báo gia hạn",
+    "upward-proposal": "Văn bản đề nghị cấp trên giải quyết",
+    "annual-report": "Báo cáo kết quả năm",
+}
+FORMAT_LABELS = {"state": "thể thức hành chính", "party": "thể thức của Đảng"}
+
+
+def _resources_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+BUILTIN_DIR = _resources_dir() / "templates"
+
+
+def user_templates_dir() -> Path:
+    return user_data_dir() / "templates"
+
+
+def _check_name(kind: str, fmt: str) -> str:
+    if kind not in KINDS or fmt not in FORMATS:
+        raise DocumentError(f"Không có mẫu văn bản “{kind}” ({fmt}).")
+    return template_name(kind, fmt)
+
+
+def builtin_path(kind: str, fmt: str) -> Path:
+    return BUILTIN_DIR / _check_name(kind, fmt)
+
+
+def user_path(kind: str, fmt: str) -> Path:
+    return user_templates_dir() / _check_name(kind, fmt)
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    kind: str
+    fmt: str
+    label: str
+    builtin: Path
+    user: Path
+
+    @property
+    def overridden(self) -> bool:
+        return self.user.is_file()
+
+
+def list_templates() -> list[TemplateInfo]:
+    return [TemplateInfo(kind, fmt, f"{KIND_LABELS[kind]} ({FORMAT_LABELS[fmt]})", builtin_path(kind, fmt),
+                         user_path(kind, fmt)) for kind in KINDS for fmt in FORMATS]
+
+
+def copy_to_user(kind: str, fmt: str) -> Path:
+    """Copy the original into the user's template folder (if not there yet) and return the copy."""
+    target = user_path(kind, fmt)
+    if target.is_file():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(builtin_path(kind, fmt), target)
+    except OSError as exc:
+        raise DocumentError(f"Không sao chép được mẫu {target.name}: {os_reason(exc)}.") from exc
+    return target
+
+
+def restore_original(kind: str, fmt: str) -> Path | None:
+    """Go back to the original; the clerk's copy is kept aside as ``….bak.docx``. Returns that file."""
+    target = user_path(kind, fmt)
+    if not target.is_file():
+        return None
+    aside = target.with_name(target.name.removesuffix(".docx") + ".bak.docx")
+    try:
+        target.replace(aside)
+    except OSError as exc:
+        raise DocumentError(f"Không khôi phục được mẫu gốc {target.name}: {os_reason(exc)}.") from exc
+    return aside
+
+
+# -- rendering ---------------------------------------------------------------------------------------------
+
+class TemplateProblem(DocumentError):
+    """A template that cannot be used; ``path`` names it."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"Mẫu văn bản {path} không dùng được: {problem}")
+
+
+@dataclass
+class Rendered:
+    document: object  # docx.Document
+    source: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def _environment():
+    from jinja2 import Environment, StrictUndefined
+
+    # autoescape: a citizen's "<", "&" must stay text in the XML; StrictUndefined: a misspelt variable in
+    # a clerk's copy is an error, not a silent blank in a signed document.
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def _describe(exc: Exception) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, TemplateSyntaxError):
+        return f"lỗi cú pháp mẫu ở gần dòng {exc.lineno}: {exc.message}"
+    if isinstance(exc, UndefinedError):
+        text = str(exc.message or exc)
+        name = text.split("'")[1] if text.count("'") >= 2 else text
+        return f"có biến không xác định “{name}” (xem danh sách biến trong tài liệu mẫu)"
+    if isinstance(exc, (zipfile.BadZipFile, KeyError)):
+        return "tệp không phải văn bản Word (.docx) hoặc đã bị hỏng"
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return f"lỗi khi điền dữ liệu vào mẫu ({type(exc).__name__})"
+
+
+def _render_file(path: Path, context: dict, prepare=None):
+    from docxtpl import DocxTemplate
+
+    if not zipfile.is_zipfile(path):
+        raise TemplateProblem(path, "tệp không phải văn bản Word (.docx) hoặc đã bị hỏng")
+    try:
+        template = DocxTemplate(path)
+        template.init_docx()
+        extra = prepare(template) if prepare else {}
+        template.render({**context, **extra}, jinja_env=_environment(), autoescape=True)
+    except TemplateProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001 — every failure of a clerk's copy becomes a named problem
+        raise TemplateProblem(path, _describe(exc)) from exc
+    return template.docx
+
+
+def render(kind: str, fmt: str, context: dict, *, prepare=None, use_user: bool = True) -> Rendered:
+    """Render the clerk's copy if there is one, else (or if it is broken) the original.
+
+    ``prepare(template)`` returns extra context that needs the template object (docxtpl images and
+    sub-documents are bound to the template they go into).
+    """
+    warnings: list[str] = []
+    if use_user:
+        own = user_path(kind, fmt)
+        if own.is_file():
+            try:
+                return Rendered(_render_file(own, context, prepare), own)
+            except TemplateProblem as problem:
+                warnings.append(f"{problem.message} Đã dùng mẫu gốc của chương trình.")
+    original = builtin_path(kind, fmt)
+    if not original.is_file():
+        raise DocumentError(f"Thiếu mẫu gốc {original}; hãy cài đặt lại chương trình.")
+    try:
+        document = _render_file(original, context, prepare)
+    except TemplateProblem as problem:  # a bug of ours or a damaged installation
+        raise DocumentError(f"{problem.message} Hãy cài đặt lại chương trình.") from problem
+    return Rendered(document, original, warnings)
+
+
+def check_user_template(kind: str, fmt: str, context: dict, prepare=None) -> str | None:
+    """The problem of the clerk's copy with this context, or None when it renders."""
+    own = user_path(kind, fmt)
+    if not own.is_file():
+        return None
+    try:
+        _render_file(own, context, prepare)
+    except TemplateProblem as problem:
+        return problem.message
+    return None
+
+
+def to_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
