@@ -365,7 +365,7 @@ def cmd_consolidate(args) -> int:
     from desk_app.documents.consolidate import consolidate
 
     result = consolidate(args.inputs, args.output, year=args.year)
-    for item in result.items:
+    for item in result.inputs:
         if item.ok:
             _print(f"ok\t{item.path}\t")
         else:

@@ -302,7 +302,7 @@ def _plan(b: Builder) -> None:
     b.heading("{{ loop.index }}. {{ task.assignee }}")
     b.paragraphs("task.lines")
     b.tag("{%p endfor %}")
-    b.body("{{ closing }}")
+    b.body("{{ closing }}", keep_next=True)
     b.signature()
 
 
@@ -323,7 +323,7 @@ def _notice(b: Builder) -> None:
     b.body("{{ attendance }}")
     b.heading("6. Đăng ký phát biểu")
     b.paragraphs("registration_lines")
-    b.body("{{ closing }}")
+    b.body("{{ closing }}", keep_next=True)
     b.signature()
 
 
@@ -338,7 +338,7 @@ def _invitation(b: Builder) -> None:
     b.body("", runs=[("Thời gian: ", {"bold": True}), ("{{ session.when }}.", {})])
     b.body("", runs=[("Địa điểm: ", {"bold": True}), ("{{ session.place }}.", {})])
     b.paragraphs("notes")
-    b.body("{{ closing }}")
+    b.body("{{ closing }}", keep_next=True)
     b.signature()
     b.tag("{%p if not loop.last %}")
     b.page_break()
@@ -462,7 +462,7 @@ def _conclusion(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.heading("3. Tổ chức thực hiện")
     b.paragraphs("implementation")
-    b.body("{{ closing }}")
+    b.body("{{ closing }}", keep_next=True)
     b.signature()
 
 
@@ -534,7 +534,7 @@ def _annual_report(b: Builder) -> None:
     b.paragraphs("causes")
     b.heading("IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ")
     b.paragraphs("directions")
-    b.body("{{ closing }}")
+    b.body("{{ closing }}", keep_next=True)
     b.signature()
     # Phụ lục: every petition, on landscape pages (NĐ 30 allows landscape for a wide annex table)
     section = b.doc.add_section(WD_SECTION.NEW_PAGE)
