@@ -8,6 +8,7 @@ the shipped files are up to date). The variables are documented in ``resources/t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -248,15 +249,30 @@ class Builder:
             self.para("{{ %s }}" % expr.lstrip("!"), size=size, align=align, indent=False, after=2, before=2,
                       container=cell)
 
-    def closing_bases(self) -> None:
-        self.para("", after=0)
-
     def save(self, path: Path) -> None:
         buffer = io.BytesIO()
-        self.doc.core_properties.author = "desk_app"
-        self.doc.core_properties.title = path.stem
+        props = self.doc.core_properties
+        props.author = props.last_modified_by = "desk_app"
+        props.title = path.stem
+        props.revision = 1
+        # fixed dates: rebuilding an unchanged template gives the same file (no churn in the repository)
+        props.created = props.modified = dt.datetime(2026, 1, 1)
         self.doc.save(buffer)
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(_stable_zip(buffer.getvalue()))
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed member dates, so an unchanged template is the same file."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
 
 
 def _qn(tag: str) -> str:
@@ -367,7 +383,6 @@ def _registration_form(b: Builder) -> None:
     b.para("", align=LEFT, indent=False, after=4,
            runs=[("Đại diện cho: ", {}), ("☐ Cá nhân   ☐ Hộ gia đình   ☐ Nhóm hộ (…… hộ)   ☐ Tổ chức", {})])
     b.para("Lĩnh vực (đánh dấu vào ô phù hợp):", align=LEFT, indent=False, after=2)
-    columns = [("", width / 2, "!row.left"), ("", width / 2, "!row.right")]
     table = b.doc.add_table(rows=3, cols=2)
     no_table_borders(table)
     zero_cell_margins(table)
@@ -378,7 +393,6 @@ def _registration_form(b: Builder) -> None:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         b.para("{%% if row.%s %%}☐ {{ row.%s }}{%% endif %%}" % (key, key), align=LEFT, indent=False, after=0,
                container=cell)
-    del columns
     b.para("Nội dung đăng ký phát biểu (ý kiến, kiến nghị):", align=LEFT, indent=False, before=6, after=4)
     for _ in range(6):
         dotted([("\t", {})], [width])

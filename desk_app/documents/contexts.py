@@ -11,18 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desk_app.documents import wording
 from desk_app.domain import official
-from desk_app.domain.errors import MissingDataError, ValidationError
+from desk_app.domain.errors import ValidationError
 from desk_app.domain.official import PARTY, STATE
 from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind,
                                     SessionForm, SessionStatus, SpeaksFor)
 from desk_app.domain.text import vi_upper
 from desk_app.store import models as m
 from desk_app.services import catalog, followup, minutes, sessions, statistics
-from desk_app.services.common import commune, domain_profile, get, load_calendar
+from desk_app.services.common import commune, domain_profile, load_calendar
 
 BODY_NAMES = {"dang_uy": "party_committee", "hdnd": "council", "ubnd": "committee"}
 
@@ -194,15 +194,6 @@ def session_view(session: Session, ds: m.DialogueSession, unit: m.Commune) -> di
         "participants": participants,
         "profile": profile.name,
     }
-
-
-def _missing_for_session(ds: m.DialogueSession, *, need_place: bool = True) -> list[str]:
-    missing = []
-    if ds.chair is None:
-        missing.append("người chủ trì hội nghị")
-    if need_place and not ds.place:
-        missing.append("địa điểm tổ chức hội nghị")
-    return missing
 
 
 def _recipients(ds: m.DialogueSession, unit: m.Commune) -> list[str]:
@@ -746,6 +737,8 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
     annex_rows = []
     today = stats.today
     query = (select(m.Petition).join(m.DialogueSession).where(m.DialogueSession.id.in_(list(stats.by_session) or [0]))
+             .options(selectinload(m.Petition.session), selectinload(m.Petition.field),
+                      selectinload(m.Petition.lead_agency), selectinload(m.Petition.hamlet))
              .order_by(m.DialogueSession.planned_start, m.Petition.id))
     for number, p in enumerate(session.scalars(query), 1):
         status = PetitionStatus(p.status).label

@@ -236,25 +236,37 @@ def fit_short_lines(document, text_width_mm: float) -> None:
     and the summary, the full length under the motto)."""
     from docx.text.paragraph import Paragraph
 
-    containers = [document.element.body] + [tc for tc in document.element.body.iter(qn("w:tc"))]
+    # style ids, looked up once: resolving paragraph.style per paragraph is slow on a 2,000-row annex
+    fractions = {}
+    for name, fraction in LINE_FRACTIONS.items():
+        try:
+            fractions[document.styles[name].style_id] = fraction
+        except KeyError:  # a clerk's copy without the line styles: nothing to size
+            continue
+    if not fractions:
+        return
+    style_tag, val = qn("w:pStyle"), qn("w:val")
+    containers = [document.element.body] + list(document.element.body.iter(qn("w:tc")))
     for container in containers:
         above: list[Paragraph] = []
         for child in container.iterchildren(qn("w:p")):
-            paragraph = Paragraph(child, document)
-            style = paragraph.style.name if paragraph.style is not None else ""
-            if style in LINE_FRACTIONS:
+            p_pr = child.pPr
+            style = p_pr.find(style_tag) if p_pr is not None else None
+            style_id = style.get(val) if style is not None else None
+            if style_id in fractions:
+                paragraph = Paragraph(child, document)
                 # the text right above: the issuing body, the motto, the summary (not the superior body above it)
                 lines = [line for line in _runs_lines(above[-1]) if line[0].strip()] if above else []
                 available = _available_width(paragraph, text_width_mm)
                 # a text that wraps is at most as wide as its column
                 text_mm = min(max((bold_text_width_mm(text.strip(), size) for text, size in lines), default=0.0),
                               available)
-                length = min(max(text_mm * LINE_FRACTIONS[style], MIN_LINE_MM), available)
+                length = min(max(text_mm * fractions[style_id], MIN_LINE_MM), available)
                 side = max((available - length) / 2, 0)
                 paragraph.paragraph_format.left_indent = Mm(side)
                 paragraph.paragraph_format.right_indent = Mm(side)
                 paragraph.paragraph_format.first_line_indent = Mm(0)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 above = []
-            elif "".join(t.text or "" for t in child.iter(qn("w:t"))).strip():
-                above.append(paragraph)
+            elif any((t.text or "").strip() for t in child.iter(qn("w:t"))):
+                above.append(Paragraph(child, document))

@@ -18,7 +18,7 @@ from desk_app.documents.builder import KINDS
 from desk_app.documents.docx_format import SPECS, fit_short_lines
 from desk_app.documents.files import atomic_output
 from desk_app.domain import clock, official
-from desk_app.domain.errors import DocumentError, MissingDataError, ValidationError
+from desk_app.domain.errors import MissingDataError, ValidationError
 from desk_app.domain.official import PARTY, STATE
 from desk_app.domain.states import PetitionStatus, SessionStatus
 from desk_app.services import catalog, register, statistics
@@ -62,9 +62,7 @@ def _session_missing(kind: str, ds: m.DialogueSession, session: Session) -> list
     missing = []
     if ds.chair is None:
         missing.append("người chủ trì hội nghị")
-    if kind != "registration-form" and not ds.place:
-        missing.append("địa điểm tổ chức hội nghị")
-    if kind == "registration-form" and not ds.place:
+    if not ds.place:
         missing.append("địa điểm tổ chức hội nghị")
     if kind == "invitation" and not ds.participants:
         missing.append("thành phần mời (danh sách cơ quan, đơn vị, người được mời)")
@@ -227,8 +225,6 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
         else:
             body.update(chart_fields="", chart_outcomes="")
     context = {**head, **body}
-    if kind == "annual-report" and not request.charts:
-        prepare = None
 
     rendered = templates.render(kind, fmt, context, prepare=prepare)
     fit_short_lines(rendered.document, SPECS[fmt].text_width_mm)

@@ -322,11 +322,13 @@ class _Generator:
                 minutes.finish_opinion(self.s, opinion.id, now, Outcome.ANSWERED.value)
                 continue
             lead = self.agencies.get(template["lead"])
+            where = reg.hamlet.name if reg.hamlet else ""
+            answer = _fill(template["answer"], hamlet=where, hamlet2=where)
             if lead is not None and lead.kind != "cap_tren" and rng.random() < 0.6:
-                minutes.add_answer(self.s, opinion.id, template["answer"],
+                minutes.add_answer(self.s, opinion.id, answer,
                                    responder_kind=ResponderKind.AGENCY.value, agency_id=lead.id)
             else:
-                minutes.add_answer(self.s, opinion.id, template["answer"])
+                minutes.add_answer(self.s, opinion.id, answer)
             now += dt.timedelta(minutes=rng.randint(2, 5))
             minutes.finish_opinion(self.s, opinion.id, now, template["outcome"])
             if made < petition_count:
@@ -427,8 +429,10 @@ class _Generator:
         if status is PetitionStatus.RESOLVED:
             day = fate["date"]
             informed = min(self.today, day + dt.timedelta(days=self.rng.randint(1, 3)))
-            followup.resolve(self.s, petition.id, template.get("resolution") or "Đã trả lời công dân bằng văn bản.",
-                             day, self._next_reply(), day, informed)
+            where = petition.hamlet.name if petition.hamlet else ""
+            resolution = _fill(template.get("resolution") or "Đã trả lời công dân bằng văn bản.", hamlet=where,
+                               hamlet2=where)
+            followup.resolve(self.s, petition.id, resolution, day, self._next_reply(), day, informed)
 
     def _bulk_petitions(self, ds: m.DialogueSession, count: int, complete: bool) -> None:
         """Load-test petitions: copies of the templates, due dates by the follow-up code, bulk inserts."""
@@ -468,7 +472,8 @@ class _Generator:
                 conclusion=_fill(template["conclusion"], hamlet=hamlet.name, hamlet2=other.name),
                 lead_agency_id=lead.id if lead else None, complex_case=template["complex"],
                 computed_due_date=computed, due_provisional=provisional and extended is None, due_date=due,
-                status=status.value, status_changed_at=stamp, resolution=template["resolution"]
+                status=status.value, status_changed_at=stamp,
+                resolution=_fill(template["resolution"], hamlet=hamlet.name, hamlet2=other.name)
                 if status is PetitionStatus.RESOLVED else "", resolved_date=resolved,
                 transferred_to="Ủy ban nhân dân tỉnh" if status is PetitionStatus.TRANSFERRED else "",
                 times_raised=1, created_at=stamp, updated_at=stamp, updated_by="demo", version=1))

@@ -68,6 +68,11 @@ def test_every_text_is_vietnamese_nfc(default_demo):
     with database.session() as s:
         texts = list(s.scalars(select(m.Petition.content))) + list(s.scalars(select(m.Petition.conclusion)))
         texts += list(s.scalars(select(m.Registration.citizen_name))) + list(s.scalars(select(m.DialogueSession.title)))
+        # every text that reaches a document: answers at the meeting, resolutions, places, audiences
+        texts += list(s.scalars(select(m.OpinionAnswer.content))) + list(s.scalars(select(m.Petition.resolution)))
+        texts += list(s.scalars(select(m.Opinion.content))) + list(s.scalars(select(m.DialogueSession.place)))
+        texts += list(s.scalars(select(m.DialogueSession.target_audience)))
+        texts += list(s.scalars(select(m.DialogueSession.general_conclusion)))
     assert all(unicodedata.is_normalized("NFC", t) for t in texts)
     assert all("{" not in t for t in texts)
     assert any("đ" in t.lower() for t in texts)
