@@ -22,6 +22,7 @@ from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, R
 from desk_app.domain.text import vi_upper
 from desk_app.store import models as m
 from desk_app.services import catalog, followup, minutes, sessions, statistics
+from desk_app.services import report_texts as report_texts_service
 from desk_app.services.common import commune, domain_profile, load_calendar
 
 BODY_NAMES = {"dang_uy": "party_committee", "hdnd": "council", "ubnd": "committee"}
@@ -637,27 +638,10 @@ def upward_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
 
 # -- 10. yearly report ---------------------------------------------------------------------------------------
 
-REPORT_TEXT_KEYS = ("strengths", "weaknesses", "causes", "directions")
-
-
 def report_texts(session: Session, year: int) -> dict[str, list[str]]:
-    """The clerk's own assessment (III.) and directions (IV.), kept per year in the settings."""
-    row = session.scalar(select(m.Setting).where(m.Setting.key == f"annual_report.{year}"))
-    saved = row.value if row is not None and isinstance(row.value, dict) else {}
-    return {key: lines(saved.get(key, "")) or [wording.DOTS, wording.DOTS] for key in REPORT_TEXT_KEYS}
-
-
-def save_report_texts(session: Session, year: int, texts: dict[str, str]) -> None:
-    from desk_app.domain.text import clean_text
-
-    key = f"annual_report.{year}"
-    row = session.scalar(select(m.Setting).where(m.Setting.key == key))
-    value = {k: clean_text(texts.get(k, ""), multiline=True) for k in REPORT_TEXT_KEYS}
-    if row is None:
-        session.add(m.Setting(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
+    """The clerk's assessment and directions as paragraphs; dotted lines to fill in Word when empty."""
+    saved = report_texts_service.load(session, year)
+    return {key: lines(text) or [wording.DOTS, wording.DOTS] for key, text in saved.items()}
 
 
 def _pct(part: int, whole: int) -> str:

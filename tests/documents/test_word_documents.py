@@ -180,7 +180,7 @@ def test_annual_report_figures_come_from_statistics(demo_db, exported):
 
 
 def test_report_texts_written_by_the_clerk(demo_db, tmp_path):
-    from desk_app.documents.contexts import save_report_texts
+    from desk_app.services.report_texts import save as save_report_texts
 
     with demo_db.session() as s:
         save_report_texts(s, 2026, {"strengths": "Tổ chức đủ số cuộc theo quy định.\nNhân dân tham gia đông.",
