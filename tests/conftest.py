@@ -17,6 +17,8 @@ from types import SimpleNamespace
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.name == "nt":  # offscreen Qt on Windows looks for fonts in its own (empty) folder: charts need text
+    os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"))
 _DATA_DIR = tempfile.mkdtemp(prefix="desk_app_test_data_")
 os.environ["DESK_APP_DATA_DIR"] = _DATA_DIR
 os.environ.pop("DESK_APP_DB", None)

@@ -112,6 +112,20 @@ def paragraph_has_top_border(paragraph) -> bool:
     return p_pr is not None and p_pr.find(qn("w:pBdr")) is not None
 
 
+# CT_TblPr's child order (ECMA-376): Word reports "unreadable content" when it is not kept.
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+               "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+               "tblCaption", "tblDescription")
+
+
+def order_table_properties(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(TBLPR_ORDER)}
+    children = sorted(tbl_pr, key=lambda child: rank.get(child.tag, len(rank)))
+    for child in children:
+        tbl_pr.append(child)  # append moves the element: the children end up in schema order
+
+
 def no_table_borders(table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = tbl_pr.find(qn("w:tblBorders"))
@@ -122,6 +136,7 @@ def no_table_borders(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
+    order_table_properties(table)
 
 
 def grid_table_borders(table) -> None:
@@ -135,6 +150,7 @@ def grid_table_borders(table) -> None:
         element.set(qn("w:color"), "000000")
         borders.append(element)
     tbl_pr.append(borders)
+    order_table_properties(table)
 
 
 def fixed_widths(table, widths_mm: list[float]) -> None:
@@ -156,6 +172,7 @@ def fixed_widths(table, widths_mm: list[float]) -> None:
     for row in table.rows:
         for cell, mm in zip(row.cells, widths_mm):
             cell.width = Mm(mm)
+    order_table_properties(table)
 
 
 def zero_cell_margins(table, side_mm: float = 1.0) -> None:
@@ -167,6 +184,7 @@ def zero_cell_margins(table, side_mm: float = 1.0) -> None:
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     tbl_pr.append(margins)
+    order_table_properties(table)
 
 
 def repeat_header_row(row) -> None:

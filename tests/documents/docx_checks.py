@@ -158,7 +158,7 @@ def check_title(document, fmt: str, doc_type: str) -> None:
 
 def check_body(document, fmt: str) -> None:
     """Justified body text with a first-line indent and spacing of at least 6 pt."""
-    spec = SPECS[fmt]
+    SPECS[fmt]
     body = [p for p in document.paragraphs
             if p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and len(p.text) > 60]
     assert body, "the document has body text"
@@ -212,3 +212,25 @@ def check_repeating_header_rows(document, titles: list[str]) -> None:
 
 def document_text(document) -> str:
     return "\n".join(p.text for p in all_paragraphs(document))
+
+
+# ECMA-376 child order of the property elements we write by hand (Word refuses files that break it).
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+
+
+def check_schema_order(document) -> None:
+    from desk_app.documents.docx_format import TBLPR_ORDER
+
+    for tag, order in (("w:tblPr", TBLPR_ORDER), ("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)):
+        rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+        for element in document.element.body.iter(qn(tag)):
+            ranks = [rank[child.tag] for child in element if child.tag in rank]
+            assert ranks == sorted(ranks), f"{tag} children out of order: {[c.tag.split('}')[1] for c in element]}"

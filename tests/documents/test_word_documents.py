@@ -87,6 +87,7 @@ def test_official_format(exported, kind, fmt):
     path, result = files[(kind, fmt)]
     document = Document(str(path))
     check.check_page(document, fmt)
+    check.check_schema_order(document)
     check.check_fonts(document)
     check.check_page_numbers(document, fmt)
     form = kind == "registration-form"
