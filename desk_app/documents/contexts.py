@@ -123,6 +123,20 @@ def _is_head_of(person: m.Official, body: str) -> bool:
                  "ubnd": person.is_committee_head}[body])
 
 
+def session_signer(session: Session, ds: m.DialogueSession, issuer: Issuer) -> tuple[m.Official | None, bool]:
+    """Who signs the session's documents: the chair when they belong to the issuing body, else a co-chair
+    who heads it, else that body's head (a joint session chaired by the Bí thư but issued by the UBND is
+    signed by the Chủ tịch UBND)."""
+    chair = ds.chair
+    if chair is not None and (_is_head_of(chair, issuer.body) or chair.body == issuer.body):
+        return chair, ds.chair_delegated
+    for co_chair in ds.co_chairs:
+        if _is_head_of(co_chair.official, issuer.body):
+            return co_chair.official, co_chair.delegated
+    head = catalog.heads(session, ds.session_date).get(issuer.body)
+    return (head, False) if head is not None else (chair, ds.chair_delegated)
+
+
 def signature_for(issuer: Issuer, person: m.Official | None, delegated: bool = False) -> dict:
     name = person.name if person else ""
     deputy = bool(person) and (delegated or not _is_head_of(person, issuer.body))

@@ -161,7 +161,7 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
 
     if ds is not None:
         issuer = contexts.session_issuer(ds, unit, request.fmt)
-        signer_person, delegated = ds.chair, ds.chair_delegated
+        signer_person, delegated = contexts.session_signer(session, ds, issuer)
     else:
         fmt = request.fmt or STATE
         body = "dang_uy" if fmt == PARTY else "ubnd"

@@ -417,3 +417,18 @@ def test_every_document_converts_to_pdf(exported, tmp_path):
     for path in paths:
         pdf = outdir / (Path(path).stem + ".pdf")
         assert pdf.is_file() and pdf.stat().st_size > 5000, path
+
+
+def test_joint_session_signed_by_the_head_of_the_issuing_body(session, commune, make_session, tmp_path):
+    """A joint session chaired by the Bí thư: in the state format the UBND issues and its Chủ tịch signs;
+    in the party format the Đảng ủy issues and the Bí thư signs."""
+    ds = make_session(stage="invited", host="lien_tich")
+    assert ds.chair.id == commune.party.id
+    for fmt, authority, title, signer in (("state", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", commune.committee.name),
+                                          ("party", "T/M ĐẢNG ỦY", "BÍ THƯ", commune.party.name)):
+        target = tmp_path / f"kh-{fmt}.docx"
+        result = export_document(session, ExportRequest("plan", target, session_id=ds.id, fmt=fmt), today=TODAY)
+        assert result.symbol == {"state": "KH-UBND", "party": "KH/ĐU"}[fmt]
+        document = Document(str(target))
+        check.check_header(document, fmt)
+        check.check_signature(document, fmt, authority=authority, title=title, name=signer)
