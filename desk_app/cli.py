@@ -362,16 +362,24 @@ def cmd_import(args) -> int:
 
 
 def cmd_consolidate(args) -> int:
-    from desk_app.documents.consolidate import consolidate
+    from desk_app.documents.consolidate import NothingToConsolidate, consolidate
 
-    result = consolidate(args.inputs, args.output, year=args.year)
-    for item in result.inputs:
+    try:
+        result = consolidate(args.inputs, args.output, year=args.year)
+    except NothingToConsolidate as exc:
+        _report_inputs(exc.result.inputs)  # cli.md: one line per input, also when none was usable
+        raise
+    _report_inputs(result.inputs)
+    return 0
+
+
+def _report_inputs(inputs) -> None:
+    for item in inputs:
         if item.ok:
             _print(f"ok\t{item.path}\t")
         else:
             _print(f"bỏ qua\t{item.path}\t{_one_line(item.reason)}")
             _warn(f"Bỏ qua {item.path}: {_one_line(item.reason)}")
-    return 0
 
 
 def cmd_templates(args) -> int:
@@ -422,6 +430,9 @@ def _utf8_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build's consolidation workers must not start the program again
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -288,17 +288,17 @@ def compute(session: Session, period: Period, today: dt.date | None = None) -> S
         names.append(no_field)
     profile = domain_profile(default_profile_row(session))
     return Statistics(period=period, today=today, profile_name=profile.name, fields=names, by_host=by_host,
-                      total=total, compliance=_compliance(session, period, profile.min_sessions_per_year),
+                      total=total, compliance=_compliance(session, period, profile.min_sessions_per_year, today),
                       by_session=by_session)
 
 
-def _compliance(session: Session, period: Period, required: int) -> list[HeadCompliance]:
+def _compliance(session: Session, period: Period, required: int, today: dt.date) -> list[HeadCompliance]:
     day = _session_day()
     start = dt.datetime.combine(period.start, dt.time())
     end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time())
     rows = list(session.scalars(select(m.DialogueSession).where(
         day >= start, day < end, m.DialogueSession.status != SessionStatus.CANCELLED.value)))
-    heads = catalog.heads(session, on=min(period.end, clock.today()))
+    heads = catalog.heads(session, on=min(period.end, today))
     result = []
     for post, _flag, label in catalog.HEAD_POSTS:
         official = heads.get(post)
