@@ -11,19 +11,12 @@ import sys
 import pytest
 
 from desk_app.cli import main
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_helpers import demo_database, run
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("cli") / "demo.sqlite3")
-    assert main(["--db", path, "demo"]) == 0
-    return path
+    return demo_database(tmp_path_factory.mktemp("cli"))
 
 
 def test_demo_prints_the_session_ids(tmp_path, capsys):

@@ -9,21 +9,14 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from desk_app.cli import main
+from tests.cli_helpers import demo_database, run
 
 SESSION_KINDS = ("plan", "notice", "invitation", "registration-form", "minutes", "conclusion", "upward-proposal")
 
 
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("cli-docs") / "demo.sqlite3")
-    assert main(["--db", path, "demo"]) == 0
-    return path
+    return demo_database(tmp_path_factory.mktemp("cli-docs"))
 
 
 def _petition(demo_db, status_sql: str) -> int:
