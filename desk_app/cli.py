@@ -203,10 +203,9 @@ def _print(line: str) -> None:
 
 
 def cmd_gui(args) -> int:
-    from desk_app.domain.errors import DeskAppError
+    from desk_app.gui.app import run
 
-    raise DeskAppError("Cửa sổ chương trình sẽ có trong phiên bản sau; hiện dùng các lệnh: "
-                       "desk-app --help.")
+    return run(args.db, smoke_test=getattr(args, "smoke_test", False))
 
 
 def cmd_demo(args) -> int:

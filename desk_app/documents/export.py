@@ -56,6 +56,8 @@ class ExportRequest:
     per_invitee: bool = False
     with_form: bool = True  # the invitation carries the registration form
     charts: bool = True
+    # PNGs drawn beforehand on the Qt main thread (the window exports in a worker thread): key → bytes
+    chart_images: dict[str, bytes] | None = None
 
 
 def _session_missing(kind: str, ds: m.DialogueSession, session: Session) -> list[str]:
@@ -114,22 +116,24 @@ def _stored_date(kind: str, ds: m.DialogueSession | None, p: m.Petition | None) 
     return None
 
 
-def _chart_images(template, stats: statistics.Statistics, width_mm: float) -> dict:
-    """The two charts as docxtpl images (drawn with QtCharts on this thread)."""
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
+def report_chart_pngs(stats: statistics.Statistics) -> dict[str, bytes]:
+    """The yearly report's two charts as PNG bytes; must run on the Qt main thread."""
     from desk_app.documents import charts
 
     charts.ensure_qt_app()
-    images = {}
     fields = charts.field_series(stats)
-    for key, series, build, height in (
-            ("chart_fields", fields, charts.field_chart, charts.field_chart_height(len(fields), 1600)),
-            ("chart_outcomes", charts.outcome_series(stats), charts.outcome_chart, 900)):
-        png = charts.render_png(build(series), 1600, height)
-        images[key] = InlineImage(template, io.BytesIO(png), width=Mm(width_mm))
-    return images
+    return {
+        "chart_fields": charts.render_png(charts.field_chart(fields), 1600,
+                                          charts.field_chart_height(len(fields), 1600)),
+        "chart_outcomes": charts.render_png(charts.outcome_chart(charts.outcome_series(stats)), 1600, 900),
+    }
+
+
+def _chart_images(template, pngs: dict[str, bytes], width_mm: float) -> dict:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    return {key: InlineImage(template, io.BytesIO(png), width=Mm(width_mm)) for key, png in pngs.items()}
 
 
 def export_document(session: Session, request: ExportRequest, *, today: dt.date | None = None) -> ExportResult:
@@ -220,8 +224,10 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
         stats = statistics.compute(session, statistics.Period.year(request.year), today)
         body = contexts.annual_report_context(session, request.year, issuer, head, stats)
         if request.charts:
-            def prepare(template, stats=stats):
-                return _chart_images(template, stats, 150)
+            pngs = request.chart_images or report_chart_pngs(stats)
+
+            def prepare(template, pngs=pngs):
+                return _chart_images(template, pngs, 150)
         else:
             body.update(chart_fields="", chart_outcomes="")
     context = {**head, **body}

@@ -1,0 +1,129 @@
+"""Starting the window: Qt in Vietnamese, the error hook, the database, the first-run wizard, the smoke test."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from desk_app.domain.errors import DeskAppError
+
+_START = time.perf_counter()
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication in Vietnamese (locale, Qt's own words); reuses a running one (tests)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.gui.translations import VietnameseTranslator
+
+    app = QApplication.instance()
+    if app is None:
+        if os.name == "nt" and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"))
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("desk_app")
+        app.setApplicationDisplayName("Tiếp xúc, đối thoại")
+    if not getattr(app, "_desk_translator", None):
+        translator = VietnameseTranslator(app)
+        app.installTranslator(translator)
+        app._desk_translator = translator  # keep it alive
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+    return app
+
+
+def apply_font_size(app, points: int) -> None:
+    font = app.font()
+    font.setPointSize(points)
+    app.setFont(font)
+
+
+def install_error_hook(parent_getter=lambda: None) -> None:
+    """Any unexpected error: logged, and a Vietnamese dialog — never a traceback on screen."""
+    def hook(kind, exc, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        from desk_app.gui.context import show_error
+
+        exc.__traceback__ = tb
+        try:
+            show_error(parent_getter(), exc, "Lỗi")
+        except Exception:  # noqa: BLE001 — the hook itself must not fail loudly
+            pass
+
+    sys.excepthook = hook
+
+
+def build_window(database, *, wizard: bool = True):
+    """The context and main window for an open database (the wizard runs first on an empty one)."""
+    from desk_app.gui.context import AppContext
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.services import settings
+    from desk_app.services.common import commune
+
+    ctx = AppContext(database)
+    with ctx.session() as session:
+        empty = commune(session) is None
+        font_size = settings.get(session, settings.FONT_SIZE)
+    from PySide6.QtWidgets import QApplication
+
+    apply_font_size(QApplication.instance(), int(font_size))
+    if empty and wizard:
+        from desk_app.gui.wizard import run_first_run_wizard
+
+        if not run_first_run_wizard(ctx):
+            return ctx, None
+    window = MainWindow(ctx)
+    return ctx, window
+
+
+def run(db_target: str | None, *, smoke_test: bool = False) -> int:
+    app = create_application()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.store.database import open_database
+
+    window_ref: list = [None]
+    install_error_hook(lambda: window_ref[0])
+    try:
+        database = open_database(db_target)
+    except DeskAppError as exc:
+        if smoke_test:
+            raise
+        QMessageBox.critical(None, "Không mở được dữ liệu", exc.message)
+        return 1
+    ctx, window = build_window(database, wizard=not smoke_test)
+    if window is None:
+        return 0
+    window_ref[0] = window
+    if smoke_test:
+        def loaded(_key: str) -> None:
+            # shown and its first data loaded: report the time from process start and close
+            elapsed = (time.perf_counter() - _START) * 1000
+            sys.stdout.write(f"ok {elapsed:.0f}\n")
+            sys.stdout.flush()
+            QTimer.singleShot(0, app.quit)
+
+        window.page_shown.connect(loaded)
+    window.show()
+    window.show_page(_resume_page(ctx))
+    code = app.exec()
+    ctx.wait_for_tasks()
+    database.dispose()
+    return code
+
+
+def _resume_page(ctx) -> str:
+    """After an unclean stop during a meeting, the live-minutes page reopens on that session."""
+    from sqlalchemy import select
+
+    from desk_app.domain.states import SessionStatus
+    from desk_app.store import models as m
+
+    with ctx.session() as session:
+        live = session.scalar(select(m.DialogueSession.id).where(
+            m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).limit(1))
+    return "live" if live is not None else "dashboard"

@@ -1,0 +1,135 @@
+"""The main window: a navigation column, the pages (created when first shown), menus, a status bar."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from desk_app import __version__
+from desk_app.gui.context import AppContext, Page
+
+# (key, title shown in the navigation column, "module:Class", shortcut)
+PAGES = (
+    ("dashboard", "Tổng quan", "desk_app.gui.pages.dashboard:DashboardPage", "Ctrl+1"),
+    ("sessions", "Cuộc đối thoại", "desk_app.gui.pages.sessions:SessionsPage", "Ctrl+2"),
+    ("registrations", "Đăng ký phát biểu", "desk_app.gui.pages.registrations:RegistrationsPage", "Ctrl+3"),
+    ("live", "Biên bản trực tiếp", "desk_app.gui.pages.live_minutes:LiveMinutesPage", "Ctrl+4"),
+    ("conclusion", "Kết luận", "desk_app.gui.pages.conclusion:ConclusionPage", "Ctrl+5"),
+    ("followup", "Theo dõi kiến nghị", "desk_app.gui.pages.followup:FollowUpPage", "Ctrl+6"),
+    ("reports", "Báo cáo", "desk_app.gui.pages.reports:ReportsPage", "Ctrl+7"),
+    ("catalog", "Danh mục", "desk_app.gui.pages.catalog:CatalogPage", "Ctrl+8"),
+    ("settings", "Cài đặt", "desk_app.gui.pages.settings:SettingsPage", "Ctrl+9"),
+)
+
+
+def page_class(spec: str) -> type[Page]:
+    module_name, class_name = spec.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)  # key of the page now on screen (tests, smoke test)
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Tiếp xúc, đối thoại trực tiếp với Nhân dân")
+        self.resize(QSize(1280, 760))
+        self.pages: dict[str, Page] = {}
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFocusPolicy(Qt.StrongFocus)
+        self.nav.setAccessibleName("Các trang")
+        for key, title, _spec, shortcut in PAGES:
+            item = QListWidgetItem(title)
+            item.setData(Qt.UserRole, key)
+            item.setToolTip(f"{title} ({shortcut})")
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._show_row)
+        ctx.navigate_requested.connect(self.show_page)
+        self._build_menus()
+        self._build_status_bar()
+
+    # -- pages ----------------------------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page with this key, created on first use."""
+        if key not in self.pages:
+            spec = next(spec for k, _t, spec, _s in PAGES if k == key)
+            page = page_class(spec)(self.ctx, self.stack)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str, arg: object = None) -> Page:
+        row = next(i for i, (k, *_rest) in enumerate(PAGES) if k == key)
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        page.activate(arg)
+        self.page_shown.emit(key)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row][0])
+
+    # -- menus and status bar ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Tệp")
+        quit_action = QAction("Th&oát", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = bar.addMenu("Đi đế&n")
+        for key, title, _spec, shortcut in PAGES:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+        help_menu = bar.addMenu("T&rợ giúp")
+        about = QAction("&Giới thiệu", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_label = QLabel(f"Cơ sở dữ liệu: {self.ctx.database.description}")
+        self.profile_label = QLabel("")
+        self.saved_label = QLabel("Chưa có thay đổi")
+        self.saved_label.setObjectName("saved_label")
+        for label in (self.database_label, self.profile_label, self.saved_label):
+            status.addPermanentWidget(label)
+        self.ctx.saved.connect(lambda when: self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
+        self.refresh_profile()
+        self.ctx.data_changed.connect(lambda topic: self.refresh_profile() if topic == "settings" else None)
+
+    def refresh_profile(self) -> None:
+        from desk_app.services.common import default_profile_row
+
+        try:
+            with self.ctx.session() as session:
+                name = default_profile_row(session).name
+        except Exception:  # noqa: BLE001 — the status bar must never stop the window opening
+            name = ""
+        self.profile_label.setText(f"Quy định: {name}" if name else "")
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "Giới thiệu", f"Tiếp xúc, đối thoại trực tiếp với Nhân dân\nPhiên bản {__version__}")
