@@ -24,7 +24,8 @@ _TEXT_MENU = {
     "Insert Unicode control character": "Chèn ký tự điều khiển Unicode",
 }
 _FILE_DIALOG = {
-    "Look in:": "Tìm trong:", "File &name:": "Tên &tệp:", "Files of type:": "Loại tệp:", "Back": "Quay lại",
+    "Look in:": "Tìm trong:", "File &name:": "Tên &tệp:", "Files of type:": "Loại tệp:",
+    "Files of &type:": "&Loại tệp:", "Show ": "Hiện ", "Back": "Quay lại",
     "Forward": "Tiến tới", "Parent Directory": "Thư mục cha", "Create New Folder": "Tạo thư mục mới",
     "List View": "Dạng danh sách", "Detail View": "Dạng chi tiết", "New Folder": "Thư mục mới",
     "All Files (*)": "Mọi tệp (*)", "Directories": "Thư mục", "Directory:": "Thư mục:", "Save As": "Lưu thành",

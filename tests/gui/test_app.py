@@ -1,0 +1,119 @@
+"""The window's frame: Vietnamese Qt words, background tasks, the error hook, start-up and the smoke test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QWidget
+
+from desk_app.gui.context import error_text
+
+
+def test_standard_buttons_are_vietnamese(gui_app):
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Save
+                           | QDialogButtonBox.Close | QDialogButtonBox.Yes | QDialogButtonBox.No
+                           | QDialogButtonBox.Apply | QDialogButtonBox.Discard)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"Đồng ý", "Hủy", "Lưu", "Đóng", "Có", "Không", "Áp dụng", "Bỏ qua"}
+    progress = QProgressDialog("Đang xuất…", "", 0, 0)
+    assert "Cancel" not in [b.text() for b in progress.findChildren(type(box.buttons()[0]))]
+
+
+def test_task_runs_in_the_worker_and_reports_back(ctx, qtbot):
+    results, steps = [], []
+
+    def work(progress):
+        for i in range(3):
+            progress.report(i + 1, 3, f"Bước {i + 1}")
+            steps.append(i)
+        with ctx.database.session() as session:
+            from desk_app.services.common import commune
+
+            return commune(session).name
+
+    ctx.run_task(None, "Thử", work, results.append, show_dialog=False)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    assert results == ["Xã Tân Đoàn"] and steps == [0, 1, 2]
+
+
+def test_task_error_and_cancel(ctx, qtbot, no_dialogs):
+    from desk_app.domain.errors import ValidationError
+
+    errors = []
+
+    def bad(_progress):
+        raise ValidationError({"x": "Năm phải từ 2000 đến 2100."})
+
+    ctx.run_task(None, "Thử", bad, on_error=errors.append, show_dialog=False)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert error_text(errors[0]) == "Năm phải từ 2000 đến 2100."
+
+    done = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def long_work(progress):
+        while not progress.cancelled:
+            time.sleep(0.01)
+        progress.check()
+
+    task = ctx.run_task(parent, "Đang tổng hợp", long_work, done.append)
+    task.progress._flag[0] = True  # what the dialog's Hủy does
+    assert ctx.wait_for_tasks(10000)
+    qtbot.wait(50)
+    assert done == []  # a cancelled task reports nothing
+
+
+def test_unexpected_error_is_vietnamese_and_logged(gui_app, tmp_path, monkeypatch):
+    from desk_app import logs
+
+    monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "desk_app.log")
+    monkeypatch.setattr(logs, "_handler", None)
+    text = error_text(RuntimeError("internal detail"))
+    assert text.startswith("Lỗi không mong muốn; dữ liệu không thay đổi.")
+    assert "RuntimeError" not in text and "internal detail" not in text
+
+
+def test_error_hook_shows_a_dialog_not_a_traceback(gui_app, no_dialogs, monkeypatch, capsys):
+    from desk_app.gui.app import install_error_hook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_hook()
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    gui_app.processEvents()
+    assert any(t.startswith("Lỗi: Lỗi không mong muốn") for t in no_dialogs.texts)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_message_box_buttons_vietnamese(gui_app):
+    box = QMessageBox(QMessageBox.Question, "Xác nhận", "Xóa?", QMessageBox.Yes | QMessageBox.No)
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Có", "Không"]
+
+
+def test_smoke_test_prints_ok_and_milliseconds(demo_path, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DESK_APP_DATA_DIR=str(tmp_path / "data"))
+    completed = subprocess.run([sys.executable, "-m", "desk_app", "--db", str(demo_path), "gui", "--smoke-test"],
+                               capture_output=True, text=True, timeout=120, env=env)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ok ")
+    assert int(lines[0].split()[1]) > 0
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_page_opens(window, qtbot, size):
+    from desk_app.gui.main_window import PAGES
+
+    window.resize(*size)
+    for key, title, _spec, _shortcut in PAGES:
+        page = window.show_page(key)
+        qtbot.waitExposed(page)
+        assert window.stack.currentWidget() is page
+        assert window.nav.currentItem().text() == title
