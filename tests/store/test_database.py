@@ -221,3 +221,9 @@ def test_nothing_written_to_the_real_data_folder():
 
     assert "desk_app_test_data_" in str(user_data_dir())
     assert Path(user_data_dir()).name.startswith("desk_app_test_data_")
+
+
+def test_schema_head_constant_is_alembics_head():
+    from desk_app.store.database import SCHEMA_HEAD, head_revision
+
+    assert SCHEMA_HEAD == head_revision(), "bump SCHEMA_HEAD with every new migration"
