@@ -195,6 +195,7 @@ def outcome_chart(series: Sequence[tuple[str, int]], title: str = OUTCOME_TITLE,
         room = max(area.width() - legend_width, area.width() * 0.4)
         pie.setHorizontalPosition(room / 2 / area.width())
         pie.setPieSize(0.92 * min(1.0, room / min(area.width(), area.height())))
+        pie.setHoleSize(pie.pieSize() * 0.45 / 0.92)  # the hole shrinks with the pie: the ring keeps its width
         _centre_on(hole, QPointF(area.left() + room / 2, area.center().y()))
 
     chart.plotAreaChanged.connect(place_pie)

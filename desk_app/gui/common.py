@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import (QAbstractTableModel, QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, QTime,
+from PySide6.QtCore import (QAbstractTableModel, QCollator, QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, QTime,
                             QUrl)
-from PySide6.QtGui import QCollator, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDateEdit, QFileDialog, QLabel, QMessageBox, QPushButton, QTimeEdit, QWidget)
 
 from desk_app.domain.validation import format_date

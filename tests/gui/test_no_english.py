@@ -20,12 +20,12 @@ ENGLISH = {
 ALLOWED = {"Excel", "Word", "PDF", "CCCD", "MTTQ", "HĐND", "UBND", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab",
            "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Del", "Home", "End", "Up",
            "Down", "Left", "Right", "PgUp", "PgDown", "Space", "Backspace", "Ins", "xlsx", "docx", "pdf"}
-WORD = re.compile(r"[A-Za-z]+")
+WORD = re.compile(r"[^\W\d_]+")  # whole words: "Toàn" is one Vietnamese word, not "To" + "n"
 
 
 def english_words(text: str) -> list[str]:
     clean = (text or "").replace("&", "")
-    return [w for w in WORD.findall(clean) if w not in ALLOWED and w.lower() in ENGLISH]
+    return [w for w in WORD.findall(clean) if w.isascii() and w not in ALLOWED and w.lower() in ENGLISH]
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:

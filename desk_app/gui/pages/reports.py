@@ -1,0 +1,332 @@
+"""Báo cáo: the yearly report (the clerk's four texts, a preview of its figures, export to Word), the Excel
+summary sent upward, and — for the superior level — the consolidation of many communes' summaries.
+
+The three forms are Designer files (``ui/reports_annual.ui``, ``reports_summary.ui``,
+``reports_consolidate.ui``) shown as tabs; the work is done by the documents layer on the worker thread
+(``ctx.run_task``), each task with its own database session. The report's charts are drawn here on the
+main thread first (Qt draws only there) and handed to the export as PNGs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+
+from desk_app.documents import consolidate as consolidation
+from desk_app.documents.export import ExportRequest, export_document, report_chart_pngs
+from desk_app.documents.summary import write_summary
+from desk_app.domain import clock
+from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.states import DocumentFormat
+from desk_app.domain.validation import format_date
+from desk_app.gui.common import (Column, FieldErrors, RowsModel, SortProxy, after_export, load_ui, open_files,
+                                 open_folder, save_file)
+from desk_app.gui.context import Page, ask, show_error, show_info
+from desk_app.gui.pages.dashboard import FiguresTable
+from desk_app.services import report_texts, statistics
+
+WORD_FILTER = "Tài liệu Word (*.docx)"
+EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
+USED, SKIPPED = "Đã tổng hợp", "Bỏ qua"
+SKIPPED_COLOUR = QColor("#a00018")
+
+
+class ReportsPage(Page):
+    key = "reports"
+    title = "Báo cáo"
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        heading = QLabel("Báo cáo", self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("report_tabs")
+        self.tabs.setToolTip("Ctrl+Tab: sang thẻ kế tiếp")
+        layout.addWidget(self.tabs, 1)
+        self.annual = load_ui("reports_annual", self.tabs)
+        self.summary = load_ui("reports_summary", self.tabs)
+        self.consolidation = load_ui("reports_consolidate", self.tabs)
+        self.tabs.addTab(self.annual, "&Báo cáo năm")
+        self.tabs.addTab(self.summary, "Bảng tổng hợp &Excel")
+        self.tabs.addTab(self.consolidation, "Tổng hợp nhiều &xã")
+        self.tabs.setTabToolTip(0, "Báo cáo kết quả tiếp xúc, đối thoại trong năm (Alt+B)")
+        self.tabs.setTabToolTip(1, "Bảng tổng hợp Excel gửi cấp trên (Alt+E)")
+        self.tabs.setTabToolTip(2, "Gộp bảng tổng hợp của nhiều xã — dành cho cấp trên (Alt+X)")
+        self._build_annual()
+        self._build_summary()
+        self._build_consolidation()
+
+    def activate(self, arg: object = None) -> None:
+        if isinstance(arg, int) and 2000 <= arg <= 2100:  # another page may ask for a year's report
+            self.tabs.setCurrentWidget(self.annual)
+            self.annual.year.setValue(arg)
+        super().activate(arg)
+
+    def reload(self) -> None:
+        self._load_texts()
+        self._show_preview()
+
+    # -- (a) the yearly report -------------------------------------------------------------------------------
+    def _build_annual(self) -> None:
+        form = self.annual
+        form.year.setValue(clock.today().year)
+        for fmt in DocumentFormat:
+            form.format.addItem(fmt.label, fmt.value)
+        self.editors = {key: getattr(form, key) for key in report_texts.KEYS}
+        self.text_errors = FieldErrors({key: getattr(form, f"{key}Error") for key in report_texts.KEYS})
+        for editor in self.editors.values():
+            editor.textChanged.connect(self._texts_edited)
+        self.preview = FiguresTable(form.previewBox)
+        self.preview.setObjectName("preview")
+        self.preview.setAccessibleName("Số liệu đưa vào báo cáo")
+        form.previewLayout.addWidget(self.preview, 1)
+        QWidget.setTabOrder(form.exportButton, self.preview)
+        form.saveButton.clicked.connect(lambda: self.save_texts())
+        form.exportButton.clicked.connect(self.export_report)
+        form.year.valueChanged.connect(self._year_changed)
+        self._texts_year = form.year.value()  # the year the editors hold
+        self._dirty = False
+
+    def _texts_edited(self) -> None:
+        self._dirty = True
+        self.annual.savedState.setText("Chưa lưu thay đổi")
+        self.annual.savedState.setStyleSheet("color: #8a5a00;")
+
+    def _set_clean(self, text: str) -> None:
+        self._dirty = False
+        self.annual.savedState.setText(text)
+        self.annual.savedState.setStyleSheet("color: #1b5e20;")
+
+    def _year_changed(self, year: int) -> None:
+        if self._dirty and self._texts_year != year:
+            question = f"Nội dung báo cáo năm {self._texts_year} chưa lưu. Lưu trước khi chuyển sang năm {year}?"
+            if ask(self, question) and not self.save_texts(self._texts_year):
+                self.annual.year.blockSignals(True)
+                self.annual.year.setValue(self._texts_year)  # stay where the problem is shown
+                self.annual.year.blockSignals(False)
+                return
+            self._dirty = False
+        self._load_texts()
+        self._show_preview()
+
+    def _load_texts(self) -> None:
+        if self._dirty:  # another page's change must never wipe what the clerk is typing
+            return
+        year = self.annual.year.value()
+        try:
+            with self.ctx.session() as session:
+                texts = report_texts.load(session, year)
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return
+        for key, editor in self.editors.items():
+            if editor.toPlainText() != texts[key]:  # unchanged text keeps the clerk's cursor
+                editor.blockSignals(True)
+                editor.setPlainText(texts[key])
+                editor.blockSignals(False)
+        if year != self._texts_year:
+            self._texts_year = year
+            self.text_errors.clear()
+            self._set_clean("")
+
+    def save_texts(self, year: int | None = None) -> bool:
+        """Save the four texts (of the year the editors hold); problems are shown under their box."""
+        year = self._texts_year if year is None else year
+        texts = {key: editor.toPlainText() for key, editor in self.editors.items()}
+        try:
+            with self.ctx.session() as session:
+                report_texts.save(session, year, texts)
+        except ValidationError as exc:
+            rest = self.text_errors.show(exc.errors)
+            if rest:
+                show_error(self, ValidationError(" ".join(rest)))
+            return False
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return False
+        self.text_errors.clear()
+        self._set_clean(f"Đã lưu lúc {dt.datetime.now():%H:%M}")
+        self.ctx.changed("documents")
+        return True
+
+    def _show_preview(self) -> None:
+        year = self.annual.year.value()
+        today = clock.today()
+        with self.ctx.session() as session:
+            stats = statistics.compute(session, statistics.Period.year(year), today)
+        self.preview.set_statistics(stats, with_compliance=True)
+        self.annual.previewNote.setText(
+            f"{stats.period.label}, tính đến ngày {format_date(today)}; quy định áp dụng: {stats.profile_name}. "
+            "Báo cáo có thêm bảng các cuộc đối thoại, bảng theo lĩnh vực, hai biểu đồ và phụ lục danh sách "
+            "kiến nghị.")
+
+    def export_report(self) -> None:
+        if self._dirty and not self.save_texts():
+            return
+        year, fmt = self.annual.year.value(), self.annual.format.currentData()
+        path = save_file(self, "Xuất báo cáo năm", f"bao-cao-{year}.docx", WORD_FILTER)
+        if path is None:
+            return
+        try:  # charts are drawn here, on the main thread; the worker only writes the document
+            with self.ctx.session() as session:
+                stats = statistics.compute(session, statistics.Period.year(year), clock.today())
+            pngs = report_chart_pngs(stats)
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return
+        database = self.ctx.database
+
+        def work(progress):
+            progress.report(0, 0, f"Đang xuất báo cáo năm {year}…")
+            with database.session() as session:
+                result = export_document(session, ExportRequest(
+                    "annual-report", path, year=year, fmt=fmt, chart_images=pngs))
+            return result.path, list(result.warnings)
+
+        def done(result) -> None:
+            written, warnings = result
+            self.ctx.changed("documents")  # the register has the report's number now
+            after_export(self, Path(written), f"Đã xuất báo cáo năm {year}:\n{written}", warnings)
+
+        self.ctx.run_task(self, "Xuất báo cáo năm", work, done, cancellable=False)
+
+    # -- (b) the Excel summary -------------------------------------------------------------------------------
+    def _build_summary(self) -> None:
+        self.summary.year.setValue(clock.today().year)
+        self.summary.exportButton.clicked.connect(self.export_summary)
+
+    def export_summary(self) -> None:
+        year = self.summary.year.value()
+        path = save_file(self, "Xuất bảng tổng hợp", f"bang-tong-hop-{year}.xlsx", EXCEL_FILTER)
+        if path is None:
+            return
+        database = self.ctx.database
+
+        def work(progress):
+            def report(done: int, total: int) -> None:
+                progress.check()  # Hủy: stop; the file is written atomically, so nothing is left behind
+                progress.report(done, total, f"Đang ghi danh sách kiến nghị ({done}/{total})…")
+
+            progress.report(0, 0, f"Đang tính số liệu năm {year}…")
+            with database.session() as session:
+                return write_summary(session, statistics.Period.year(year), path, progress=report)
+
+        def done(written) -> None:
+            self.summary.lastResult.setText(f"Đã xuất bảng tổng hợp năm {year}: {written}")
+            after_export(self, Path(written), f"Đã xuất bảng tổng hợp năm {year}:\n{written}")
+
+        self.ctx.run_task(self, "Xuất bảng tổng hợp", work, done)
+
+    # -- (c) consolidation of many communes --------------------------------------------------------------
+    def _build_consolidation(self) -> None:
+        form = self.consolidation
+        form.year.setValue(clock.today().year)
+        form.yearCheck.toggled.connect(form.year.setEnabled)
+        form.addFilesButton.clicked.connect(self.add_input_files)
+        form.addFolderButton.clicked.connect(self.add_input_folder)
+        form.removeButton.clicked.connect(self.remove_inputs)
+        form.clearButton.clicked.connect(form.inputs.clear)
+        form.consolidateButton.clicked.connect(self.run_consolidation)
+        remove = QShortcut(QKeySequence.Delete, form.inputs)
+        remove.setContext(Qt.WidgetShortcut)  # only in the list: Delete still edits the year box
+        remove.activated.connect(self.remove_inputs)
+        self.results_model = RowsModel([
+            Column("Tệp", lambda r: r.path.name, tooltip=lambda r: str(r.path)),
+            Column("Kết quả", lambda r: USED if r.ok else SKIPPED,
+                   foreground=lambda r: None if r.ok else QBrush(SKIPPED_COLOUR)),
+            Column("Lý do bỏ qua", lambda r: r.reason, tooltip=lambda r: r.reason),
+            Column("Thư mục", lambda r: str(r.path.parent), tooltip=lambda r: str(r.path.parent)),
+        ], self)
+        proxy = SortProxy(form.results)
+        proxy.setSourceModel(self.results_model)
+        form.results.setModel(proxy)
+        form.results.verticalHeader().hide()
+        form.results.verticalHeader().setDefaultSectionSize(form.results.fontMetrics().height() + 8)
+        header = form.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+
+    def input_paths(self) -> list[Path]:
+        inputs = self.consolidation.inputs
+        return [Path(inputs.item(row).data(Qt.UserRole)) for row in range(inputs.count())]
+
+    def add_inputs(self, paths: list[Path]) -> None:
+        known = set(self.input_paths())
+        for path in paths:
+            if path in known:
+                continue
+            known.add(path)
+            item = QListWidgetItem(f"{path}  (thư mục: mọi tệp .xlsx)" if path.is_dir() else str(path))
+            item.setData(Qt.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.consolidation.inputs.addItem(item)
+
+    def add_input_files(self) -> None:
+        self.add_inputs(open_files(self, "Chọn bảng tổng hợp của các xã", f"{EXCEL_FILTER};;Mọi tệp (*)",
+                                   many=True))
+
+    def add_input_folder(self) -> None:
+        folder = open_folder(self, "Chọn thư mục chứa bảng tổng hợp của các xã")
+        if folder is not None:
+            self.add_inputs([folder])
+
+    def remove_inputs(self) -> None:
+        inputs = self.consolidation.inputs
+        for item in inputs.selectedItems():
+            inputs.takeItem(inputs.row(item))
+
+    def run_consolidation(self) -> None:
+        form = self.consolidation
+        inputs = self.input_paths()
+        if not inputs:
+            show_info(self, "Hãy thêm ít nhất một tệp hoặc một thư mục cần tổng hợp.", "Chưa chọn tệp")
+            form.addFilesButton.setFocus()
+            return
+        year = form.year.value() if form.yearCheck.isChecked() else None
+        suggested = f"tong-hop-cac-xa-{year}.xlsx" if year else "tong-hop-cac-xa.xlsx"
+        target = save_file(self, "Lưu bảng tổng hợp các xã", suggested, EXCEL_FILTER)
+        if target is None:
+            return
+        task = []
+
+        def work(progress):
+            return consolidation.consolidate(
+                inputs, target, year=year, cancelled=lambda: progress.cancelled,
+                progress=lambda done, total: progress.report(done, total, f"Đã đọc {done}/{total} tệp…"))
+
+        def done(result: consolidation.ConsolidationResult) -> None:
+            self._show_results(result)
+            skipped = len(result.skipped)
+            after_export(self, target, f"Đã tổng hợp {result.used}/{len(result.inputs)} tệp vào:\n{target}",
+                         [f"Bỏ qua {skipped} tệp; lý do ghi trong bảng kết quả."] if skipped else [])
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, consolidation.NothingToConsolidate):
+                self._show_results(exc.result)
+            elif task and task[0].progress.cancelled:
+                form.resultLabel.setText("Kết quả: đã hủy tổng hợp, chưa ghi tệp nào.")
+                return
+            show_error(self, exc)
+
+        task.append(self.ctx.run_task(self, "Tổng hợp nhiều xã", work, done, on_error=failed))
+
+    def _show_results(self, result: consolidation.ConsolidationResult) -> None:
+        self.results_model.set_rows(result.inputs)
+        table = self.consolidation.results
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
+        skipped = len(result.skipped)
+        where = f" vào {result.target}" if result.target else ""
+        self.consolidation.resultLabel.setText(
+            f"Kết quả: đã tổng hợp {result.used}/{len(result.inputs)} tệp{where}"
+            + (f"; bỏ qua {skipped} tệp (lý do ở cột “Lý do bỏ qua”)." if skipped else "."))
