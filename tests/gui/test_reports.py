@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from desk_app.gui.pages import reports as reports_module
 from desk_app.gui.pages.reports import SKIPPED, USED
 from desk_app.services import report_texts, statistics
+from tests.gui.keyboard import type_text
 
 TEXTS = {
     "strengths": "Chuẩn bị chu đáo, đối thoại thẳng thắn, cởi mở.",
@@ -21,20 +22,6 @@ TEXTS = {
 @pytest.fixture
 def page(window):
     return window.show_page("reports")
-
-
-def type_text(widget, text: str) -> None:
-    """Type as a Vietnamese keyboard (Unikey) does: key events carrying the composed characters.
-
-    (QTest.keyClicks accepts ASCII only.)"""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
 
 
 def _type_texts(page, qtbot, texts=TEXTS):
