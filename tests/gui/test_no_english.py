@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit,
                                QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
 
@@ -57,7 +57,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 add(widget, widget.tabText(i))
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
-            for column in range(model.columnCount()):
+            for column in range(model.columnCount(QModelIndex())):
                 add(widget, str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or ""))
         for action in widget.actions():
             add(widget, action.text())

@@ -1,0 +1,562 @@
+"""Cuộc đối thoại: the year's sessions, the plan form, the deadlines, the status steps up to the meeting,
+what the plan must look back at (the previous session's petitions, the repeated unresolved ones) and the
+documents sent before the meeting (plan, notice, invitations, registration form).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+)
+
+from desk_app.domain import clock
+from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.states import (
+    SESSION_TRANSITIONS,
+    Host,
+    PetitionStatus,
+    SessionStatus,
+)
+from desk_app.domain.validation import format_date
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, SortProxy, load_ui, qdate
+from desk_app.gui.context import Page, ask, show_error
+from desk_app.gui.export_actions import export_session_document
+from desk_app.gui.session_form import SessionForm, date_reason_dialog, load_choices
+from desk_app.services import sessions
+from desk_app.services.common import get
+from desk_app.store import models as m
+
+LATE_STYLE = "color: #b00020; font-weight: bold;"
+# what this page shows depends on these topics (registrations and exported documents do not change it)
+WATCHED = frozenset({"sessions", "minutes", "petitions", "catalog", "settings", "calendar"})
+ALL = "Tất cả"
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    start: dt.datetime
+    year: int
+    host: str
+    status: str
+    title: str
+
+    @property
+    def host_label(self) -> str:
+        return Host(self.host).label
+
+    @property
+    def status_label(self) -> str:
+        return SessionStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class PetitionRow:
+    id: int
+    citizen: str
+    content: str
+    field: str
+    status: str
+    due: dt.date | None
+    times_raised: int
+    session_date: dt.date
+
+    @classmethod
+    def of(cls, p: m.Petition) -> PetitionRow:
+        return cls(p.id, p.citizen_name, p.content, p.field.name if p.field else "",
+                   PetitionStatus(p.status).label, p.due_date, p.times_raised, p.session.session_date)
+
+
+def _short(text: str, size: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+SESSION_COLUMNS = (
+    Column("Ngày tổ chức", lambda r: r.start.date(), tooltip=lambda r: f"{r.start:%d/%m/%Y %H:%M}"),
+    Column("Chủ trì", lambda r: r.host_label),
+    Column("Trạng thái", lambda r: r.status_label),
+    Column("Tên hội nghị", lambda r: r.title),
+)
+PREVIOUS_COLUMNS = (
+    Column("Người kiến nghị", lambda r: r.citizen),
+    Column("Nội dung", lambda r: _short(r.content), tooltip=lambda r: r.content),
+    Column("Lĩnh vực", lambda r: r.field),
+    Column("Trạng thái", lambda r: r.status),
+    Column("Hạn trả lời", lambda r: r.due),
+)
+REPEATED_COLUMNS = (
+    Column("Số lần nêu", lambda r: r.times_raised, align=Qt.AlignCenter),
+    Column("Người kiến nghị", lambda r: r.citizen),
+    Column("Nội dung", lambda r: _short(r.content), tooltip=lambda r: r.content),
+    Column("Kỳ đối thoại", lambda r: r.session_date),
+    Column("Trạng thái", lambda r: r.status),
+    Column("Hạn trả lời", lambda r: r.due),
+)
+
+
+def _setup_table(view: QTableView, model: RowsModel, stretch: int) -> SortProxy:
+    proxy = SortProxy(view)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    header.setHighlightSections(False)
+    return proxy
+
+
+class SessionsPage(Page):
+    key = "sessions"
+    title = "Cuộc đối thoại"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.ui = load_ui("sessions_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        ui = self.ui
+        self.form = SessionForm(ui.formHost)
+        host_layout = QVBoxLayout(ui.formHost)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        host_layout.addWidget(self.form)
+        self.current_id: int | None = None
+        self._version: int | None = None
+        self._status: SessionStatus | None = None
+        self._all_rows: list[SessionRow] = []
+        self._selecting = False
+        self._creating = False  # the form shows a new, never saved plan
+
+        self.model = RowsModel(SESSION_COLUMNS, self)
+        self.proxy = _setup_table(ui.sessionTable, self.model, 3)
+        ui.sessionTable.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        ui.sessionTable.sortByColumn(0, Qt.AscendingOrder)  # stable: same-day sessions keep their time order
+        ui.sessionTable.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.previous_model = RowsModel(PREVIOUS_COLUMNS, self)
+        self.repeated_model = RowsModel(REPEATED_COLUMNS, self)
+        fui = self.form.ui
+        _setup_table(fui.previousTable, self.previous_model, 1)
+        _setup_table(fui.repeatedTable, self.repeated_model, 2)
+        for view in (fui.previousTable, fui.repeatedTable):
+            view.activated.connect(lambda index, v=view: self._open_petition(v, index))
+
+        ui.hostFilter.addItem(ALL, None)
+        for host in Host:
+            ui.hostFilter.addItem(host.label, host.value)
+        ui.statusFilter.addItem(ALL, None)
+        for status in SessionStatus:
+            ui.statusFilter.addItem(status.label, status.value)
+        for combo in (ui.yearCombo, ui.hostFilter, ui.statusFilter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+
+        ui.newButton.setShortcut("Ctrl+N")
+        ui.newButton.clicked.connect(self.new_session)
+        ui.saveButton.setShortcut("Ctrl+S")
+        ui.saveButton.clicked.connect(self.save)
+        ui.revertButton.clicked.connect(self._revert)
+        ui.issuePlanButton.clicked.connect(self._issue_plan)
+        ui.backToDraftButton.clicked.connect(self._back_to_draft)
+        ui.inviteButton.clicked.connect(self._send_invitations)
+        ui.cancelButton.clicked.connect(self._cancel)
+        ui.overrideButton.clicked.connect(self._override_deadline)
+        ui.planButton.clicked.connect(lambda: self.export("plan"))
+        ui.noticeButton.clicked.connect(lambda: self.export("notice"))
+        ui.formButton.clicked.connect(lambda: self.export("registration-form"))
+        self._build_invitation_menu()
+        self.form.edited.connect(self._update_actions)
+        self.setTabOrder(ui.cancelButton, self.form.ui.tabs)
+        self.setTabOrder(self.form.ui.repeatedTable, ui.saveButton)
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        ui.splitter.setSizes([415, 745])
+
+    def _build_invitation_menu(self) -> None:
+        menu = QMenu(self.ui.invitationButton)
+        self.invite_general_action = QAction("Một giấy mời &chung…", menu)
+        self.invite_each_action = QAction("Giấy mời &riêng cho từng nơi được mời…", menu)
+        self.with_form_action = QAction("&Kèm phiếu đăng ký nội dung phát biểu", menu)
+        self.with_form_action.setCheckable(True)
+        self.with_form_action.setChecked(True)
+        self.invite_general_action.triggered.connect(lambda: self.export("invitation", per_invitee=False))
+        self.invite_each_action.triggered.connect(lambda: self.export("invitation", per_invitee=True))
+        menu.addAction(self.invite_general_action)
+        menu.addAction(self.invite_each_action)
+        menu.addSeparator()
+        menu.addAction(self.with_form_action)
+        self.ui.invitationButton.setMenu(menu)
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def activate(self, arg: object = None) -> None:
+        super().activate(arg)
+        if isinstance(arg, int) and arg != self.current_id and self._confirm_leave():
+            self.select_session(arg)
+
+    def _on_changed(self, topic: str) -> None:
+        if topic in WATCHED:
+            super()._on_changed(topic)
+
+    def reload(self) -> None:
+        with self.ctx.session() as session:
+            choices = load_choices(session)
+            self._all_rows = [SessionRow(ds.id, ds.planned_start, ds.year, ds.host, ds.status, ds.title)
+                              for ds in sessions.list_sessions(session)]
+        self.form.set_choices(choices)
+        self._fill_years()
+        self._apply_filters()
+
+    def _fill_years(self) -> None:
+        combo = self.ui.yearCombo
+        current = combo.currentData() if combo.count() else clock.today().year
+        years = sorted({r.year for r in self._all_rows} | {clock.today().year}, reverse=True)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Tất cả các năm", None)
+        for year in years:
+            combo.addItem(str(year), year)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _refill(self) -> list[SessionRow]:
+        ui = self.ui
+        year, host, status = ui.yearCombo.currentData(), ui.hostFilter.currentData(), ui.statusFilter.currentData()
+        rows = [r for r in self._all_rows if (year is None or r.year == year) and (host is None or r.host == host)
+                and (status is None or r.status == status)]
+        self._selecting = True
+        try:
+            self.model.set_rows(rows)
+        finally:
+            self._selecting = False
+        return rows
+
+    def _apply_filters(self, *_args) -> None:
+        rows = self._refill()
+        if self.current_id is None and (self.form.dirty or self._creating):
+            self.ui.sessionTable.clearSelection()  # a new plan being typed stays on screen
+            return
+        if any(r.id == self.current_id for r in rows):
+            self._mark_row(self.current_id)
+            if not self.form.dirty:
+                self._show(self.current_id)  # fresh status, deadlines and lists
+            return
+        if self.form.dirty:
+            self.ui.sessionTable.clearSelection()  # unsaved edits stay on screen
+            return
+        wanted = self._first_choice(rows)
+        if wanted is None:
+            self.new_session(confirm=False)
+        else:
+            self._mark_row(wanted)
+            self._show(wanted)
+
+    @staticmethod
+    def _first_choice(rows: list[SessionRow]) -> int | None:
+        """The next session still to be held, else the latest one."""
+        upcoming = [r for r in rows if SessionStatus(r.status).planned]
+        chosen = min(upcoming, key=lambda r: r.start) if upcoming else max(rows, key=lambda r: r.start, default=None)
+        return chosen.id if chosen else None
+
+    def _mark_row(self, session_id: int | None) -> bool:
+        """Select the session's row in the table without reloading the form; False when it is filtered out."""
+        view = self.ui.sessionTable
+        self._selecting = True
+        try:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(ROW_ROLE).id == session_id:
+                    view.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                    view.scrollTo(index)
+                    return True
+            view.clearSelection()
+            return False
+        finally:
+            self._selecting = False
+
+    def select_session(self, session_id: int) -> None:
+        if not self._mark_row(session_id):
+            # asked for by id (another page): widen the filters so it shows
+            for combo in (self.ui.yearCombo, self.ui.hostFilter, self.ui.statusFilter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self._refill()
+            self._mark_row(session_id)
+        self._show(session_id)
+
+    def _row_changed(self, current, previous) -> None:
+        if self._selecting or not current.isValid():
+            return
+        row = current.data(ROW_ROLE)
+        if row.id == self.current_id:
+            return
+        if not self._confirm_leave():
+            self._mark_row(self.current_id)
+            return
+        self.select_session(row.id)  # saving may have reloaded the list: mark the row again
+
+    # -- showing one session -------------------------------------------------------------------------------
+    def _show(self, session_id: int) -> None:
+        try:
+            with self.ctx.session() as session:
+                ds = get(session, m.DialogueSession, session_id)
+                self.form.show_session(ds)
+                self.current_id, self._version, self._status = ds.id, ds.version, SessionStatus(ds.status)
+                self._creating = False
+                self._show_state(ds, sessions.deadlines(session, ds.id))
+                self._show_history(session, ds)
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return
+        self._update_actions()
+
+    def _show_state(self, ds: m.DialogueSession, view: sessions.DeadlinesView) -> None:
+        ui = self.ui
+        ui.editingLabel.setText(f"<b>{ds.title}</b>")
+        ui.profileLabel.setText(f"Theo quy định: {view.profile_name}")
+        notice = format_date(view.notice_latest)
+        if view.notice_overridden:
+            notice += f" (đã điều chỉnh: {ds.notice_override_reason})"
+        if ds.invitations_sent_date:
+            notice += f"; đã gửi ngày {format_date(ds.invitations_sent_date)}"
+        if view.notice_late:
+            notice += " — chậm so với thời hạn" if ds.invitations_sent_date else " — đã quá hạn"
+        conclusion = format_date(view.conclusion_due)
+        if view.conclusion_overridden:
+            conclusion += f" (đã điều chỉnh: {ds.conclusion_override_reason})"
+        if ds.conclusion_notice_date:
+            conclusion += f"; đã ban hành ngày {format_date(ds.conclusion_notice_date)}"
+        if view.conclusion_late:
+            conclusion += " — chậm so với thời hạn" if ds.conclusion_notice_date else " — đã quá hạn"
+        computed = view.computed
+        answer = format_date(computed.answer_due)
+        if computed.answer_due_complex != computed.answer_due:
+            answer += f"; vụ việc phức tạp: {format_date(computed.answer_due_complex)}"
+        if computed.answer_provisional:
+            answer += " (tạm tính, chờ ngày thông báo kết luận)"
+        for label, text, late in ((ui.noticeLabel, notice, view.notice_late),
+                                  (ui.conclusionLabel, conclusion, view.conclusion_late),
+                                  (ui.answerLabel, answer, False)):
+            label.setText(text)
+            label.setProperty("late", late)
+            label.setStyleSheet(LATE_STYLE if late else "")
+        status = SessionStatus(ds.status)
+        details = [f"Trạng thái: <b>{status.label}</b>"]
+        if ds.plan_issued_date:
+            details.append(f"kế hoạch ban hành ngày {format_date(ds.plan_issued_date)}")
+        if ds.actual_start:
+            details.append(f"họp ngày {format_date(ds.actual_start.date())}")
+        if status is SessionStatus.CANCELLED and ds.cancel_reason:
+            details.append(f"lý do hủy: {ds.cancel_reason}")
+        ui.statusLabel.setText("; ".join(details))
+
+    def _show_history(self, session, ds: m.DialogueSession) -> None:
+        fui = self.form.ui
+        previous = sessions.previous_session(session, ds.id)
+        rows = [PetitionRow.of(p) for p in sessions.previous_session_petitions(session, ds.id)]
+        if previous is None:
+            fui.previousLabel.setText("Chưa có kỳ đối thoại trước của cùng cơ quan chủ trì.")
+        else:
+            fui.previousLabel.setText(f"Kiến nghị của kỳ trước ({Host(previous.host).label}, ngày "
+                                      f"{format_date(previous.session_date)}): {len(rows)} kiến nghị — báo cáo "
+                                      "kết quả giải quyết tại hội nghị này.")
+        self.previous_model.set_rows(rows)
+        repeated = [PetitionRow.of(p) for p in sessions.repeated_unresolved(session, before=ds.session_date)]
+        fui.repeatedLabel.setText(f"Kiến nghị nêu nhiều lần, chưa giải quyết xong: {len(repeated)} — cần đưa vào "
+                                  "danh sách vấn đề bức xúc của kế hoạch." if repeated else
+                                  "Không có kiến nghị nêu nhiều lần mà chưa giải quyết xong.")
+        self.repeated_model.set_rows(repeated)
+        tabs = fui.tabs
+        tabs.setTabText(tabs.indexOf(fui.tabHistory), f"Kỳ trước ({len(rows) + len(repeated)})")
+
+    def _clear_state(self) -> None:
+        ui = self.ui
+        ui.editingLabel.setText("<b>Cuộc đối thoại mới</b> (chưa lưu)")
+        ui.profileLabel.setText("Theo quy định: lưu kế hoạch để tính thời hạn.")
+        for label in (ui.noticeLabel, ui.conclusionLabel, ui.answerLabel):
+            label.setText("—")
+            label.setProperty("late", False)
+            label.setStyleSheet("")
+        ui.statusLabel.setText("Trạng thái: <b>chưa lưu</b>")
+        fui = self.form.ui
+        fui.previousLabel.setText("Lưu kế hoạch để xem kiến nghị của kỳ trước.")
+        fui.repeatedLabel.setText("")
+        self.previous_model.set_rows([])
+        self.repeated_model.set_rows([])
+        fui.tabs.setTabText(fui.tabs.indexOf(fui.tabHistory), "Kỳ trước")
+
+    def _update_actions(self) -> None:
+        ui = self.ui
+        saved = self.current_id is not None
+        allowed = SESSION_TRANSITIONS.get(self._status, frozenset()) if saved else frozenset()
+        ui.issuePlanButton.setEnabled(SessionStatus.PLAN_ISSUED in allowed)
+        ui.backToDraftButton.setEnabled(SessionStatus.DRAFT in allowed)
+        ui.inviteButton.setEnabled(SessionStatus.INVITED in allowed)
+        ui.cancelButton.setEnabled(SessionStatus.CANCELLED in allowed)
+        ui.overrideButton.setEnabled(saved)
+        editable = self._status is not SessionStatus.CANCELLED or not saved
+        self.form.set_editable(editable)
+        ui.saveButton.setEnabled(editable)
+        ui.revertButton.setEnabled(self.form.dirty)
+        for button in (ui.planButton, ui.noticeButton, ui.invitationButton, ui.formButton):
+            button.setEnabled(saved)
+
+    # -- new, save, leave ----------------------------------------------------------------------------------
+    def _confirm_leave(self) -> bool:
+        """Before the form shows something else: save the clerk's edits if wanted. False: stay."""
+        if not self.form.dirty:
+            return True
+        if ask(self, "Kế hoạch đang sửa có thay đổi chưa lưu. Lưu lại trước khi chuyển?", "Chưa lưu"):
+            return self.save()
+        self.form.dirty = False
+        return True
+
+    def new_session(self, *_args, confirm: bool = True) -> None:
+        if confirm and not self._confirm_leave():
+            return
+        self.current_id, self._version, self._status = None, None, None
+        self._creating = True
+        self._mark_row(None)
+        self.form.new(clock.today() + dt.timedelta(days=14))
+        self._clear_state()
+        self._update_actions()
+        self.form.ui.titleEdit.setFocus()
+        self.form.ui.titleEdit.selectAll()
+
+    def save(self) -> bool:
+        """Plan a new session or update the shown one (refused if someone saved it meanwhile)."""
+        data = self.form.value()
+        self.form.errors.clear()
+        try:
+            with self.ctx.session() as session:
+                if self.current_id is None:
+                    ds = sessions.plan_session(session, data)
+                else:
+                    ds = sessions.update_session(session, self.current_id, data, expected_version=self._version)
+                saved_id = ds.id
+        except ValidationError as exc:
+            rest = self.form.show_errors(exc.errors)
+            if rest:
+                show_error(self, ValidationError({k: v for k, v in exc.errors.items()
+                                                  if k not in self.form.errors.labels}))
+            return False
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return False
+        self.current_id = saved_id
+        self.form.dirty = False
+        self._creating = False
+        self._announce()
+        return True
+
+    def _announce(self) -> None:
+        """Tell the other pages, and refresh this one even when it is not on screen."""
+        self.ctx.changed("sessions")
+        if self._stale:
+            self.reload()
+            self._stale = False
+
+    def _revert(self) -> None:
+        self.form.dirty = False
+        if self.current_id is None:
+            self.new_session(confirm=False)
+        else:
+            self._show(self.current_id)
+
+    # -- status steps and deadlines ----------------------------------------------------------------------
+    def _ready(self) -> bool:
+        """A status step or an export works on the saved plan: save pending edits first."""
+        if self.current_id is None:
+            return False
+        if self.form.dirty:
+            if not ask(self, "Kế hoạch có thay đổi chưa lưu. Lưu lại trước khi tiếp tục?", "Chưa lưu"):
+                return False
+            return self.save()
+        return True
+
+    def _run_dialog(self, title: str, prompt: str, work, setup=None, **options) -> None:
+        """Ask for a date / reason, then run ``work(session, session_id, values)``; errors stay in the dialog."""
+        if not self._ready():
+            return
+        session_id = self.current_id
+
+        def accept(values) -> None:
+            with self.ctx.session() as session:
+                work(session, session_id, values)
+
+        dialog = date_reason_dialog(self, title, prompt, accept, **options)
+        if setup is not None:
+            setup(dialog)
+        if dialog.exec():
+            self._announce()
+        dialog.deleteLater()
+
+    def _issue_plan(self) -> None:
+        self._run_dialog("Ban hành kế hoạch", "Ngày ký ban hành kế hoạch tổ chức hội nghị:",
+                         lambda s, i, v: sessions.issue_plan(s, i, v.date), date=clock.today())
+
+    def _send_invitations(self) -> None:
+        self._run_dialog("Đã gửi giấy mời", "Ngày gửi thông báo, giấy mời (kèm phiếu đăng ký phát biểu):",
+                         lambda s, i, v: sessions.send_invitations(s, i, v.date), date=clock.today())
+
+    def _cancel(self) -> None:
+        self._run_dialog("Hủy cuộc đối thoại", "Cuộc đối thoại sẽ được giữ lại với trạng thái Hủy và lý do hủy.",
+                         lambda s, i, v: sessions.cancel(s, i, v.reason), ask_date=False,
+                         reason_label="&Lý do hủy:", accept_text="Hủy cuộc đối thoại", reject_text="Quay lại")
+
+    def _back_to_draft(self) -> None:
+        if not self._ready():
+            return
+        if not ask(self, "Đưa kế hoạch đã ban hành về trạng thái Dự thảo để sửa?"):
+            return
+        try:
+            with self.ctx.session() as session:
+                sessions.back_to_draft(session, self.current_id)
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return
+        self._announce()
+
+    def _override_deadline(self) -> None:
+        with self.ctx.session() as session:
+            view = sessions.deadlines(session, self.current_id)
+        dates = {"notice": view.notice_latest, "conclusion": view.conclusion_due}
+
+        def follow_kind(dialog) -> None:
+            dialog.kindCombo.currentIndexChanged.connect(
+                lambda: dialog.dateEdit.setDate(qdate(dates[dialog.kindCombo.currentData()])))
+
+        prompt = (f"Thời hạn tính theo quy định ({view.profile_name}): gửi thông báo, giấy mời chậm nhất "
+                  f"{format_date(view.computed.notice_latest)}; thông báo kết luận chậm nhất "
+                  f"{format_date(view.computed.conclusion_due)}.")
+        self._run_dialog("Điều chỉnh thời hạn", prompt,
+                         lambda s, i, v: sessions.override_deadline(s, i, v.kind, v.date, v.reason),
+                         follow_kind, date=view.notice_latest, reason_label="&Lý do điều chỉnh:",
+                         allow_computed=True,
+                         kinds=[("notice", "Gửi thông báo, giấy mời"), ("conclusion", "Thông báo kết luận")])
+
+    # -- documents and petitions -----------------------------------------------------------------------
+    def export(self, kind: str, **options) -> None:
+        if not self._ready():
+            return
+        if kind == "invitation":
+            options.setdefault("with_form", self.with_form_action.isChecked())
+        export_session_document(self, self.ctx, kind, self.current_id, **options)
+
+    def _open_petition(self, view: QTableView, index) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.ctx.navigate("followup", row.id)
