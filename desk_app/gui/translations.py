@@ -44,7 +44,17 @@ _WIZARD = {"< &Back": "< &Quay lại", "&Next": "&Tiếp", "&Next >": "&Tiếp >
            "Cancel": "Hủy", "&Help": "&Trợ giúp", "Go Back": "Quay lại", "Continue": "Tiếp tục",
            "Commit": "Xác nhận", "Done": "Xong", "Help": "Trợ giúp"}
 
+_PRINT_PREVIEW = {
+    "Print Preview": "Xem trước khi in", "First page": "Trang đầu", "Previous page": "Trang trước",
+    "Next page": "Trang sau", "Last page": "Trang cuối", "Fit width": "Vừa chiều rộng", "Fit page": "Vừa trang",
+    "Zoom in": "Phóng to", "Zoom out": "Thu nhỏ", "Portrait": "Trang dọc", "Landscape": "Trang ngang",
+    "Show single page": "Xem từng trang", "Show facing pages": "Xem hai trang",
+    "Show overview of all pages": "Xem tất cả các trang", "Page setup": "Thiết lập trang", "Print": "In",
+    "Export to PDF": "Xuất ra PDF", "Export": "Xuất",
+}
+
 CONTEXTS = {
+    "QPrintPreviewDialog": _PRINT_PREVIEW,
     "QPlatformTheme": _BUTTONS, "QDialogButtonBox": _BUTTONS, "QMessageBox": _BUTTONS,
     "QProgressDialog": {"Cancel": "Hủy"}, "QInputDialog": _BUTTONS,
     "QLineEdit": _TEXT_MENU, "QWidgetTextControl": _TEXT_MENU, "QTextControl": _TEXT_MENU,

@@ -1,0 +1,989 @@
+"""Page "Biên bản trực tiếp": the meeting as it happens, on a laptop beside the chair.
+
+Agenda steps a–đ with the time each was reached, attendance, the speaking queue (walk-ins, priority
+insert), the current speaker with a countdown, a large editor that saves itself (≤ 2 s after the last
+keystroke and whenever the focus leaves it), answers, the outcome, petitions made from the opinion, the
+chair's conclusion and the close. Everything has a key (the bar at the bottom lists them). After an
+unclean stop the page reopens the session in progress on its last unfinished opinion.
+
+Reads are snapshots (plain dataclasses filled inside a short database session); every change goes
+through desk_app.services.minutes / registrations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QListWidgetItem, QSizePolicy, QVBoxLayout,
+                               QWidget)
+import shiboken6
+from sqlalchemy import select
+
+from desk_app.domain import clock
+from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
+                                    SessionStatus)
+from desk_app.domain.validation import format_time
+from desk_app.gui.common import FieldErrors, load_ui
+from desk_app.gui.context import AppContext, Page, show_error
+from desk_app.gui.pages.registrations import fill_session_combo, session_choices
+from desk_app.gui.registration_dialog import (catalogue_items, error_label, fill_combo, open_dialog, select_data,
+                                              show_general)
+from desk_app.gui.speaker_timer import SpeakerTimer
+from desk_app.services import minutes, registrations, settings
+from desk_app.services.common import get
+from desk_app.services.registrations import RegistrationInput
+from desk_app.store import models as m
+
+AUTOSAVE_MS = 1500  # debounce after the last keystroke (the promise is ≤ 2 s)
+DRAFT_KEY = "live.draft.{}"  # attendance and conclusion typed before the close (see LiveMinutesPage.save_draft)
+_GREY = QColor("#6b7280")
+
+SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
+    ("F2", "Mời phát biểu"), ("F5", "Bắt đầu / tạm dừng giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"),
+    ("F8", "Kiến nghị"), ("F9", "Kết luận"), ("Alt+1…5", "Bước a–đ"), ("Ctrl+N", "Người phát biểu thêm"),
+    ("Ctrl+Enter", "Lưu"), ("Ctrl+B", "Bắt đầu hội nghị"), ("Ctrl+E", "Kết thúc hội nghị"),
+)
+
+
+def at_meeting(time: dt.time | QTime | None = None) -> dt.datetime:
+    """A moment of the meeting: today's date as the program sees it (``DESK_APP_TODAY`` pins it for training
+    and tests, so the times agree with the deadlines counted from the session date) and the clock's time."""
+    if isinstance(time, QTime):
+        time = dt.time(time.hour(), time.minute())
+    return dt.datetime.combine(clock.today(), time or dt.datetime.now().time()).replace(microsecond=0)
+
+
+# -- snapshots ------------------------------------------------------------------------------------------
+
+@dataclass
+class QueueItem:
+    id: int
+    order: int
+    name: str
+    place: str
+    field: str
+    content: str
+    state: str
+    priority: bool
+
+
+@dataclass
+class OpinionItem:
+    id: int
+    position: int
+    name: str
+    started: dt.datetime | None
+    ended: dt.datetime | None
+    outcome: str | None
+
+    def line(self) -> str:
+        times = format_time(self.started) if self.started else ""
+        if self.ended:
+            times += f"–{format_time(self.ended)}"
+        outcome = Outcome(self.outcome).label if self.outcome else ("đang phát biểu" if not self.ended else
+                                                                     "chưa ghi kết quả")
+        return f"{self.position}. {self.name} ({times}) · {outcome}"
+
+
+@dataclass
+class Responder:
+    text: str
+    kind: str
+    official_id: int | None = None
+    agency_id: int | None = None
+
+
+@dataclass
+class SessionState:
+    id: int
+    title: str
+    status: str
+    place: str
+    agenda: dict[str, list[dt.datetime]]
+    queue: list[QueueItem]
+    opinions: list[OpinionItem]
+    responders: list[Responder]
+    citizens: int | None
+    delegates: int | None
+    conclusion: str
+    speaking_seconds: int
+    secretary: str
+
+    @property
+    def live(self) -> bool:
+        return self.status == SessionStatus.IN_PROGRESS.value
+
+    @property
+    def startable(self) -> bool:
+        return self.status in (SessionStatus.PLAN_ISSUED.value, SessionStatus.INVITED.value)
+
+    def last_unfinished(self) -> int | None:
+        open_ones = [o for o in self.opinions if o.ended is None]
+        return open_ones[-1].id if open_ones else None
+
+
+@dataclass
+class OpinionView:
+    id: int
+    name: str
+    info: str
+    content: str
+    outcome: str | None
+    ended: dt.datetime | None
+    answers: list[str] = field(default_factory=list)
+    petitions: list[str] = field(default_factory=list)
+    field_id: int | None = None
+    answering_agency_id: int | None = None
+
+
+def _place(row) -> str:
+    return row.hamlet.name if row.hamlet else row.address
+
+
+def load_state(session, session_id: int) -> SessionState:
+    ds = get(session, m.DialogueSession, session_id)
+    agenda: dict[str, list[dt.datetime]] = {}
+    for entry in ds.agenda_log:
+        agenda.setdefault(entry.step, []).append(entry.reached_at)
+    queue = [QueueItem(r.id, r.queue_order, r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
+                       r.state, r.priority)
+             for r in registrations.queue(session, session_id)
+             if r.state in (RegistrationState.WAITING.value, RegistrationState.SPEAKING.value,
+                            RegistrationState.ABSENT.value)]
+    opinions = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
+                for o in minutes.opinions(session, session_id)]
+    draft = settings.get(session, DRAFT_KEY.format(session_id)) or {}
+    secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
+    return SessionState(
+        ds.id, ds.title, ds.status, ds.place, agenda, queue, opinions, _responders(session, ds),
+        ds.citizens_attending if ds.citizens_attending is not None else draft.get("citizens"),
+        ds.delegates_attending if ds.delegates_attending is not None else draft.get("delegates"),
+        ds.general_conclusion or draft.get("conclusion", ""),
+        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
+
+
+def _responders(session, ds: m.DialogueSession) -> list[Responder]:
+    """Who may answer: the chair and co-chairs, then the invited agencies, then every other agency."""
+    result = []
+    if ds.chair is not None:
+        result.append(Responder(f"Người chủ trì: {ds.chair.name}, {ds.chair.title}", ResponderKind.CHAIR.value))
+    for co in ds.co_chairs:
+        result.append(Responder(f"Đồng chủ trì: {co.official.name}, {co.official.title}", ResponderKind.CHAIR.value,
+                                official_id=co.official_id))
+    invited = [p.agency_id for p in ds.participants if p.agency_id]
+    agencies = {a.id: a for a in session.scalars(select(m.Agency).where(m.Agency.active.is_(True))
+                                                  .order_by(m.Agency.position, m.Agency.id))}
+    ordered = [i for i in invited if i in agencies] + [i for i in agencies if i not in invited]
+    for agency_id in ordered:
+        agency = agencies[agency_id]
+        head = f" ({agency.head_name})" if agency.head_name else ""
+        result.append(Responder(f"{agency.name}{head}", ResponderKind.AGENCY.value, agency_id=agency_id))
+    return result
+
+
+def load_opinion(session, opinion_id: int) -> OpinionView:
+    opinion = get(session, m.Opinion, opinion_id)
+    bits = [b for b in (_place(opinion), opinion.field.name if opinion.field else "") if b]
+    if opinion.registration is not None and opinion.registration.content:
+        bits.append(f"Đăng ký: {opinion.registration.content}")
+    info = " · ".join(bits)
+    petitions = session.scalars(select(m.Petition).where(m.Petition.opinion_id == opinion_id).order_by(m.Petition.id))
+    return OpinionView(
+        opinion.id, opinion.speaker_name, info, opinion.content, opinion.outcome, opinion.ended_at,
+        answers=[f"{a.responder_name or ResponderKind(a.responder_kind).label}: {a.content}" for a in opinion.answers],
+        petitions=[f"{p.content} — {PetitionStatus(p.status).label}" for p in petitions],
+        field_id=opinion.field_id,
+        answering_agency_id=next((a.agency_id for a in opinion.answers if a.agency_id), None))
+
+
+# -- dialogs ----------------------------------------------------------------------------------------------
+
+class _FormDialog(QDialog):
+    """A Designer form, an accept button (default; also Ctrl+Enter) and Hủy; ``apply()`` does the work and
+    returns whether it succeeded, the dialog closes only then."""
+
+    form_name = ""
+    title = ""
+    accept_text = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = load_ui(self.form_name, self)
+        self.setWindowTitle(self.title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton(self.accept_text, QDialogButtonBox.AcceptRole)
+        self.accept_button.setDefault(True)
+        self.accept_button.setToolTip(f"{self.accept_text.replace('&', '')} (Ctrl+Enter)")
+        buttons.addButton(QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._on_accept)
+        error_label(self.form.general_error)
+
+    def apply(self) -> bool:  # overridden
+        return True
+
+    def _on_accept(self) -> None:
+        show_general(self.form.general_error, "")
+        if self.apply():
+            self.accept()
+
+    def _failed(self, exc: DeskAppError, errors: FieldErrors | None = None) -> bool:
+        if isinstance(exc, ValidationError) and errors is not None:
+            show_general(self.form.general_error, errors.show(exc.errors))
+        else:
+            show_general(self.form.general_error, exc.message)
+        return False
+
+
+class StartDialog(_FormDialog):
+    form_name, title, accept_text = "live_start", "Bắt đầu hội nghị", "&Bắt đầu"
+
+    def __init__(self, ctx: AppContext, state: SessionState, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.state = state
+        self.started_at: dt.datetime | None = None
+        self.form.session_text.setText(f"<b>{escape(state.title)}</b>")
+        self.form.time_edit.setTime(QTime.currentTime())
+        self.form.secretary_edit.setText(state.secretary)
+        self.errors = FieldErrors({"secretary_name": self.form.secretary_error})
+        self.resize(560, 200)
+        self.form.time_edit.setFocus()
+
+    def apply(self) -> bool:
+        started = at_meeting(self.form.time_edit.time())
+        try:
+            with self.ctx.session() as session:
+                minutes.start_meeting(session, self.state.id, started, self.form.secretary_edit.text())
+        except DeskAppError as exc:
+            return self._failed(exc, self.errors)
+        self.started_at = started
+        return True
+
+
+class EndDialog(_FormDialog):
+    form_name, title, accept_text = "live_end", "Kết thúc hội nghị", "&Kết thúc hội nghị"
+
+    def __init__(self, ctx: AppContext, state: SessionState, citizens: int, delegates: int, conclusion: str,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.state = state
+        f = self.form
+        self.open_opinions = [o.id for o in state.opinions if o.ended is None]
+        note = ("<br>Ý kiến đang ghi sẽ kết thúc vào giờ kết thúc hội nghị." if self.open_opinions else "")
+        f.session_text.setText(f"<b>{escape(state.title)}</b>{note}")
+        f.time_edit.setTime(QTime.currentTime())
+        f.citizens_spin.setValue(citizens)
+        f.delegates_spin.setValue(delegates)
+        f.conclusion_edit.setPlainText(conclusion)
+        self.errors = FieldErrors({"ended_at": f.time_error, "citizens_attending": f.citizens_error,
+                                   "delegates_attending": f.delegates_error,
+                                   "general_conclusion": f.conclusion_error})
+        self.resize(680, 420)
+        f.time_edit.setFocus()
+
+    def apply(self) -> bool:
+        f = self.form
+        ended = at_meeting(f.time_edit.time())
+        try:
+            with self.ctx.session() as session:  # all or nothing
+                for opinion_id in self.open_opinions:
+                    minutes.finish_opinion(session, opinion_id, ended)
+                minutes.end_meeting(session, self.state.id, ended, citizens_attending=f.citizens_spin.value(),
+                                    delegates_attending=f.delegates_spin.value(),
+                                    general_conclusion=f.conclusion_edit.toPlainText())
+                settings.put(session, DRAFT_KEY.format(self.state.id), None)
+        except DeskAppError as exc:
+            return self._failed(exc, self.errors)
+        return True
+
+
+class PetitionDialog(_FormDialog):
+    form_name, title, accept_text = "live_petition", "Tạo kiến nghị từ ý kiến", "&Tạo kiến nghị"
+
+    def __init__(self, ctx: AppContext, opinion: OpinionView, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.opinion = opinion
+        self.petition_id: int | None = None
+        f = self.form
+        with ctx.session() as session:
+            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
+            fill_combo(f.agency_combo, catalogue_items(session, m.Agency), "(Chưa giao)")
+        details = f" – {escape(opinion.info)}" if opinion.info else ""
+        f.citizen_text.setText(f"<b>{escape(opinion.name)}</b>{details}")
+        f.content_edit.setPlainText(opinion.content)
+        select_data(f.field_combo, opinion.field_id)
+        select_data(f.agency_combo, opinion.answering_agency_id)
+        self.errors = FieldErrors({"content": f.content_error, "field_id": f.field_error,
+                                   "lead_agency_id": f.agency_error, "conclusion": f.conclusion_error})
+        self.resize(760, 500)
+        f.content_edit.setFocus()
+
+    def apply(self) -> bool:
+        f = self.form
+        try:
+            with self.ctx.session() as session:
+                petition = minutes.petition_from_opinion(
+                    session, self.opinion.id, content=f.content_edit.toPlainText(),
+                    field_id=f.field_combo.currentData(), lead_agency_id=f.agency_combo.currentData(),
+                    conclusion=f.conclusion_edit.toPlainText(), complex_case=f.complex_check.isChecked())
+                self.petition_id = petition.id
+        except DeskAppError as exc:
+            return self._failed(exc, self.errors)
+        return True
+
+
+class WalkInDialog(_FormDialog):
+    form_name, title, accept_text = "live_walkin", "Người phát biểu thêm tại hội nghị", "&Thêm vào hàng chờ"
+
+    def __init__(self, ctx: AppContext, session_id: int, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.session_id = session_id
+        self.registration_id: int | None = None
+        f = self.form
+        with ctx.session() as session:
+            fill_combo(f.hamlet_combo, catalogue_items(session, m.Hamlet), "(Không chọn)")
+            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
+        f.content_edit.setPlaceholderText("Tóm tắt điều công dân muốn nêu (không bắt buộc)")
+        self.errors = FieldErrors({"citizen_name": f.name_error, "hamlet_id": f.hamlet_error,
+                                   "field_id": f.field_error, "content": f.content_error})
+        self.resize(640, 360)
+        f.name_edit.setFocus()
+
+    def apply(self) -> bool:
+        f = self.form
+        data = RegistrationInput(citizen_name=f.name_edit.text(), content=f.content_edit.toPlainText(),
+                                 hamlet_id=f.hamlet_combo.currentData(), field_id=f.field_combo.currentData())
+        try:
+            with self.ctx.session() as session:
+                reg = registrations.add_walk_in(session, self.session_id, data,
+                                                priority=f.priority_check.isChecked())
+                self.registration_id = reg.id
+        except DeskAppError as exc:
+            return self._failed(exc, self.errors)
+        return True
+
+
+# -- the page ---------------------------------------------------------------------------------------------
+
+class LiveMinutesPage(Page):
+    key = "live"
+    title = "Biên bản trực tiếp"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self.ui = ui = load_ui("live_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(ui)
+        self.state: SessionState | None = None
+        self.opinion: OpinionView | None = None
+        self.dialog: QDialog | None = None  # the dialog now open (tests reach it here)
+        self._saved_text = ""  # the current opinion's text as last written to the database
+        self._loading = False  # widgets being filled by the program, not typed into
+        self._own_change = False
+        self.last_saved: dt.datetime | None = None
+
+        self.timer = SpeakerTimer(300, ui.timer_host)
+        host = QVBoxLayout(ui.timer_host)
+        host.setContentsMargins(0, 0, 0, 0)
+        host.addWidget(self.timer)
+        self.timer.state_changed.connect(self._timer_state)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush_text)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(AUTOSAVE_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+
+        self._build_look()
+        self._connect()
+        self._set_live(False)
+
+    # -- construction -------------------------------------------------------------------------------------
+    def _build_look(self) -> None:
+        ui = self.ui
+        big = QFont(ui.editor.font())
+        big.setPointSize(18)
+        ui.editor.setFont(big)
+        ui.editor.setPlaceholderText("Ghi ý kiến của người phát biểu tại đây. Văn bản được tự động lưu.")
+        name_font = QFont(ui.speaker_name_label.font())
+        name_font.setPointSize(17)
+        name_font.setBold(True)
+        ui.speaker_name_label.setFont(name_font)
+        ui.speaker_info_label.setStyleSheet("color: #374151;")
+        ui.conclusion_edit.setFont(big)  # read out at the end of the meeting: as large as the opinions
+        ui.conclusion_edit.setPlaceholderText("Người chủ trì giải thích, tiếp thu và kết luận chung. "
+                                              "Bấm F9 để quay lại ý kiến đang ghi.")
+        ui.conclusion_button.setText("Kết luận chung (F9)")
+        ui.conclusion_button.setToolTip("Chuyển ô soạn lớn sang kết luận chung của người chủ trì và ngược lại (F9)")
+        ui.answer_edit.setPlaceholderText("Nội dung trả lời (Ctrl+Enter để ghi)")
+        saved_font = QFont(ui.saved_label.font())
+        saved_font.setBold(True)
+        ui.saved_label.setFont(saved_font)
+        ui.saved_label.setText("Chưa có thay đổi")
+        ui.saved_label.setToolTip("Nội dung biên bản được tự động lưu sau 2 giây kể từ lần gõ phím cuối")
+        metrics = ui.saved_label.fontMetrics()  # always fully visible, whatever it says
+        ui.saved_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
+            "Chưa có thay đổi", "Đã lưu lúc 00:00:00", "Chưa lưu được!")) + 12)
+        for button in (ui.timer_button, ui.timer_reset_button):
+            button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        fill_combo(ui.outcome_combo, [(o.label, o.value) for o in Outcome], "(Chưa xác định)")
+        # Non-breaking spaces inside an item: a narrow window wraps between shortcuts, never inside one.
+        ui.shortcut_bar.setText("  ·  ".join(f"<b>{keys}</b>&nbsp;{what.replace(' ', '&nbsp;')}"
+                                             for keys, what in SHORTCUTS))
+        ui.shortcut_bar.setStyleSheet("QLabel { background: #eef2ff; padding: 4px 8px; border-radius: 4px; }")
+        ui.splitter.setStretchFactor(0, 0)
+        ui.splitter.setStretchFactor(1, 1)
+        ui.splitter.setSizes([330, 850])
+        for step in AgendaStep:
+            item = QListWidgetItem(step.label)
+            item.setData(Qt.UserRole, step.value)
+            ui.agenda_list.addItem(item)
+        ui.agenda_list.setToolTip("Chọn bước rồi bấm Enter (hoặc Alt+1 … Alt+5) để ghi giờ chuyển sang bước đó")
+        ui.agenda_list.setMinimumHeight(100)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        buttons = {  # button → (slot, keys shown)
+            ui.start_button: (self.start_meeting, "Ctrl+B"), ui.end_button: (self.end_meeting, "Ctrl+E"),
+            ui.call_button: (self.call_next, "F2"), ui.walkin_button: (self.walk_in, "Ctrl+N"),
+            ui.absent_button: (self.toggle_absent, ""), ui.timer_button: (self.toggle_timer, "F5"),
+            ui.timer_reset_button: (self.reset_timer, "Shift+F5"), ui.answer_button: (self.add_answer, "Ctrl+Enter"),
+            ui.petition_button: (self.make_petition, "F8"),
+        }
+        for widget, (slot, keys) in buttons.items():
+            widget.clicked.connect(slot)
+            if keys:
+                widget.setText(f"{widget.text()} ({keys})")
+                widget.setToolTip(f"{widget.text()}")
+        ui.absent_button.setToolTip("Đánh dấu người đang chọn trong hàng chờ là vắng mặt (bấm lại khi họ đến)")
+        shortcuts = {
+            "F2": self.call_next, "F5": self.toggle_timer, "Shift+F5": self.reset_timer, "F6": self.focus_answer,
+            "F7": self.focus_outcome, "F8": self.make_petition, "F9": self.focus_conclusion,
+            "Ctrl+N": self.walk_in, "Ctrl+Return": self.save_now, "Ctrl+Enter": self.save_now,
+            "Ctrl+S": self.save_now, "Ctrl+B": self.start_meeting, "Ctrl+E": self.end_meeting,
+        }
+        for number, step in enumerate(AgendaStep, 1):
+            shortcuts[f"Alt+{number}"] = lambda code=step.value: self.reach_step(code)
+        for keys, slot in shortcuts.items():
+            # Window-wide while the page is on screen (a hidden page's shortcuts are inactive).
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.WindowShortcut)
+        ui.session_combo.currentIndexChanged.connect(self._session_changed)
+        ui.editor.textChanged.connect(self._text_edited)
+        ui.conclusion_edit.textChanged.connect(self._draft_edited)
+        ui.citizens_spin.valueChanged.connect(self._draft_edited)
+        ui.delegates_spin.valueChanged.connect(self._draft_edited)
+        ui.agenda_list.itemActivated.connect(lambda item: self.reach_step(item.data(Qt.UserRole)))
+        ui.queue_list.itemActivated.connect(lambda _item: self.call_next())
+        ui.opinions_list.itemActivated.connect(self._opinion_picked)
+        ui.outcome_combo.activated.connect(self._outcome_chosen)
+        ui.conclusion_button.toggled.connect(self.show_conclusion)
+        self.ctx.saved.connect(self._mark_saved)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def _on_changed(self, topic: str) -> None:
+        if not self._own_change and topic in ("sessions", "registrations", "minutes", "petitions", "catalog",
+                                              "settings"):
+            super()._on_changed(topic)
+
+    def announce(self, topic: str) -> None:
+        """Tell the other pages (and the status bar) what was saved; this page is already up to date."""
+        self._own_change = True
+        try:
+            self.ctx.changed(topic)
+        finally:
+            self._own_change = False
+
+    def activate(self, arg: object = None) -> None:
+        super().activate(arg)
+        if isinstance(arg, int) and arg != self.session_id:
+            index = self.ui.session_combo.findData(arg)
+            if index >= 0:
+                self.ui.session_combo.setCurrentIndex(index)
+        if self.state is not None and self.state.live and self.opinion is not None:
+            self.ui.editor.setFocus()
+        else:
+            self.ui.session_combo.setFocus()
+
+    def reload(self) -> None:
+        self.flush()
+        current = self.session_id
+        with self.ctx.session() as session:
+            choices = session_choices(session, first=(SessionStatus.IN_PROGRESS,))
+        fill_session_combo(self.ui.session_combo, choices, current)
+        self.load_session()
+
+    @property
+    def session_id(self) -> int | None:
+        return self.ui.session_combo.currentData()
+
+    def _session_changed(self, _index: int) -> None:
+        self.flush()
+        self.opinion = None
+        self.timer.reset()
+        self.load_session()
+
+    def load_session(self) -> None:
+        """Fill the page from the database; keeps the opinion on screen, else the last unfinished one."""
+        ui = self.ui
+        if self.session_id is None:
+            self.state = None
+            ui.status_label.setText("")
+            ui.speaker_name_label.setText("Chưa có cuộc đối thoại nào")
+            ui.speaker_info_label.setText("Hãy lập kế hoạch ở trang “Cuộc đối thoại”.")
+            self._set_live(False)
+            self._fill_opinion(None)
+            return
+        with self.ctx.session() as session:
+            state = self.state = load_state(session, self.session_id)
+        ui.status_label.setText(SessionStatus(state.status).label)
+        ui.status_label.setStyleSheet("color: #166534; font-weight: bold;" if state.live else "")
+        self._loading = True
+        try:
+            self._fill_agenda(state)
+            self._fill_queue(state)
+            self._fill_opinions(state)
+            fill_combo(ui.responder_combo, [(r.text, i) for i, r in enumerate(state.responders)])
+            if not ui.conclusion_edit.hasFocus():
+                ui.citizens_spin.setValue(state.citizens or 0)
+                ui.delegates_spin.setValue(state.delegates or 0)
+                if ui.conclusion_edit.toPlainText() != state.conclusion:
+                    ui.conclusion_edit.setPlainText(state.conclusion)
+        finally:
+            self._loading = False
+        if self.timer.state == "idle":
+            self.timer.reset(state.speaking_seconds)
+        self._set_live(state.live)
+        if not state.live and state.opinions:
+            ui.side_tabs.setCurrentIndex(1)  # a meeting that is over is read back from its opinions
+        ids = [o.id for o in state.opinions]
+        keep = self.opinion.id if self.opinion is not None and self.opinion.id in ids else state.last_unfinished()
+        self.show_opinion(keep)
+
+    def _fill_agenda(self, state: SessionState) -> None:
+        for row in range(self.ui.agenda_list.count()):
+            item = self.ui.agenda_list.item(row)
+            step = AgendaStep(item.data(Qt.UserRole))
+            times = state.agenda.get(step.value, [])
+            shown = ", ".join(format_time(t) for t in times)
+            item.setText(f"{step.label}\n    {'Lúc ' + shown if times else 'Chưa đến bước này'}  (Alt+{row + 1})")
+            item.setForeground(Qt.black if times else _GREY)
+
+    def _fill_queue(self, state: SessionState) -> None:
+        lst = self.ui.queue_list
+        selected = lst.currentItem().data(Qt.UserRole) if lst.currentItem() else None
+        lst.clear()
+        for entry in state.queue:
+            state_label = RegistrationState(entry.state).label
+            mark = " · ưu tiên" if entry.priority else ""
+            detail = " · ".join(b for b in (entry.place, entry.field) if b)
+            item = QListWidgetItem(f"{entry.order}. {entry.name}{mark}\n    {detail or state_label}"
+                                   + (f" · {state_label}" if entry.state != RegistrationState.WAITING.value else ""))
+            item.setData(Qt.UserRole, entry.id)
+            item.setToolTip(entry.content)
+            if entry.state == RegistrationState.ABSENT.value:
+                item.setForeground(_GREY)
+            lst.addItem(item)
+        waiting = [e.id for e in state.queue if e.state == RegistrationState.WAITING.value]
+        target = selected if selected in waiting else (waiting[0] if waiting else None)
+        for row in range(lst.count()):
+            if lst.item(row).data(Qt.UserRole) == target:
+                lst.setCurrentRow(row)
+        self.ui.side_tabs.setTabText(0, f"&Hàng chờ ({len(waiting)})")
+        if not state.queue:
+            item = QListWidgetItem("Hàng chờ trống. Thêm người phát biểu bằng Ctrl+N.")
+            item.setFlags(Qt.NoItemFlags)
+            lst.addItem(item)
+
+    def _fill_opinions(self, state: SessionState) -> None:
+        lst = self.ui.opinions_list
+        lst.clear()
+        for opinion in state.opinions:
+            item = QListWidgetItem(opinion.line())
+            item.setData(Qt.UserRole, opinion.id)
+            lst.addItem(item)
+            if self.opinion is not None and opinion.id == self.opinion.id:
+                lst.setCurrentItem(item)
+        self.ui.side_tabs.setTabText(1, f"Ý &kiến đã ghi ({len(state.opinions)})")
+
+    def _set_live(self, live: bool) -> None:
+        ui = self.ui
+        state = self.state
+        has_opinion = self.opinion is not None
+        ui.start_button.setVisible(bool(state and state.startable))
+        ui.end_button.setVisible(live)
+        for widget in (ui.call_button, ui.walkin_button, ui.absent_button, ui.citizens_spin, ui.delegates_spin,
+                       ui.timer_button, ui.timer_reset_button, ui.agenda_list):
+            widget.setEnabled(live)
+        for widget in (ui.responder_combo, ui.answer_edit, ui.answer_button, ui.outcome_combo, ui.petition_button):
+            widget.setEnabled(live and has_opinion)
+        ui.editor.setReadOnly(not (live and has_opinion))
+        ui.conclusion_edit.setReadOnly(not live)
+
+    # -- the opinion on screen ------------------------------------------------------------------------------
+    def show_opinion(self, opinion_id: int | None) -> None:
+        self.flush_text()  # what was typed is in the database before the editor is refilled from it
+        view = None
+        if opinion_id is not None:
+            with self.ctx.session() as session:
+                view = load_opinion(session, opinion_id)
+        self._fill_opinion(view)
+
+    def _fill_opinion(self, view: OpinionView | None) -> None:
+        ui = self.ui
+        self.opinion = view
+        self._loading = True
+        try:
+            if view is None:
+                waiting = self.state is not None and any(e.state == RegistrationState.WAITING.value
+                                                         for e in self.state.queue)
+                if self.state is not None:
+                    ui.speaker_name_label.setText("Chưa có người phát biểu")
+                    ui.speaker_info_label.setText(
+                        "Bấm F2 để mời người tiếp theo trong hàng chờ." if self.state.live and waiting else
+                        "Hàng chờ đã hết; thêm người phát biểu bằng Ctrl+N." if self.state.live else
+                        "Bấm Ctrl+B để bắt đầu hội nghị." if self.state.startable else
+                        "Hội nghị không diễn ra: chỉ xem lại các ý kiến đã ghi.")
+                ui.editor.setPlainText("")
+                self._saved_text = ""
+                ui.answers_list.clear()
+                ui.petitions_list.clear()
+                ui.outcome_combo.setCurrentIndex(0)
+            else:
+                ui.speaker_name_label.setText(view.name)
+                # Two lines at most: the full registered content is in the tooltip.
+                short = view.info if len(view.info) <= 120 else view.info[:119].rstrip() + "…"
+                ui.speaker_info_label.setText(short or " ")
+                ui.speaker_info_label.setToolTip(view.info)
+                if ui.editor.toPlainText() != view.content:
+                    ui.editor.setPlainText(view.content)
+                    ui.editor.moveCursor(ui.editor.textCursor().MoveOperation.End)
+                self._saved_text = view.content
+                ui.answers_list.clear()
+                ui.answers_list.addItems(view.answers or [])
+                ui.petitions_list.clear()
+                ui.petitions_list.addItems(view.petitions or [])
+                select_data(ui.outcome_combo, view.outcome)
+            for row in range(ui.opinions_list.count()):
+                if view is not None and ui.opinions_list.item(row).data(Qt.UserRole) == view.id:
+                    ui.opinions_list.setCurrentRow(row)
+        finally:
+            self._loading = False
+        ui.answer_error.clear()
+        self._set_live(bool(self.state and self.state.live))
+
+    def _opinion_picked(self, item: QListWidgetItem) -> None:
+        self.show_opinion(item.data(Qt.UserRole))
+        self.show_conclusion(False)
+
+    # -- autosave ------------------------------------------------------------------------------------------
+    def _text_edited(self) -> None:
+        if not self._loading and self.opinion is not None:
+            self._autosave.start()  # restarts: the save comes 1.5 s after the last keystroke
+
+    def _draft_edited(self, *_args) -> None:
+        if not self._loading and self.state is not None and self.state.live:
+            self._draft_timer.start()
+
+    def _focus_changed(self, old, _new) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if old is self.ui.editor:
+            self.flush_text()
+        elif old in (self.ui.conclusion_edit, self.ui.citizens_spin, self.ui.delegates_spin) or (
+                old is not None and old.parent() in (self.ui.citizens_spin, self.ui.delegates_spin)):
+            self.save_draft()
+
+    def flush(self) -> None:
+        """Everything typed and not yet saved goes to the database now."""
+        self.flush_text()
+        self.save_draft()
+
+    def flush_text(self) -> bool:
+        self._autosave.stop()
+        if self.opinion is None or self.ui.editor.isReadOnly():
+            return True
+        text = self.ui.editor.toPlainText()
+        if text == self._saved_text:
+            return True
+        try:
+            with self.ctx.session() as session:
+                minutes.save_opinion_text(session, self.opinion.id, text)
+        except DeskAppError as exc:
+            # Never a dialog while the secretary types: the label says it, the text stays in the editor.
+            self._mark_unsaved(exc.message)
+            return False
+        self._saved_text = text
+        self.opinion.content = text
+        self.announce("minutes")
+        return True
+
+    def save_draft(self) -> None:
+        """Attendance and the conclusion typed before the close. No service keeps them until end_meeting, so
+        they wait in a per-session setting (removed at the close) and survive a crash."""
+        self._draft_timer.stop()
+        state = self.state
+        if state is None or not state.live:
+            return
+        ui = self.ui
+        draft = {"citizens": ui.citizens_spin.value(), "delegates": ui.delegates_spin.value(),
+                 "conclusion": ui.conclusion_edit.toPlainText()}
+        if (draft["citizens"], draft["delegates"], draft["conclusion"]) == (state.citizens or 0, state.delegates or 0,
+                                                                            state.conclusion):
+            return
+        try:
+            with self.ctx.session() as session:
+                settings.put(session, DRAFT_KEY.format(state.id), draft)
+        except DeskAppError as exc:
+            self._mark_unsaved(exc.message)
+            return
+        state.citizens, state.delegates, state.conclusion = draft["citizens"], draft["delegates"], draft["conclusion"]
+        self._mark_saved()
+
+    def _mark_saved(self, when: dt.datetime | None = None) -> None:
+        """Also called for every save anywhere in the program (ctx.saved), like the status bar."""
+        if not shiboken6.isValid(self):
+            return
+        self.last_saved = when or dt.datetime.now()
+        self.ui.saved_label.setStyleSheet("color: #166534;")
+        self.ui.saved_label.setText(f"Đã lưu lúc {self.last_saved:%H:%M:%S}")
+        self.ui.saved_label.setToolTip("Nội dung biên bản được tự động lưu sau 2 giây kể từ lần gõ phím cuối")
+
+    def _mark_unsaved(self, message: str) -> None:
+        self.ui.saved_label.setStyleSheet("color: #b00020;")
+        self.ui.saved_label.setText("Chưa lưu được!")
+        self.ui.saved_label.setToolTip(message)
+
+    def save_now(self) -> None:
+        """Ctrl+Enter: save what the focus is in (an answer is recorded; anything else is written now)."""
+        focus = QApplication.focusWidget()
+        if focus is self.ui.answer_edit:
+            self.add_answer()
+            return
+        self.flush()
+        if self.last_saved is None:
+            self._mark_saved()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 — leaving the page or closing the window
+        self.flush()
+        super().hideEvent(event)
+
+    # -- the meeting --------------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_accepted) -> None:
+        open_dialog(self, dialog, on_accepted)
+
+    def _live(self) -> bool:
+        return self.state is not None and self.state.live and self.isVisible() and self.dialog is None
+
+    def _run(self, work) -> bool:
+        """A short change through the services; an error is shown in Vietnamese and nothing changes."""
+        try:
+            with self.ctx.session() as session:
+                work(session)
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def start_meeting(self) -> None:
+        if self.state is None or not self.state.startable or self.dialog is not None:
+            return
+        self.flush()
+
+        def started(_dialog) -> None:
+            self.reload()  # the picker shows the new status too
+            self.announce("sessions")
+            self.ui.agenda_list.setFocus()
+
+        self._open(StartDialog(self.ctx, self.state, self), started)
+
+    def end_meeting(self) -> None:
+        if not self._live():
+            return
+        self.flush()
+        ui = self.ui
+
+        def ended(_dialog) -> None:
+            self.timer.reset()
+            self.opinion = None
+            self.reload()
+            self.announce("sessions")
+
+        self._open(EndDialog(self.ctx, self.state, ui.citizens_spin.value(), ui.delegates_spin.value(),
+                             ui.conclusion_edit.toPlainText(), self), ended)
+
+    def reach_step(self, code: str) -> None:
+        if not self._live():
+            return
+        if self._run(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting())):
+            self.load_session()
+            self.announce("minutes")
+            row = [step.value for step in AgendaStep].index(code)
+            self.ui.agenda_list.setCurrentRow(row)
+
+    def call_next(self) -> None:
+        """F2: the opinion on screen ends now; the chosen (or next) citizen in the queue takes the floor."""
+        if not self._live():
+            return
+        self.flush_text()
+        chosen = self.ui.queue_list.currentItem()
+        chosen_id = chosen.data(Qt.UserRole) if chosen is not None else None
+        current = self.opinion if self.opinion is not None and self.opinion.ended is None else None
+        created: list[int] = []
+
+        def work(session) -> None:
+            if current is not None:
+                minutes.finish_opinion(session, current.id, at_meeting())
+            reg = session.get(m.Registration, chosen_id) if chosen_id else None
+            if reg is not None and reg.state == RegistrationState.ABSENT.value:
+                registrations.set_state(session, reg.id, RegistrationState.WAITING.value)  # arrived late
+            if reg is None or reg.state != RegistrationState.WAITING.value:
+                reg = registrations.next_waiting(session, self.state.id)
+            if reg is None:
+                return
+            minutes.call_speaker(session, reg.id)
+            opinion = minutes.record_opinion(session, self.state.id,
+                                             minutes.OpinionInput(registration_id=reg.id, started_at=at_meeting()))
+            created.append(opinion.id)
+
+        if not self._run(work):
+            return
+        self.opinion = None
+        self.timer.reset(self.state.speaking_seconds)
+        self.load_session()
+        if created:
+            self.show_opinion(created[0])
+            self.show_conclusion(False)
+            self.ui.editor.setFocus()
+        self.announce("minutes")
+
+    def walk_in(self) -> None:
+        if not self._live():
+            return
+
+        def added(dialog: WalkInDialog) -> None:
+            self.load_session()
+            for row in range(self.ui.queue_list.count()):
+                if self.ui.queue_list.item(row).data(Qt.UserRole) == dialog.registration_id:
+                    self.ui.queue_list.setCurrentRow(row)
+            self.ui.side_tabs.setCurrentIndex(0)
+            self.announce("registrations")
+
+        self._open(WalkInDialog(self.ctx, self.state.id, self), added)
+
+    def toggle_absent(self) -> None:
+        item = self.ui.queue_list.currentItem()
+        if not self._live() or item is None or item.data(Qt.UserRole) is None:
+            return
+        entry = next((e for e in self.state.queue if e.id == item.data(Qt.UserRole)), None)
+        if entry is None or entry.state == RegistrationState.SPEAKING.value:
+            return
+        target = (RegistrationState.WAITING if entry.state == RegistrationState.ABSENT.value
+                  else RegistrationState.ABSENT)
+        if self._run(lambda s: registrations.set_state(s, entry.id, target.value)):
+            self.load_session()
+            self.announce("registrations")
+
+    # -- timer ----------------------------------------------------------------------------------------------
+    def toggle_timer(self) -> None:
+        if self.state is not None and self.state.live and self.dialog is None:
+            self.timer.toggle()
+
+    def reset_timer(self) -> None:
+        if self.state is not None and self.dialog is None:
+            self.timer.reset(self.state.speaking_seconds)
+
+    def _timer_state(self, state: str) -> None:
+        text = {"running": "Tạm dừng giờ", "paused": "Tiếp tục giờ", "idle": "Bắt đầu giờ"}[state]
+        self.ui.timer_button.setText(f"{text} (F5)")
+        self.ui.timer_button.setToolTip(f"{text} (F5)")
+
+    # -- answers, outcome, petitions, conclusion -------------------------------------------------------
+    def focus_answer(self) -> None:
+        if self._live() and self.opinion is not None:
+            self.ui.responder_combo.setFocus()
+
+    def add_answer(self) -> None:
+        if not self._live() or self.opinion is None:
+            return
+        ui = self.ui
+        responder = self.state.responders[ui.responder_combo.currentData()] \
+            if ui.responder_combo.currentData() is not None else Responder("", ResponderKind.CHAIR.value)
+        try:
+            with self.ctx.session() as session:
+                minutes.add_answer(session, self.opinion.id, ui.answer_edit.toPlainText(),
+                                   responder_kind=responder.kind, official_id=responder.official_id,
+                                   agency_id=responder.agency_id)
+        except ValidationError as exc:
+            ui.answer_error.setStyleSheet("color: #b00020;")
+            ui.answer_error.setText(" ".join(exc.errors.values()))
+            ui.answer_edit.setFocus()
+            return
+        except DeskAppError as exc:
+            show_error(self, exc)
+            return
+        ui.answer_error.clear()
+        ui.answer_edit.clear()
+        self.show_opinion(self.opinion.id)
+        self.announce("minutes")
+        ui.answer_edit.setFocus()
+
+    def focus_outcome(self) -> None:
+        if self._live() and self.opinion is not None:
+            self.ui.outcome_combo.setFocus()
+
+    def _outcome_chosen(self, _index: int) -> None:
+        code = self.ui.outcome_combo.currentData()
+        if self.opinion is None or code is None or code == self.opinion.outcome:
+            return
+        opinion_id = self.opinion.id
+        if self._run(lambda s: minutes.set_outcome(s, opinion_id, code)):
+            self.opinion.outcome = code
+            with self.ctx.session() as session:
+                self.state = load_state(session, self.state.id)
+            self._fill_opinions(self.state)
+            self.announce("minutes")
+
+    def make_petition(self) -> None:
+        if not self._live() or self.opinion is None:
+            return
+        self.flush_text()
+
+        def made(_dialog) -> None:
+            self.show_opinion(self.opinion.id)
+            self.announce("petitions")
+
+        self._open(PetitionDialog(self.ctx, self.opinion, self), made)
+
+    def focus_conclusion(self) -> None:
+        """F9: the large editor switches to the chair's general conclusion, and back."""
+        if self.state is None or self.dialog is not None:
+            return
+        on = self.ui.editor_stack.currentWidget() is not self.ui.conclusion_edit
+        self.show_conclusion(on)
+        (self.ui.conclusion_edit if on else self.ui.editor).setFocus()
+
+    def show_conclusion(self, on: bool) -> None:
+        ui = self.ui
+        ui.editor_stack.setCurrentWidget(ui.conclusion_edit if on else ui.editor)
+        ui.editor_label.setText("Kết luận chung của người chủ trì (tự động lưu sau 2 giây):" if on else
+                                "&Nội dung phát biểu (tự động lưu sau 2 giây):")
+        ui.editor_label.setBuddy(ui.conclusion_edit if on else ui.editor)
+        ui.conclusion_button.blockSignals(True)
+        ui.conclusion_button.setChecked(on)
+        ui.conclusion_button.blockSignals(False)

@@ -1,0 +1,290 @@
+"""Page "Biên bản trực tiếp": a whole meeting from the keyboard, the autosave, the reopening after an
+unclean stop, and the speaker's countdown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desk_app.domain.states import AgendaStep, Outcome, PetitionStatus, RegistrationState, SessionStatus
+from desk_app.services import minutes, registrations
+from desk_app.store import models as m
+
+
+def type_text(widget, text: str) -> None:
+    """Type like Unikey does: one key event per character (QTest only knows ASCII keys)."""
+    for char in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+
+
+def key(qtbot, keys, modifier=Qt.NoModifier) -> None:
+    """A key pressed wherever the focus is, as a person would (once a closed dialog gave it back)."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), keys, modifier)
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def opened(page, qtbot):
+    """The dialog the page just opened, once it has the keyboard."""
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and dialog.isAncestorOf(focused()))
+    return dialog
+
+
+@pytest.fixture
+def page(window, qtbot):
+    page = window.show_page("live")
+    qtbot.waitUntil(lambda: page.state is not None)
+    return page
+
+
+def _invited_session(ctx) -> int:
+    with ctx.session() as session:
+        return session.scalar(select(m.DialogueSession.id).where(
+            m.DialogueSession.status == SessionStatus.INVITED.value))
+
+
+def _start_and_call(page, qtbot) -> None:
+    """Ctrl+B, Enter in the start dialog, F2."""
+    key(qtbot, Qt.Key_B, Qt.ControlModifier)
+    qtbot.keyClick(page.dialog.form.secretary_edit, Qt.Key_Return)
+    assert page.dialog is None and page.state.live
+    key(qtbot, Qt.Key_F2)
+    assert page.opinion is not None and focused() is page.ui.editor
+
+
+def test_a_whole_meeting_from_the_keyboard(page, ctx, qtbot, no_dialogs):
+    session_id = _invited_session(ctx)
+    assert page.session_id == session_id  # the one not yet held comes first
+    with ctx.session() as session:
+        first, second = [r.id for r in registrations.queue(session, session_id)[:2]]
+
+    # Start: Ctrl+B, the start dialog answers to Ctrl+Enter.
+    page.ui.session_combo.setFocus()
+    key(qtbot, Qt.Key_B, Qt.ControlModifier)
+    dialog = opened(page, qtbot)
+    assert dialog.windowTitle() == "Bắt đầu hội nghị"
+    key(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert page.dialog is None and page.state.live
+    for keys in (Qt.Key_2, Qt.Key_3):  # steps b and c (a is logged by the start)
+        key(qtbot, keys, Qt.AltModifier)
+
+    # First speaker: F2, type, timer F5 start and pause.
+    key(qtbot, Qt.Key_F2)
+    assert page.ui.speaker_name_label.text() and focused() is page.ui.editor
+    type_text(page.ui.editor, "Đường liên thôn Nà Pàn sạt lở, đề nghị sửa trước mùa mưa.")
+    key(qtbot, Qt.Key_F5)
+    assert page.timer.running
+    key(qtbot, Qt.Key_F5)
+    assert page.timer.state == "paused"
+
+    # F6: the answer — the responder picked with the arrows, the text, Ctrl+Enter records it.
+    key(qtbot, Qt.Key_F6)
+    assert focused() is page.ui.responder_combo
+    agency_row = next(i for i, r in enumerate(page.state.responders) if r.agency_id)
+    for _ in range(agency_row):
+        key(qtbot, Qt.Key_Down)
+    key(qtbot, Qt.Key_Tab)
+    assert focused() is page.ui.answer_edit
+    type_text(page.ui.answer_edit, "Phòng Kinh tế sẽ khảo sát và sửa trong quý I.")
+    key(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert page.ui.answers_list.count() == 1
+
+    # F7: the outcome with the arrows (the second choice: Tiếp thu, giao giải quyết).
+    key(qtbot, Qt.Key_F7)
+    assert focused() is page.ui.outcome_combo
+    key(qtbot, Qt.Key_Down)
+    key(qtbot, Qt.Key_Down)
+    assert page.opinion.outcome == Outcome.ASSIGNED.value
+
+    # F8: a petition pre-filled from the opinion (the answering agency leads), Ctrl+Enter makes it.
+    key(qtbot, Qt.Key_F8)
+    petition_dialog = opened(page, qtbot)
+    assert petition_dialog.form.content_edit.toPlainText().startswith("Đường liên thôn Nà Pàn")
+    lead_agency = petition_dialog.form.agency_combo.currentData()
+    assert lead_agency == page.state.responders[agency_row].agency_id
+    key(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert page.dialog is None and page.ui.petitions_list.count() == 1
+    first_opinion = page.opinion.id
+
+    # A walk-in with priority (Ctrl+N), then F2: the first opinion ends, the walk-in speaks next.
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    walk_in = opened(page, qtbot)
+    type_text(walk_in.form.name_edit, "vi văn phúc")
+    qtbot.keyClick(walk_in.form.name_edit, Qt.Key_N, Qt.AltModifier)  # Ưu tiên … &ngay
+    qtbot.waitUntil(walk_in.form.priority_check.isChecked)  # a mnemonic clicks after a short flash
+    key(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert page.dialog is None
+    page.ui.editor.setFocus()
+    key(qtbot, Qt.Key_F2)
+    assert page.opinion.name == "Vi Văn Phúc"
+    type_text(page.ui.editor, "Xin hỏi về chế độ hỗ trợ người có công.")
+
+    # Steps d and đ, the conclusion (F9), the attendance, Ctrl+E closes with the dialog pre-filled.
+    key(qtbot, Qt.Key_4, Qt.AltModifier)
+    key(qtbot, Qt.Key_5, Qt.AltModifier)
+    key(qtbot, Qt.Key_F9)
+    assert focused() is page.ui.conclusion_edit
+    type_text(page.ui.conclusion_edit, "Giao các cơ quan giải quyết dứt điểm trong thời hạn quy định.")
+    page.ui.citizens_spin.setFocus()
+    page.ui.citizens_spin.selectAll()
+    type_text(page.ui.citizens_spin, "120")
+    key(qtbot, Qt.Key_Tab)
+    key(qtbot, Qt.Key_E, Qt.ControlModifier)
+    end_dialog = opened(page, qtbot)
+    assert end_dialog.form.citizens_spin.value() == 120
+    assert end_dialog.form.conclusion_edit.toPlainText().startswith("Giao các cơ quan")
+    end_dialog.form.time_edit.setTime(end_dialog.form.time_edit.time().addSecs(120))  # after the start
+    key(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert page.dialog is None, end_dialog.form.general_error.text()
+
+    with ctx.session() as session:
+        ds = session.get(m.DialogueSession, session_id)
+        assert ds.status == SessionStatus.ENDED.value and ds.actual_end is not None
+        assert ds.citizens_attending == 120 and ds.general_conclusion.startswith("Giao các cơ quan")
+        assert {e.step for e in ds.agenda_log} == {s.value for s in AgendaStep}
+        opinions = minutes.opinions(session, session_id)
+        assert [o.registration_id for o in opinions][0] == first
+        assert opinions[0].content == "Đường liên thôn Nà Pàn sạt lở, đề nghị sửa trước mùa mưa."
+        assert opinions[0].outcome == Outcome.ASSIGNED.value and opinions[0].ended_at is not None
+        assert [a.content for a in opinions[0].answers] == ["Phòng Kinh tế sẽ khảo sát và sửa trong quý I."]
+        assert opinions[0].answers[0].agency_id == lead_agency
+        assert opinions[1].speaker_name == "Vi Văn Phúc" and opinions[1].ended_at is not None
+        assert opinions[1].content == "Xin hỏi về chế độ hỗ trợ người có công."
+        petitions = list(session.scalars(select(m.Petition).where(m.Petition.opinion_id == first_opinion)))
+        assert len(petitions) == 1 and petitions[0].lead_agency_id == lead_agency
+        assert petitions[0].status == PetitionStatus.NEW.value
+        assert session.get(m.Registration, first).state == RegistrationState.SPOKE.value
+        assert session.get(m.Registration, second).state == RegistrationState.WAITING.value
+    # Closed: read-only, F2 does nothing.
+    assert page.ui.editor.isReadOnly() and not page.ui.call_button.isEnabled()
+    key(qtbot, Qt.Key_F2)
+    assert page.dialog is None
+
+
+def test_autosave_within_the_debounce(page, ctx, qtbot, no_dialogs):
+    _start_and_call(page, qtbot)
+    opinion_id = page.opinion.id
+    text = "Ông Nguyễn Duy Trí đề nghị cấp lại thẻ bảo hiểm y tế"
+    type_text(page.ui.editor, text)
+
+    def stored() -> str:
+        with ctx.session() as session:
+            return session.get(m.Opinion, opinion_id).content
+
+    assert stored() == ""  # nothing pressed: not yet
+    qtbot.waitUntil(lambda: stored() == text, timeout=3000)
+    assert page.ui.saved_label.text().startswith("Đã lưu lúc ")
+
+    # Leaving the editor saves at once, without waiting for the debounce.
+    type_text(page.ui.editor, " cho hộ cận nghèo.")
+    key(qtbot, Qt.Key_F9)
+    assert stored() == text + " cho hộ cận nghèo."
+
+
+def test_reopening_after_an_unclean_stop_shows_the_live_session_and_its_text(gui_app, qtbot, demo_path):
+    from desk_app.gui.app import _resume_page
+    from desk_app.gui.context import AppContext
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.store.database import open_database
+
+    def open_window():
+        database = open_database(str(demo_path))
+        context = AppContext(database)
+        main = MainWindow(context)
+        qtbot.addWidget(main)
+        main.resize(1366, 768)
+        main.show()
+        qtbot.waitExposed(main)
+        return database, context, main
+
+    database, ctx, first = open_window()
+    page = first.show_page("live")
+    _start_and_call(page, qtbot)
+    speaker = page.opinion.name
+    text = "Bà con thôn Bản Chành đề nghị"
+    type_text(page.ui.editor, text)
+    session_id, opinion_id = page.state.id, page.opinion.id
+    qtbot.waitUntil(lambda: _content(ctx, opinion_id) == text, timeout=3000)
+    # The power goes: nothing more is written (the first window is left as it is, unclosed).
+
+    database2, ctx2, second = open_window()
+    assert _resume_page(ctx2) == "live"
+    reopened = second.show_page(_resume_page(ctx2))
+    assert reopened.session_id == session_id and reopened.state.live
+    assert reopened.opinion is not None and reopened.opinion.id == opinion_id
+    assert reopened.ui.speaker_name_label.text() == speaker
+    assert reopened.ui.editor.toPlainText() == text and not reopened.ui.editor.isReadOnly()
+    database2.dispose()
+    database.dispose()
+
+
+def _content(ctx, opinion_id: int) -> str:
+    with ctx.session() as session:
+        return session.get(m.Opinion, opinion_id).content
+
+
+def test_a_held_session_is_shown_read_only(page, ctx, qtbot):
+    with ctx.session() as session:
+        held = session.scalar(select(m.DialogueSession.id).where(
+            m.DialogueSession.status == SessionStatus.ENDED.value))
+    page.ui.session_combo.setCurrentIndex(page.ui.session_combo.findData(held))
+    assert page.state.id == held and not page.state.live
+    assert page.ui.opinions_list.count() > 0 and page.ui.editor.isReadOnly()
+    assert not page.ui.start_button.isVisibleTo(page) and not page.ui.call_button.isEnabled()
+    page.show_opinion(page.state.opinions[0].id)
+    assert page.ui.editor.toPlainText() == page.opinion.content != ""
+
+
+def test_absent_and_late_arrival(page, ctx, qtbot, no_dialogs):
+    _start_and_call(page, qtbot)
+    page.ui.side_tabs.setCurrentIndex(0)
+    page.ui.queue_list.setCurrentRow(0)
+    absent_id = page.ui.queue_list.currentItem().data(Qt.UserRole)
+    qtbot.mouseClick(page.ui.absent_button, Qt.LeftButton)
+    with ctx.session() as session:
+        assert session.get(m.Registration, absent_id).state == RegistrationState.ABSENT.value
+    # Chosen again and called with Enter: they arrived late, they speak now.
+    row = next(r for r in range(page.ui.queue_list.count())
+               if page.ui.queue_list.item(r).data(Qt.UserRole) == absent_id)
+    page.ui.queue_list.setCurrentRow(row)
+    page.ui.queue_list.setFocus()
+    key(qtbot, Qt.Key_Return)
+    assert page.opinion.id is not None
+    with ctx.session() as session:
+        assert session.get(m.Registration, absent_id).state == RegistrationState.SPOKE.value
+        assert session.get(m.Opinion, page.opinion.id).registration_id == absent_id
+
+
+def test_the_countdown_turns_amber_then_red_and_counts_overtime(gui_app):
+    from desk_app.gui.speaker_timer import SpeakerTimer
+
+    now = [1000.0]
+    timer = SpeakerTimer(60, clock=lambda: now[0])
+    assert (timer.text(), timer.level()) == ("01:00", "idle")
+    timer.start()
+    now[0] += 20
+    timer._refresh()
+    assert (timer.text(), timer.level()) == ("00:40", "normal")
+    timer.pause()
+    now[0] += 100  # paused: the time does not run
+    timer.resume()
+    now[0] += 15
+    timer._refresh()
+    assert (timer.text(), timer.level()) == ("00:25", "amber")
+    now[0] += 20
+    timer._refresh()
+    assert (timer.text(), timer.level()) == ("00:05", "red")
+    now[0] += 17
+    timer._refresh()
+    assert (timer.text(), timer.level()) == ("−00:12", "red")
+    timer.reset(300)
+    assert (timer.text(), timer.state) == ("05:00", "idle")
