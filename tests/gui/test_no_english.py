@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+                               QTableView, QTabWidget, QTextEdit, QTreeView, QWidget)
 
 # Words of Qt's defaults and of a careless programmer; a Vietnamese text never contains them.
 ENGLISH = {
@@ -23,8 +23,11 @@ ALLOWED = {"Excel", "Word", "PDF", "CCCD", "MTTQ", "HĐND", "UBND", "Ctrl", "Shi
 WORD = re.compile(r"[^\W\d_]+")  # whole words: "Toàn" is one Vietnamese word, not "To" + "n"
 
 
+PATH = re.compile(r"\S*[/\\]\S*")  # file paths are the clerk's own names, not program text
+
+
 def english_words(text: str) -> list[str]:
-    clean = (text or "").replace("&", "")
+    clean = PATH.sub(" ", (text or "").replace("&", ""))
     return [w for w in WORD.findall(clean) if w.isascii() and w not in ALLOWED and w.lower() in ENGLISH]
 
 
@@ -55,10 +58,11 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 add(widget, widget.tabText(i))
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            for column in range(model.columnCount(QModelIndex())):
-                add(widget, str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or ""))
+        header = (widget.horizontalHeader() if isinstance(widget, QTableView)
+                  else widget.header() if isinstance(widget, QTreeView) else None)
+        if header is not None and widget.model() is not None:
+            for column in range(header.count()):
+                add(widget, str(widget.model().headerData(column, Qt.Horizontal, Qt.DisplayRole) or ""))
         for action in widget.actions():
             add(widget, action.text())
             add(widget, action.toolTip() if action.toolTip() != action.text().replace("&", "") else "")

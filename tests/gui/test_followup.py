@@ -1,0 +1,337 @@
+"""Theo dõi kiến nghị: filters and search, the lazy model on a big database, every follow-up action through
+its dialog (checked in the database), the letters, and opening a petition from another page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from desk_app.domain.text import fold
+from desk_app.services import followup
+from desk_app.store import models as m
+from tests.gui.keyboard import type_text
+
+
+def _page(window):
+    return window.show_page("followup")
+
+
+def _petitions(ctx, **filters) -> list[int]:
+    with ctx.session() as session:
+        return [p.id for p in followup.list_petitions(session, followup.PetitionFilter(**filters))]
+
+
+def _petition(ctx, petition_id: int) -> m.Petition:
+    with ctx.session() as session:
+        petition = session.get(m.Petition, petition_id)
+        petition.coordinators, petition.extensions, petition.history  # noqa: B018 — load before the session ends
+        return petition
+
+
+def _count(ctx, **filters) -> int:
+    with ctx.session() as session:
+        return followup.count_petitions(session, followup.PetitionFilter(**filters))
+
+
+
+def _rows(model) -> list:
+    return [model.row(i) for i in range(model.rowCount())]
+
+
+def _save(dialog, qtbot) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+
+
+# -- list, filters, search ---------------------------------------------------------------------------------
+
+def test_list_filters_and_accent_insensitive_search(window, ctx, qtbot):
+    page = _page(window)
+    assert page.model.total == _count(ctx, year=2026) > 0
+    assert page.model.rowCount() == page.model.total  # the demo year fits in the first page
+
+    qtbot.keyClicks(page.search, "nguyen")
+    qtbot.waitUntil(lambda: page.model.filter.search == "nguyen", timeout=3000)
+    expected = _count(ctx, year=2026, search="nguyen")
+    assert page.model.total == expected > 0
+    names = [r.citizen_name for r in _rows(page.model)]
+    assert any("Nguyễn" in name for name in names)
+    assert all("nguyen" in fold(r.citizen_name) or "nguyen" in fold(r.content) for r in _rows(page.model))
+    assert page.count_label.text() == f"{expected} kiến nghị"
+
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Đã giải quyết"))
+    assert {r.status for r in _rows(page.model)} <= {"da_giai_quyet"}
+    assert page.model.total == _count(ctx, year=2026, search="nguyen", status="da_giai_quyet")
+
+    qtbot.mouseClick(page.filters.clearButton, Qt.LeftButton)
+    assert page.search.text() == "" and page.model.total == _count(ctx)
+
+    page.filters.overdueCheck.setChecked(True)
+    assert page.model.total == _count(ctx, overdue=True)
+    page.filters.overdueCheck.setChecked(False)
+    page.filters.repeatedCheck.setChecked(True)
+    assert page.model.total == _count(ctx, repeated=True) > 0
+    assert all(r.times_raised > 1 for r in _rows(page.model))
+
+
+def test_due_dates_are_coloured(window, ctx):
+    from desk_app.gui.petition_model import COLUMN_KEYS, OVERDUE_COLOR
+
+    page = _page(window)
+    page.filters.overdueCheck.setChecked(True)
+    assert page.model.total > 0
+    index = page.model.index(0, COLUMN_KEYS.index("due"))
+    assert page.model.data(index, Qt.ForegroundRole).color() == OVERDUE_COLOR
+    assert "quá hạn" in page.model.data(index)
+    assert "Luật Tổ chức chính quyền địa phương 2025" in page.model.data(index, Qt.ToolTipRole)
+
+
+def test_sorting_in_sql_by_due_date(window, ctx):
+    from desk_app.gui.petition_model import COLUMN_KEYS
+
+    page = _page(window)
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(COLUMN_KEYS.index("due"), Qt.DescendingOrder)
+    dues = [r.due_date for r in _rows(page.model) if r.due_date is not None]
+    assert dues == sorted(dues, reverse=True) and len(dues) > 1
+    header.setSortIndicator(COLUMN_KEYS.index("citizen"), Qt.AscendingOrder)  # names: not in SQL
+    assert header.sortIndicatorSection() == COLUMN_KEYS.index("due")
+    assert page.model.sort_state == (COLUMN_KEYS.index("due"), Qt.DescendingOrder)
+
+
+def test_activate_selects_the_petition_even_when_filtered_out(window, ctx):
+    page = _page(window)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Đã giải quyết"))
+    target = _petitions(ctx, status="moi")[-1]
+    window.show_page("followup", target)
+    current = page.table.currentIndex()
+    assert current.isValid() and page.model.petition_id(current.row()) == target
+    assert page.current_id == target
+    assert f"Kiến nghị số {target}" in page.detail.toPlainText()
+
+
+# -- the lazy model on a big database ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def big_template(tmp_path_factory):
+    from desk_app.services.demo import DemoOptions, generate
+    from desk_app.store.database import open_database
+
+    path = tmp_path_factory.mktemp("followup-big") / "big.sqlite3"
+    database = open_database(str(path))
+    with database.session() as session:
+        generate(session, DemoOptions(year=2026, petitions=3000))
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def big_ctx(gui_app, big_template, tmp_path):
+    from desk_app.gui.context import AppContext
+    from desk_app.store.database import open_database
+
+    target = tmp_path / "big.sqlite3"
+    shutil.copyfile(big_template, target)
+    database = open_database(str(target))
+    context = AppContext(database)
+    yield context
+    context.wait_for_tasks()
+    database.dispose()
+
+
+def test_lazy_model_fetches_pages(big_ctx, qtbot):
+    from desk_app.gui.petition_model import PAGE_SIZE, PetitionTableModel
+
+    model = PetitionTableModel(big_ctx)
+    model.set_filter(followup.PetitionFilter())
+    total = _count(big_ctx)
+    assert total >= 3000 and model.total == total
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE_SIZE
+    assert [r.id for r in _rows(model)] == _petitions(big_ctx)[:2 * PAGE_SIZE]
+
+    last = _petitions(big_ctx)[-1]
+    assert model.locate(last) == total - 1
+    assert model.rowCount() == total and not model.canFetchMore()
+    assert model.petition_id(total - 1) == last
+    assert len(model._pages) <= 3  # the pages above were not read: memory stays small
+
+    model.set_filter(followup.PetitionFilter(search="nguyen", overdue=True))
+    assert model.total == _count(big_ctx, search="nguyen", overdue=True)
+
+
+def test_scrolling_the_big_list_fetches_more_and_activate_finds_far_rows(big_ctx, qtbot):
+    from desk_app.gui.pages.followup import FollowUpPage
+    from desk_app.gui.petition_model import PAGE_SIZE
+
+    page = FollowUpPage(big_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activate()
+    assert page.model.rowCount() == PAGE_SIZE
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key_End, Qt.ControlModifier)  # the view asks for more at the bottom
+    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE_SIZE, timeout=5000)
+
+    target = _petitions(big_ctx, year=2026)[2500]
+    page.activate(target)
+    current = page.table.currentIndex()
+    assert page.model.petition_id(current.row()) == target and current.row() == 2500
+
+
+# -- the follow-up actions ---------------------------------------------------------------------------------
+
+def test_assign_with_validation_next_to_the_field(window, ctx, qtbot, no_dialogs):
+    page = _page(window)
+    target = _petitions(ctx, status="moi")[0]
+    assert page.show_petition(target)
+    assert page.action_buttons["assign"].isEnabled() and not page.action_buttons["reopen"].isEnabled()
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    page.table.setFocus()
+    QTest.keyClick(window.windowHandle(), Qt.Key_G, Qt.AltModifier)  # the button's mnemonic (Alt+G)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=3000)
+    dialog = page.dialog
+    dialog.leadCombo.setCurrentIndex(0)  # "— Chọn cơ quan chủ trì —"
+    _save(dialog, qtbot)
+    assert dialog.isVisible()
+    assert dialog.error_lead_agency_id.isVisibleTo(dialog)
+    assert dialog.error_lead_agency_id.text() == "Cần chọn cơ quan chủ trì giải quyết."
+    assert _petition(ctx, target).status == "moi"
+
+    lead = dialog.leadCombo.findText("Công an xã")
+    dialog.leadCombo.setCurrentIndex(lead)
+    coordinator = dialog.coordinatorsList.findItems("Trạm Y tế xã", Qt.MatchExactly)[0]
+    coordinator.setCheckState(Qt.Checked)
+    type_text(dialog.noteEdit, "Giao Công an xã xác minh")
+    _save(dialog, qtbot)
+    petition = _petition(ctx, target)
+    assert petition.status == "dang_giai_quyet"
+    assert petition.lead_agency_id == dialog.leadCombo.itemData(lead)
+    assert [c.agency_id for c in petition.coordinators] == [coordinator.data(Qt.UserRole)]
+    assert petition.history[-1].note == "Giao Công an xã xác minh"
+    assert "Giao Công an xã xác minh" in page.detail.toPlainText()
+
+
+def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
+    import desk_app.gui.pages.followup as followup_page
+
+    target = tmp_path / "gia-han.docx"
+    monkeypatch.setattr(followup_page, "save_file", lambda *args, **kwargs: target)
+    page = _page(window)
+    petition_id = _petitions(ctx, open_only=True)[0]
+    before = _petition(ctx, petition_id).due_date
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    new_due = before + dt.timedelta(days=30)
+    dialog.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
+    type_text(dialog.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
+    dialog.notifiedCheck.setChecked(True)
+    assert dialog.notifiedEdit.isEnabled()
+    type_text(dialog.letterEdit, "125/TB-UBND")
+    no_dialogs.answer = QMessageBox.Yes
+    _save(dialog, qtbot)
+
+    petition = _petition(ctx, petition_id)
+    assert petition.due_date == new_due and petition.status == "dang_giai_quyet"
+    assert petition.extensions[-1].reason == "Cần xác minh thực địa với các hộ liền kề"
+    assert petition.extensions[-1].citizen_notified_date == dt.date(2026, 11, 21)
+    assert petition.extensions[-1].letter_number == "125/TB-UBND"
+    qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
+    assert target.is_file()
+    assert any("văn bản thông báo gia hạn" in t for t in no_dialogs.texts)
+
+
+def test_extend_refuses_an_earlier_date(window, ctx, qtbot, no_dialogs):
+    page = _page(window)
+    petition_id = _petitions(ctx, open_only=True)[0]
+    before = _petition(ctx, petition_id)
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    dialog.newDueEdit.setDate(QDate(before.due_date.year, before.due_date.month, before.due_date.day))
+    _save(dialog, qtbot)
+    assert dialog.error_new_due.text().startswith("Thời hạn mới phải sau thời hạn hiện tại")
+    assert dialog.error_reason.text() == "Lý do gia hạn không được để trống."
+    assert _petition(ctx, petition_id).extensions == []
+    dialog.reject()
+
+
+def test_resolve_and_export_the_reply(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
+    import desk_app.gui.pages.followup as followup_page
+
+    target = tmp_path / "tra-loi.docx"
+    monkeypatch.setattr(followup_page, "save_file", lambda *args, **kwargs: target)
+    page = _page(window)
+    petition_id = _petitions(ctx, status="moi")[0]
+    page.show_petition(petition_id)
+    dialog = page.open_action("resolve")
+    type_text(dialog.resolutionEdit, "Đã sửa xong tuyến đường, công dân đồng ý.")
+    type_text(dialog.replyNumberEdit, "45/UBND-VP")
+    dialog.replyDateCheck.setChecked(True)
+    no_dialogs.answer = QMessageBox.Yes
+    _save(dialog, qtbot)
+    petition = _petition(ctx, petition_id)
+    assert petition.status == "da_giai_quyet"
+    assert petition.resolution == "Đã sửa xong tuyến đường, công dân đồng ý."
+    assert petition.reply_number == "45/UBND-VP" and petition.reply_date == dt.date(2026, 11, 21)
+    assert petition.citizen_informed_date is None
+    qtbot.waitUntil(target.is_file, timeout=30000)
+    assert page.action_buttons["reopen"].isEnabled() and not page.action_buttons["resolve"].isEnabled()
+
+
+def test_transfer_upward(window, ctx, qtbot, no_dialogs):
+    page = _page(window)
+    petition_id = _petitions(ctx, status="moi")[0]
+    page.show_petition(petition_id)
+    dialog = page.open_action("transfer")
+    assert dialog.bodyCombo.findText("UBND tỉnh") >= 0  # the commune's superior recipients are offered
+    dialog.bodyCombo.setCurrentIndex(dialog.bodyCombo.findText("UBND tỉnh"))
+    type_text(dialog.numberEdit, "30/UBND-VP")
+    _save(dialog, qtbot)
+    petition = _petition(ctx, petition_id)
+    assert petition.status == "da_chuyen_cap_tren"
+    assert petition.transferred_to == "UBND tỉnh" and petition.reply_number == "30/UBND-VP"
+
+
+def test_not_competent(window, ctx, qtbot, no_dialogs):
+    page = _page(window)
+    petition_id = _petitions(ctx, status="moi")[0]
+    page.show_petition(petition_id)
+    dialog = page.open_action("not_competent")
+    _save(dialog, qtbot)
+    assert dialog.error_explanation.text() == "Giải thích, hướng dẫn công dân không được để trống."
+    type_text(dialog.explanationEdit, "Thuộc thẩm quyền Tòa án; đã hướng dẫn công dân nộp đơn.")
+    no_dialogs.answer = QMessageBox.No  # no reply letter now
+    _save(dialog, qtbot)
+    petition = _petition(ctx, petition_id)
+    assert petition.status == "khong_thuoc_tham_quyen"
+    assert petition.resolution == "Thuộc thẩm quyền Tòa án; đã hướng dẫn công dân nộp đơn."
+    assert any("Xuất ngay văn bản trả lời" in t for t in no_dialogs.texts)
+
+
+def test_reopen(window, ctx, qtbot, no_dialogs):
+    page = _page(window)
+    petition_id = _petitions(ctx, status="da_giai_quyet")[0]
+    page.show_petition(petition_id)
+    assert not page.action_buttons["assign"].isEnabled()
+    dialog = page.open_action("reopen")
+    _save(dialog, qtbot)
+    assert dialog.error_reason.text() == "Cần ghi lý do mở lại kiến nghị."
+    type_text(dialog.reasonEdit, "Công dân tiếp tục phản ánh")
+    _save(dialog, qtbot)
+    petition = _petition(ctx, petition_id)
+    assert petition.status == "dang_giai_quyet"
+    assert petition.history[-1].note == "Mở lại: Công dân tiếp tục phản ánh"
+    QApplication.processEvents()
+    assert page.action_buttons["resolve"].isEnabled()
