@@ -19,7 +19,6 @@ from desk_app.domain.errors import ValidationError
 # Deadlines are never computed further than this many days from their anchor: a guard against a
 # calendar whose overrides mark every day off (the loop would never end).
 _MAX_SPAN_DAYS = 3660
-_ORIGIN_YEAR = 2000  # working-day counts are cached per year and summed from here
 
 
 class DayKind(str, Enum):
@@ -158,17 +157,11 @@ class WorkCalendar:
         """Working days in (start, end]: 0 when end ≤ start. The count of days used to resolve."""
         if end <= start:
             return 0
-        return self._working_days_through(end) - self._working_days_through(start)
-
-    def _working_days_through(self, day: dt.date) -> int:
-        """Working days from 1 January of ``day``'s year through ``day``, plus all earlier years' totals
-        counted from a fixed origin — so differences of two calls count the days in between."""
-        table = self._year_table(day.year)
-        total = table[day.timetuple().tm_yday - 1]
-        for year in range(_ORIGIN_YEAR, day.year):
+        # cumulative tables of only the years concerned (building every year since 2000 costs 0.4 s)
+        total = self._year_table(end.year)[end.timetuple().tm_yday - 1]
+        total -= self._year_table(start.year)[start.timetuple().tm_yday - 1]
+        for year in range(start.year, end.year):
             total += self._year_table(year)[-1]
-        for year in range(day.year, _ORIGIN_YEAR):
-            total -= self._year_table(year)[-1]
         return total
 
     def _year_table(self, year: int) -> list[int]:

@@ -459,3 +459,14 @@ def test_special_days_list_every_local_override_even_a_worked_holiday():
     rows = {row.day: row for row in cal.special_days(2026)}
     row = rows[dt.date(2026, 11, 24)]
     assert row.working and row.is_local and row.name == "Xã làm việc, nghỉ bù sau"
+
+
+def test_working_days_between_across_years_counts_day_by_day():
+    from desk_app.domain.calendar import WorkCalendar
+
+    calendar = WorkCalendar()
+    for start, end in ((dt.date(2024, 12, 20), dt.date(2026, 2, 20)), (dt.date(2025, 12, 31), dt.date(2026, 1, 2)),
+                       (dt.date(2026, 3, 1), dt.date(2026, 3, 31))):
+        expected = sum(calendar.is_working_day(start + dt.timedelta(days=i))
+                       for i in range(1, (end - start).days + 1))
+        assert calendar.working_days_between(start, end) == expected
