@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import TransitionError, ValidationError
 from desk_app.domain.states import (AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus,
                                     check_registration_transition, check_session_transition)
 from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
 from desk_app.services.catalog import agency_head_post
-from desk_app.services.common import check_optional_id, get
+from desk_app.services.common import check_optional_id, check_version, get
 from desk_app.services.followup import PetitionInput, create_petition
 
 MAX_ATTENDANCE = 100000
@@ -240,6 +240,37 @@ def end_meeting(session: Session, session_id: int, ended_at: dt.datetime, *, cit
     for reg in session.scalars(select(m.Registration).where(
             m.Registration.session_id == ds.id, m.Registration.state == RegistrationState.SPEAKING.value)):
         reg.state = RegistrationState.SPOKE.value
+    session.flush()
+    return ds
+
+
+def save_progress(session: Session, session_id: int, *, citizens_attending: int | None = None,
+                  delegates_attending: int | None = None, general_conclusion: str | None = None,
+                  expected_version: int | None = None) -> m.DialogueSession:
+    """Attendance and the chair's conclusion as typed during the meeting (autosaved, so a crash loses
+    nothing) and corrected after it until the conclusion notice is issued. ``None`` leaves a value as is."""
+    ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
+    status = SessionStatus(ds.status)
+    if status not in (SessionStatus.IN_PROGRESS, SessionStatus.ENDED):
+        raise TransitionError("Chỉ ghi số người dự và kết luận khi hội nghị đang diễn ra hoặc vừa kết thúc "
+                              "(trước khi ban hành thông báo kết luận).")
+    checker = Checker()
+    for key, value, label in (("citizens_attending", citizens_attending, "Số công dân dự"),
+                              ("delegates_attending", delegates_attending, "Số đại biểu dự")):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or not 0 <= value <= MAX_ATTENDANCE):
+            checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
+    conclusion = None if general_conclusion is None else clean_text(general_conclusion, multiline=True)
+    if conclusion is not None:
+        checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+    checker.raise_if_any()
+    if citizens_attending is not None:
+        ds.citizens_attending = citizens_attending
+    if delegates_attending is not None:
+        ds.delegates_attending = delegates_attending
+    if conclusion is not None:
+        ds.general_conclusion = conclusion
     session.flush()
     return ds
 

@@ -144,3 +144,24 @@ def test_a_session_without_upward_petitions_cannot_export_a_proposal(page, ctx, 
 
             expected = bool(upward_petitions(session, get(session, m.DialogueSession, page.session_id)))
         assert page.ui.upwardButton.isEnabled() is expected
+
+
+def test_general_conclusion_is_autosaved(page, ctx, qtbot):
+    ui = page.ui
+    with ctx.session() as session:
+        from sqlalchemy import select
+
+        ended = session.scalar(select(m.DialogueSession.id).where(
+            m.DialogueSession.status == SessionStatus.ENDED.value))
+    page.activate(ended)
+    ui.sessionCombo.setCurrentIndex(ui.sessionCombo.findData(ended))
+    assert not ui.generalEdit.isReadOnly()
+    ui.generalEdit.setFocus()
+    ui.generalEdit.moveCursor(ui.generalEdit.textCursor().MoveOperation.End)
+    type_text(ui.generalEdit, " Đã thống nhất.")
+
+    def saved() -> bool:
+        with ctx.session() as session:
+            return get(session, m.DialogueSession, ended).general_conclusion.endswith("Đã thống nhất.")
+
+    qtbot.waitUntil(saved, timeout=3000)

@@ -502,3 +502,21 @@ def test_save_text_of_unknown_opinion(session, meeting):
     with pytest.raises(NotFoundError) as info:
         minutes.save_opinion_text(session, 12345, "x")
     assert "Không tìm thấy ý kiến" in info.value.message
+
+
+def test_save_progress_during_and_after_the_meeting(session, make_session):
+    from desk_app.domain.errors import TransitionError, ValidationError
+    from desk_app.services import minutes
+
+    ds = make_session(stage="in_progress")
+    minutes.save_progress(session, ds.id, citizens_attending=120, general_conclusion="  Kết luận tạm  ")
+    assert (ds.citizens_attending, ds.delegates_attending, ds.general_conclusion) == (120, None, "Kết luận tạm")
+    with pytest.raises(ValidationError, match="Số đại biểu dự"):
+        minutes.save_progress(session, ds.id, delegates_attending=-1)
+    assert ds.delegates_attending is None
+    ended = make_session(stage="ended", start=dt.datetime(2026, 6, 11, 8, 0))
+    minutes.save_progress(session, ended.id, general_conclusion="Kết luận đã sửa sau hội nghị.")
+    assert ended.general_conclusion == "Kết luận đã sửa sau hội nghị."
+    draft = make_session(stage="draft", start=dt.datetime(2026, 6, 12, 8, 0))
+    with pytest.raises(TransitionError):
+        minutes.save_progress(session, draft.id, citizens_attending=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from desk_app.gui.common import (
 from desk_app.gui.context import Page, ask, show_error
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.session_form import date_reason_dialog, set_combo_data
-from desk_app.services import followup, sessions
+from desk_app.services import followup, minutes, sessions
 from desk_app.services.common import domain_profile, get
 from desk_app.store import models as m
 
@@ -92,7 +92,11 @@ class ConclusionPage(Page):
         self.petition_id: int | None = None
         self._status: SessionStatus | None = None
         self._dirty = False  # the shown petition's conclusion was edited
-        self._general_dirty = False  # the general conclusion was edited (saved with the notice)
+        self._general_dirty = False  # the general conclusion was edited and not yet autosaved
+        self._general_timer = QTimer(self)
+        self._general_timer.setSingleShot(True)
+        self._general_timer.setInterval(1500)
+        self._general_timer.timeout.connect(self._save_general)
         self._loading = False
         self._selecting = False
         self.errors = FieldErrors({"conclusion": ui.conclusionError, "lead_agency_id": ui.leadError,
@@ -144,6 +148,23 @@ class ConclusionPage(Page):
     def _general_touched(self) -> None:
         if not self._loading:
             self._general_dirty = True
+            self._general_timer.start()
+
+    def _save_general(self) -> bool:
+        """The general conclusion is autosaved (1.5 s after the last keystroke, and before an export)."""
+        self._general_timer.stop()
+        if not self._general_dirty or self.session_id is None or self._status is not SessionStatus.ENDED:
+            return True
+        text = self.ui.generalEdit.toPlainText()
+        try:
+            with self.ctx.session() as session:
+                minutes.save_progress(session, self.session_id, general_conclusion=text)
+        except DeskAppError as exc:
+            self.errors.show(getattr(exc, "errors", {}) or {"general_conclusion": exc.message})
+            return False
+        self._general_dirty = False
+        self.ctx.changed("sessions")
+        return True
 
     def _on_changed(self, topic: str) -> None:
         if topic in WATCHED:
@@ -252,7 +273,7 @@ class ConclusionPage(Page):
         editable = status is SessionStatus.ENDED
         ui.generalEdit.setReadOnly(not editable)
         ui.generalHint.setText(
-            "Kết luận chung được lưu cùng lúc ban hành thông báo kết luận." if editable else
+            "Kết luận chung được tự động lưu khi gõ; ban hành thông báo kết luận để gửi các cơ quan." if editable else
             f"Đã ban hành thông báo kết luận ngày {format_date(notice_date)}: kết luận chung giữ như đã ban hành.")
         self._selecting = True
         try:
@@ -444,11 +465,6 @@ class ConclusionPage(Page):
     def export(self, kind: str) -> None:
         if self.session_id is None or not self._confirm_leave():
             return
-        if self._status is SessionStatus.ENDED and kind == "conclusion":
-            with self.ctx.session() as session:
-                stored = get(session, m.DialogueSession, self.session_id).general_conclusion
-            if stored != self.ui.generalEdit.toPlainText().strip() and not ask(
-                    self, "Kết luận chung vừa sửa chỉ được lưu khi ban hành thông báo kết luận; tệp sẽ dùng nội "
-                          "dung đã lưu. Vẫn xuất?"):
-                return
+        if not self._save_general():
+            return
         export_session_document(self, self.ctx, kind, self.session_id)

@@ -40,7 +40,6 @@ from desk_app.services.registrations import RegistrationInput
 from desk_app.store import models as m
 
 AUTOSAVE_MS = 1500  # debounce after the last keystroke (the promise is ≤ 2 s)
-DRAFT_KEY = "live.draft.{}"  # attendance and conclusion typed before the close (see LiveMinutesPage.save_draft)
 _GREY = QColor("#6b7280")
 
 SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
@@ -157,13 +156,10 @@ def load_state(session, session_id: int) -> SessionState:
                             RegistrationState.ABSENT.value)]
     opinions = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
                 for o in minutes.opinions(session, session_id)]
-    draft = settings.get(session, DRAFT_KEY.format(session_id)) or {}
     secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
     return SessionState(
         ds.id, ds.title, ds.status, ds.place, agenda, queue, opinions, _responders(session, ds),
-        ds.citizens_attending if ds.citizens_attending is not None else draft.get("citizens"),
-        ds.delegates_attending if ds.delegates_attending is not None else draft.get("delegates"),
-        ds.general_conclusion or draft.get("conclusion", ""),
+        ds.citizens_attending, ds.delegates_attending, ds.general_conclusion,
         int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
 
 
@@ -302,7 +298,6 @@ class EndDialog(_FormDialog):
                 minutes.end_meeting(session, self.state.id, ended, citizens_attending=f.citizens_spin.value(),
                                     delegates_attending=f.delegates_spin.value(),
                                     general_conclusion=f.conclusion_edit.toPlainText())
-                settings.put(session, DRAFT_KEY.format(self.state.id), None)
         except DeskAppError as exc:
             return self._failed(exc, self.errors)
         return True
@@ -734,8 +729,8 @@ class LiveMinutesPage(Page):
         return True
 
     def save_draft(self) -> None:
-        """Attendance and the conclusion typed before the close. No service keeps them until end_meeting, so
-        they wait in a per-session setting (removed at the close) and survive a crash."""
+        """Attendance and the conclusion typed before the close, autosaved on the session so they survive a
+        crash (minutes.save_progress)."""
         self._draft_timer.stop()
         state = self.state
         if state is None or not state.live:
@@ -748,7 +743,8 @@ class LiveMinutesPage(Page):
             return
         try:
             with self.ctx.session() as session:
-                settings.put(session, DRAFT_KEY.format(state.id), draft)
+                minutes.save_progress(session, state.id, citizens_attending=draft["citizens"],
+                                      delegates_attending=draft["delegates"], general_conclusion=draft["conclusion"])
         except DeskAppError as exc:
             self._mark_unsaved(exc.message)
             return
