@@ -165,9 +165,15 @@ def test_database_from_environment_variable(tmp_path, capsys, monkeypatch):
     assert path.exists()
 
 
-def test_window_not_yet_available_is_said_plainly(capsys, tmp_path):
-    code, out, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"))
-    assert code == 1 and "phiên bản sau" in err
+def test_no_command_opens_the_window(capsys, tmp_path, monkeypatch):
+    from desk_app.gui import app
+
+    calls = []
+    monkeypatch.setattr(app, "run", lambda target, smoke_test=False: calls.append((target, smoke_test)) or 0)
+    target = str(tmp_path / "x.sqlite3")
+    assert run(capsys, "--db", target)[0] == 0
+    assert run(capsys, "--db", target, "gui", "--smoke-test")[0] == 0
+    assert calls == [(target, False), (target, True)]
 
 
 def test_real_process_has_no_traceback_and_utf8_output(tmp_path):
