@@ -6,8 +6,8 @@ import importlib
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QScrollArea, QStackedWidget, QWidget)
 
 from desk_app import __version__
 from desk_app.gui.context import AppContext, Page
@@ -39,6 +39,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("Tiếp xúc, đối thoại trực tiếp với Nhân dân")
         self.resize(QSize(1280, 760))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # never larger than the screen the window opens on
+            self.resize(min(1280, screen.width()), min(760, screen.height()))
         self.pages: dict[str, Page] = {}
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -74,16 +77,26 @@ class MainWindow(QMainWindow):
         """The page with this key, created on first use."""
         if key not in self.pages:
             spec = next(spec for k, _t, spec, _s in PAGES if k == key)
-            page = page_class(spec)(self.ctx, self.stack)
+            # Each page scrolls when the window is smaller than the page needs (1366×768 at 125 %: about
+            # 1090×610 usable), instead of pushing the window past the screen's edge.
+            holder = QScrollArea(self.stack)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.NoFrame)
+            page = page_class(spec)(self.ctx, holder)
             page.setObjectName(f"page_{key}")
+            holder.setWidget(page)
             self.pages[key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(holder)
         return self.pages[key]
+
+    def current_page(self) -> Page | None:
+        holder = self.stack.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def show_page(self, key: str, arg: object = None) -> Page:
         row = next(i for i, (k, *_rest) in enumerate(PAGES) if k == key)
         page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # the page's scroll area
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)

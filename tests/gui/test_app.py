@@ -115,7 +115,7 @@ def test_every_page_opens(window, qtbot, size):
     for key, title, _spec, _shortcut in PAGES:
         page = window.show_page(key)
         qtbot.waitExposed(page)
-        assert window.stack.currentWidget() is page
+        assert window.current_page() is page
         assert window.nav.currentItem().text() == title
 
 

@@ -23,7 +23,7 @@ def _cells(model, row):
 
 def test_dashboard_shows_the_years_figures(window, ctx, today):
     page = window.show_page("dashboard")
-    assert window.stack.currentWidget() is page and page.year.value() == today.year
+    assert window.current_page() is page and page.year.value() == today.year
     stats = _stats(ctx, today.year, today)
     figures = {key: value for key, _label, value in stats.total.items()}
 
