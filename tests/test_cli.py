@@ -207,3 +207,13 @@ def test_unexpected_error_is_logged_and_told_in_vietnamese_only(tmp_path, capsys
     assert code == 1 and err.startswith("Lỗi không mong muốn; dữ liệu không thay đổi.")
     assert "RuntimeError" not in err and "internal detail" not in err
     assert "internal detail in English" in logs.log_path().read_text(encoding="utf-8")
+
+
+def test_window_without_a_screen_is_said_in_vietnamese(tmp_path, monkeypatch):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux machines run without a screen")  # pragma: no cover
+    completed = subprocess.run([sys.executable, "-m", "desk_app", "--db", str(tmp_path / "x.sqlite3")],
+                               capture_output=True, env=env, timeout=120)
+    assert completed.returncode == 1
+    assert "không có màn hình đồ họa" in completed.stderr.decode("utf-8")

@@ -78,7 +78,16 @@ def build_window(database, *, wizard: bool = True):
     return ctx, window
 
 
+def _check_display() -> None:
+    """Without a screen Qt aborts with English messages: say it in Vietnamese instead."""
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise DeskAppError("Máy này không có màn hình đồ họa nên không mở được cửa sổ; hãy dùng các lệnh "
+                           "của chương trình (desk-app --help).")
+
+
 def run(db_target: str | None, *, smoke_test: bool = False) -> int:
+    _check_display()
     app = create_application()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
