@@ -236,6 +236,19 @@ class FieldErrors:
             label.clear()
             label.hide()
 
+    def report(self, parent: QWidget | None, exc: BaseException) -> None:
+        """A failed save: a ValidationError's problems next to their fields (the others, and any other
+        error, in a Vietnamese message box)."""
+        from desk_app.domain.errors import DeskAppError, ValidationError
+        from desk_app.gui.context import show_error
+
+        if isinstance(exc, ValidationError):
+            rest = self.show(exc.errors)
+            if rest:
+                show_error(parent, DeskAppError("\n".join(rest)))
+        else:
+            show_error(parent, exc)
+
     def show(self, errors: dict[str, str]) -> list[str]:
         """Show each error by its field; returns the messages that have no field label."""
         self.clear()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QVBoxLayout, QWizard, QWizardPage
 
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.errors import ValidationError
 from desk_app.domain.profiles import DEFAULT_PROFILE_CODE
 from desk_app.domain.text import fold
 from desk_app.gui.common import FieldErrors, load_ui
@@ -53,13 +53,8 @@ class _FormPage(QWizardPage):
     def _checked(self, work) -> bool:
         try:
             check_only(self.ctx, work)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                show_error(self, DeskAppError("\n".join(rest)))
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.errors.clear()
         return True
@@ -235,13 +230,8 @@ class ProfilePage(_FormPage):
                 catalog.save_commune(session, self.commune_page.commune_input(profile_id))
                 for _post, data in self.heads_page.officials():
                     catalog.save_official(session, data)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                show_error(self, DeskAppError("\n".join(rest)))
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.ctx.changed("catalog")
         return True

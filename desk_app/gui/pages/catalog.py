@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLay
                                QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from sqlalchemy import select
 
-from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import AgencyKind, Body
 from desk_app.gui.common import (ROW_ROLE, Column, FieldErrors, RowsModel, SortProxy, button, load_ui, pydate, qdate)
-from desk_app.gui.context import Page, show_error
+from desk_app.gui.context import Page
 from desk_app.services import catalog, profiles
 from desk_app.services.common import commune
 from desk_app.store import models as m
@@ -176,13 +175,8 @@ class RecordTab(QWidget):
         try:
             with self.ctx.session() as session:
                 row_id = self.store(session, self.current_id).id
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                show_error(self, DeskAppError("\n".join(rest)))
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.errors.clear()
         self.current_id = row_id
@@ -369,13 +363,8 @@ class CommuneTab(QWidget):
                 before = commune(session)
                 old_profile = before.profile_id if before else None
                 catalog.save_commune(session, data)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                show_error(self, DeskAppError("\n".join(rest)))
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.reload()  # the names the service derived from the commune's name
         self.ctx.changed("catalog")

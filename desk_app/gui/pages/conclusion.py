@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from desk_app.documents.contexts import upward_petitions
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.errors import DeskAppError
 from desk_app.domain.states import Host, PetitionStatus, SessionStatus
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import (
@@ -32,7 +32,7 @@ from desk_app.gui.common import (
     SortProxy,
     load_ui,
 )
-from desk_app.gui.context import Page, ask, show_error
+from desk_app.gui.context import Page, ask
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.session_form import date_reason_dialog, set_combo_data
 from desk_app.services import followup, minutes, sessions
@@ -405,13 +405,8 @@ class ConclusionPage(Page):
             with self.ctx.session() as session:
                 followup.set_conclusion(session, self.petition_id, ui.conclusionEdit.toPlainText(),
                                         ui.leadCombo.currentData(), coordinators, ui.complexCheck.isChecked())
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            if rest:
-                show_error(self, ValidationError({"": " ".join(rest)}))
-            return False
-        except DeskAppError as exc:
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self._dirty = False
         self._announce("petitions")
