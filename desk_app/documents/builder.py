@@ -487,12 +487,8 @@ def _letter_body(b: Builder, body: str) -> None:
     b.paragraphs(body)
 
 
-def _reply(b: Builder) -> None:
-    _letter_body(b, "lines")
-    b.signature()
-
-
-def _extension(b: Builder) -> None:
+def _letter(b: Builder) -> None:
+    """The reply and the extension letter: a công văn to the citizen."""
     _letter_body(b, "lines")
     b.signature()
 
@@ -568,7 +564,7 @@ def _annual_report(b: Builder) -> None:
 
 BUILDERS = {
     "plan": _plan, "notice": _notice, "invitation": _invitation, "registration-form": _registration_form,
-    "minutes": _minutes, "conclusion": _conclusion, "reply": _reply, "extension": _extension,
+    "minutes": _minutes, "conclusion": _conclusion, "reply": _letter, "extension": _letter,
     "upward-proposal": _upward, "annual-report": _annual_report,
 }
 

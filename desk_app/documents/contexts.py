@@ -548,21 +548,29 @@ def _citizen_gender(p: m.Petition) -> str | None:
     return reg.gender if reg else None
 
 
+def _letter_opening(p: m.Petition, unit: m.Commune, view: dict) -> tuple[str, str, str]:
+    """Who the letter is to ("Ông Nguyễn Văn A"), the Kính gửi line, and the petition as it was raised."""
+    who = title_of(p.citizen_name, _citizen_gender(p))
+    place = p.hamlet.name if p.hamlet else p.address
+    where = f"{place}, {unit.kind} {unit.place_name}" if place else f"{unit.kind} {unit.place_name}"
+    raised = (f"Tại {view['title_lower']} tổ chức ngày {dmy(p.session.session_date)}, {who} có kiến nghị: "
+              f"“{p.content.rstrip('.')}”.")
+    return who, f"{who} ({where}).", raised
+
+
 def reply_context(session: Session, p: m.Petition, head: dict) -> dict:
     unit = commune(session)
     ds = p.session
     view = session_view(session, ds, unit)
-    who = title_of(p.citizen_name, _citizen_gender(p))
-    place = p.hamlet.name if p.hamlet else p.address
-    address = f" ({place}, {unit.kind} {unit.place_name})" if place else f" ({unit.kind} {unit.place_name})"
+    who, addressee, raised = _letter_opening(p, unit, view)
     answer = lines(p.resolution) or lines(p.conclusion)
-    body = [f"Tại {view['title_lower']} tổ chức ngày {dmy(ds.session_date)}, {who} có kiến nghị: “{p.content.rstrip('.')}”.",
+    body = [raised,
             f"Về nội dung này, {head['issuer_name']} trả lời như sau:", *answer,
             f"{head['issuer_name']} trả lời để {who} được biết./."]
     lead = [p.lead_agency.name] if p.lead_agency else []
     return {
         "subject": "V/v trả lời kiến nghị của công dân",
-        "addressees": [f"{who}{address}."],
+        "addressees": [addressee],
         "lines": body,
         "petition": _petition_view(p),
         "session": view,
@@ -583,11 +591,9 @@ def extension_context(session: Session, p: m.Petition, head: dict) -> dict:
     ds = p.session
     view = session_view(session, ds, unit)
     last = p.extensions[-1]
-    who = title_of(p.citizen_name, _citizen_gender(p))
-    place = p.hamlet.name if p.hamlet else p.address
-    address = f" ({place}, {unit.kind} {unit.place_name})" if place else f" ({unit.kind} {unit.place_name})"
+    who, addressee, raised = _letter_opening(p, unit, view)
     previous = f" (thời hạn trước đây: ngày {dmy(last.previous_due)})" if last.previous_due else ""
-    body = [f"Tại {view['title_lower']} tổ chức ngày {dmy(ds.session_date)}, {who} có kiến nghị: “{p.content.rstrip('.')}”.",
+    body = [raised,
             f"Kiến nghị đã được giao {p.lead_agency.name if p.lead_agency else 'cơ quan chuyên môn'} xem xét, giải quyết"
             f"{previous}. Tuy nhiên, {lower_first(last.reason.rstrip('.'))}, nên cần thêm thời gian để xem xét, giải "
             "quyết.",
@@ -597,7 +603,7 @@ def extension_context(session: Session, p: m.Petition, head: dict) -> dict:
     lead = [p.lead_agency.name] if p.lead_agency else []
     return {
         "subject": "V/v thông báo gia hạn thời gian giải quyết kiến nghị",
-        "addressees": [f"{who}{address}."],
+        "addressees": [addressee],
         "lines": body,
         "new_due": dmy(last.new_due),
         "reason": last.reason,
