@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLay
 from desk_app.documents import templates
 from desk_app.domain import clock
 from desk_app.domain.calendar import DayKind, DayUnit
-from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.errors import DeskAppError
 from desk_app.domain.profiles import Anchor, DeadlineRule
 from desk_app.gui.calendar_view import LEGEND, WEEKDAY_NAMES, YearCalendar
 from desk_app.gui.common import ROW_ROLE, Column, FieldErrors, RowsModel, SortProxy, load_ui, open_path
@@ -33,12 +33,6 @@ UNIT_TEXTS = {DayUnit.WORKING: "ngày làm việc", DayUnit.CALENDAR: "ngày (t�
 def _error_labels(form: QWidget) -> dict[str, QLabel]:
     return {label.objectName().removeprefix("error_"): label for label in form.findChildren(QLabel)
             if label.objectName().startswith("error_")}
-
-
-def _show_problems(parent: QWidget, errors: FieldErrors, exc: ValidationError) -> None:
-    rest = errors.show(exc.errors)
-    if rest:
-        show_error(parent, DeskAppError("\n".join(rest)))
 
 
 # -- the calendar --------------------------------------------------------------------------------------------
@@ -179,11 +173,8 @@ class CalendarTab(QWidget):
         try:
             with self.ctx.session() as session:
                 workdays.set_override(session, day, kind, self.day.noteEdit.text())
-        except ValidationError as exc:
-            _show_problems(self, self.errors, exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self._saved(f"Đã đánh dấu {day:%d/%m/%Y} là ngày {kind.label}.")
         return True
@@ -343,11 +334,8 @@ class ProfilesTab(QWidget):
         try:
             with self.ctx.session() as session:
                 profiles.update_profile(session, self.current_id, self.edited_profile())
-        except ValidationError as exc:
-            _show_problems(self, self.errors, exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.reload()
         self.ctx.changed("settings")
@@ -516,11 +504,8 @@ class DisplayTab(QWidget):
             with self.ctx.session() as session:
                 app_settings.put(session, app_settings.FONT_SIZE, size)
                 app_settings.put(session, app_settings.SPEAKING_SECONDS, seconds)
-        except ValidationError as exc:
-            _show_problems(self, self.errors, exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
             return False
         self.errors.clear()
         apply_font_size(QApplication.instance(), size)
