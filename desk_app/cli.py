@@ -184,6 +184,19 @@ def build_parser() -> argparse.ArgumentParser:
     tpl.add_argument("format", nargs="?", default="state", choices=("state", "party"), metavar="THỂ_THỨC",
                      help="state hoặc party (mặc định state)")
 
+    backup = commands.add_parser(
+        "backup", help="sao lưu toàn bộ dữ liệu ra một tệp",
+        description="Ghi một bản sao đầy đủ, nhất quán của cơ sở dữ liệu vào TỆP (ví dụ trên USB), kiểm tra toàn "
+                    "vẹn rồi mới đặt vào chỗ.")
+    backup.add_argument("file", metavar="TỆP", help="tệp sao lưu sẽ ghi")
+    restore = commands.add_parser(
+        "restore", help="khôi phục dữ liệu từ một bản sao lưu",
+        description="Kiểm tra TỆP sao lưu, sao lưu dữ liệu hiện tại, rồi thay bằng dữ liệu trong TỆP.")
+    restore.add_argument("file", metavar="TỆP", help="tệp sao lưu")
+    commands.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu",
+                        description="Kiểm tra tệp cơ sở dữ liệu, các liên kết giữa các bảng và các trạng thái vô lý; "
+                                    "in “ok” hoặc danh sách vấn đề.")
+
     reg = commands.add_parser("register", help="sổ văn bản đi",
                               description="Mỗi dòng: năm, số/ký hiệu, loại, ngày, người ký, tệp.")
     reg.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này")
@@ -193,9 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
 # -- commands -------------------------------------------------------------------------------------------
 
 def _open(args):
+    from desk_app.store.backup import backup_before_migrate
     from desk_app.store.database import open_database
 
-    return open_database(args.db)
+    return open_database(args.db, before_migrate=backup_before_migrate)
 
 
 def _print(line: str) -> None:
@@ -400,6 +414,37 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from desk_app.store.backup import write_backup
+
+    database = _open(args)
+    try:
+        _print(str(write_backup(database, args.file)))
+    finally:
+        database.dispose()
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from desk_app.store.backup import restore
+
+    restore(args.db, args.file)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from desk_app.store.backup import check
+
+    database = _open(args)
+    try:
+        problems = check(database)
+    finally:
+        database.dispose()
+    for problem in problems or ["ok"]:
+        _print(problem)
+    return 1 if problems else 0
+
+
 def cmd_register(args) -> int:
     from desk_app.domain.official import number_text
     from desk_app.services import register
@@ -443,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
         "deadline": cmd_deadline, "calendar": cmd_calendar, "export": cmd_export, "import": cmd_import,
         "consolidate": cmd_consolidate, "templates": cmd_templates, "register": cmd_register,
+        "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
     }
     try:
         return handlers[args.command](args)

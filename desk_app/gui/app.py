@@ -96,13 +96,20 @@ def run(db_target: str | None, *, smoke_test: bool = False) -> int:
 
     window_ref: list = [None]
     install_error_hook(lambda: window_ref[0])
+    from desk_app.store.backup import backup_before_migrate, backup_if_due
+
     try:
-        database = open_database(db_target)
+        database = open_database(db_target, before_migrate=backup_before_migrate)
     except DeskAppError as exc:
         if smoke_test:
             raise
         QMessageBox.critical(None, "Không mở được dữ liệu", exc.message)
         return 1
+    if not smoke_test:
+        try:  # the daily automatic backup; a failure is told, never blocks the work
+            backup_if_due(database)
+        except DeskAppError as exc:
+            QMessageBox.warning(None, "Chưa sao lưu được", exc.message)
     ctx, window = build_window(database, wizard=not smoke_test)
     if window is None:
         return 0

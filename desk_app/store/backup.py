@@ -1,0 +1,338 @@
+"""Backups, restore and the database check (quality.md §2, cli.md backup / restore / check).
+
+Choices:
+- a backup is one self-contained SQLite file (the same schema as the program's), whatever the database:
+  from SQLite it is SQLite's online backup (consistent while clerks work), from PostgreSQL every row is
+  copied into a new SQLite file; either way it is integrity-checked and moved into place atomically;
+- automatic backups go to ``<data folder>/backups``: at start when the newest is older than a day, and
+  before every migration and restore; rotation keeps the newest of each of the last 7 days, 4 weeks and
+  12 months (grandfather–father–son), plus every backup of the last day;
+- restore checks the file first (SQLite, integrity, our tables and schema version, not newer than the
+  program), backs up the current database, then replaces it; an older schema is migrated when it opens.
+  Restoring is for SQLite databases (a PostgreSQL server restores with its own tools: pg_restore);
+- ``check`` runs SQLite's integrity check, the foreign-key check and consistency rules of the records
+  (impossible states) on either database, and lists every problem in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+
+from desk_app.domain.errors import DatabaseError
+from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, open_database, os_reason,
+                                     user_data_dir)
+from desk_app.store.models import Base
+
+log = logging.getLogger(__name__)
+BACKUP_PREFIX = "desk_app-"
+BACKUP_SUFFIX = ".sqlite3"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+
+def backups_dir() -> Path:
+    return user_data_dir() / "backups"
+
+
+def sqlite_path(database: Database) -> Path | None:
+    url = make_url(database.url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+# -- writing a backup ---------------------------------------------------------------------------------------
+
+def _integrity_ok(path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        rows = [r[0] for r in connection.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _copy_rows(database: Database, target: Path) -> None:
+    """Every row of every table into a new SQLite file with our schema (PostgreSQL → one file)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{target}")
+    try:
+        Base.metadata.create_all(engine)
+        with database.engine.connect() as source, engine.begin() as sink:
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r._mapping) for r in source.execute(select(table))]
+                if rows:
+                    sink.execute(table.insert(), rows)
+            sink.exec_driver_sql("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL)")
+            version = source.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            sink.exec_driver_sql("DELETE FROM alembic_version")
+            sink.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (version or SCHEMA_HEAD,))
+    finally:
+        engine.dispose()
+
+
+def write_backup(database: Database, target: str | os.PathLike) -> Path:
+    """A consistent single-file copy of the whole database at ``target``, checked, written atomically."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise DatabaseError(f"Không ghi được bản sao lưu {target}: đây là một thư mục.")
+    if not folder.is_dir():
+        raise DatabaseError(f"Không ghi được bản sao lưu {target}: thư mục {folder} không tồn tại.")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".saoluu-", suffix=".tmp", dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise DatabaseError(f"Không ghi được bản sao lưu {target}: {os_reason(exc)}.") from exc
+    temp = Path(temp_name)
+    try:
+        source = sqlite_path(database)
+        if source is not None:
+            with contextlib.closing(sqlite3.connect(str(source))) as live, \
+                    contextlib.closing(sqlite3.connect(str(temp))) as copy:
+                live.backup(copy)  # SQLite's online backup: a consistent snapshot while others write
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal/-shm beside it
+        else:
+            temp.unlink()
+            _copy_rows(database, temp)
+        problems = _integrity_ok(temp)
+        if problems:
+            raise DatabaseError(f"Bản sao lưu không đạt kiểm tra toàn vẹn: {problems[0]}")
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        raise DatabaseError(f"Không ghi được bản sao lưu {target}: {os_reason(exc)}.") from exc
+    except sqlite3.Error as exc:
+        log.warning("backup failed: %s", exc)
+        raise DatabaseError(f"Không sao lưu được cơ sở dữ liệu vào {target}; chi tiết đã ghi vào tệp nhật "
+                            "ký.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return target
+
+
+# -- automatic backups and their rotation ------------------------------------------------------------------
+
+def _stamp(path: Path) -> dt.datetime | None:
+    name = path.name
+    if not (name.startswith(BACKUP_PREFIX) and name.endswith(BACKUP_SUFFIX)):
+        return None
+    try:
+        return dt.datetime.strptime(name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)].split("_")[0], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def automatic_backups() -> list[tuple[dt.datetime, Path]]:
+    folder = backups_dir()
+    if not folder.is_dir():
+        return []
+    found = [(_stamp(p), p) for p in folder.iterdir() if p.is_file()]
+    return sorted((when, p) for when, p in found if when is not None)
+
+
+def keep_set(stamps: list[dt.datetime], now: dt.datetime) -> set[dt.datetime]:
+    """Which backups rotation keeps: the newest of each of the last 7 days, 4 ISO weeks and 12 months, and
+    everything younger than a day."""
+    keep = {s for s in stamps if now - s < dt.timedelta(days=1)}
+    for period, count in ((lambda s: s.date(), KEEP_DAILY), (lambda s: s.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda s: (s.year, s.month), KEEP_MONTHLY)):
+        newest: dict = {}
+        for stamp in stamps:
+            key = period(stamp)
+            if key not in newest or stamp > newest[key]:
+                newest[key] = stamp
+        keep.update(sorted(newest.values(), reverse=True)[:count])
+    return keep
+
+
+def rotate(now: dt.datetime | None = None) -> list[Path]:
+    """Delete the automatic backups rotation does not keep; returns the deleted files."""
+    now = now or dt.datetime.now()
+    backups = automatic_backups()
+    keep = keep_set([when for when, _p in backups], now)
+    removed = []
+    for when, path in backups:
+        if when not in keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def automatic_backup(database: Database, reason: str = "", now: dt.datetime | None = None) -> Path | None:
+    """An automatic backup into the backups folder (SQLite databases only), then rotation."""
+    if sqlite_path(database) is None:
+        return None
+    now = now or dt.datetime.now()
+    folder = backups_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = f"_{reason}" if reason else ""
+    path = write_backup(database, folder / f"{BACKUP_PREFIX}{now:%Y%m%d-%H%M%S}{suffix}{BACKUP_SUFFIX}")
+    rotate(now)
+    return path
+
+
+def backup_if_due(database: Database, now: dt.datetime | None = None) -> Path | None:
+    """At start: a backup when the newest automatic one is older than a day (or there is none)."""
+    now = now or dt.datetime.now()
+    backups = automatic_backups()
+    if backups and now - backups[-1][0] < dt.timedelta(days=1):
+        return None
+    return automatic_backup(database, "", now)
+
+
+def backup_before_migrate(engine, from_revision, to_revision) -> None:
+    """open_database's hook: copy the file before its schema is upgraded."""
+    path = Path(engine.url.database or "") if engine.dialect.name == "sqlite" else None
+    if path is None or not path.is_file():
+        return
+    folder = backups_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{BACKUP_PREFIX}{dt.datetime.now():%Y%m%d-%H%M%S}_truoc-nang-cap-{from_revision}{BACKUP_SUFFIX}"
+    with contextlib.closing(sqlite3.connect(str(path))) as live, \
+            contextlib.closing(sqlite3.connect(str(target))) as copy:
+        live.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+
+
+# -- checking a file and restoring it ---------------------------------------------------------------------
+
+def check_backup_file(path: str | os.PathLike) -> str:
+    """Raise a Vietnamese DatabaseError unless ``path`` is a sound backup of ours; returns its schema revision."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(f"Không tìm thấy tệp sao lưu {path}.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"Không đọc được tệp {path}: {os_reason(exc)}.") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình (hoặc đã bị hỏng).")
+    try:
+        problems = _integrity_ok(path)
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = (connection.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
+                if "alembic_version" in tables else None
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Tệp {path} bị hỏng, không dùng để khôi phục được.") from exc
+    if problems:
+        raise DatabaseError(f"Tệp {path} không đạt kiểm tra toàn vẹn, không dùng để khôi phục được.")
+    if not set(Base.metadata.tables) <= tables or revision is None:
+        raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình.")
+    if revision != SCHEMA_HEAD:
+        from alembic.script import ScriptDirectory
+
+        from desk_app.store.database import alembic_config
+
+        try:
+            known = ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+        except Exception:  # noqa: BLE001 — alembic's own errors for unknown ids
+            known = False
+        if not known:
+            raise DatabaseError(f"Tệp {path} được tạo bởi một phiên bản mới hơn của chương trình; hãy cập nhật "
+                                "chương trình trước khi khôi phục.")
+    return revision
+
+
+def restore(target: str | None, backup_file: str | os.PathLike) -> Path:
+    """Replace the SQLite database named by ``target`` with ``backup_file`` (checked first; the current
+    database is backed up before). Returns the automatic backup of the replaced database, if any."""
+    from desk_app.store.database import resolve_target
+
+    url = make_url(resolve_target(target))
+    if url.get_backend_name() != "sqlite":
+        raise DatabaseError("Khôi phục vào máy chủ PostgreSQL làm bằng công cụ của máy chủ (pg_restore); "
+                            "lệnh này khôi phục tệp SQLite của một máy.")
+    check_backup_file(backup_file)
+    live = Path(url.database)
+    saved = None
+    if live.exists():
+        current = open_database(str(live))
+        try:
+            saved = automatic_backup(current, "truoc-khoi-phuc")
+        finally:
+            current.dispose()
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".khoiphuc-", suffix=".tmp", dir=live.parent)
+        os.close(handle)
+        with contextlib.closing(sqlite3.connect(str(backup_file))) as source, \
+                contextlib.closing(sqlite3.connect(temp_name)) as copy:
+            source.backup(copy)
+        for extra in ("-wal", "-shm"):  # the old database's journal must not be replayed onto the new one
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(live) + extra).unlink()
+        os.replace(temp_name, live)
+    except OSError as exc:
+        raise DatabaseError(f"Không khôi phục được vào {live}: {os_reason(exc)}.") from exc
+    # open once: an older schema is migrated now, not when a clerk next starts the program
+    open_database(str(live), before_migrate=backup_before_migrate).dispose()
+    return saved
+
+
+# -- check -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+
+
+# Records in a state the program never writes: (what, SQL counting the rows).
+_CONSISTENCY = (
+    ("kiến nghị đã giải quyết nhưng không có ngày giải quyết",
+     "SELECT COUNT(*) FROM petition WHERE status = 'da_giai_quyet' AND resolved_date IS NULL"),
+    ("kiến nghị đang theo dõi nhưng không có hạn giải quyết",
+     "SELECT COUNT(*) FROM petition WHERE status IN ('moi', 'dang_giai_quyet') AND due_date IS NULL"),
+    ("cuộc đối thoại đã kết thúc nhưng không có giờ bắt đầu hoặc kết thúc",
+     "SELECT COUNT(*) FROM dialogue_session WHERE status IN ('da_ket_thuc', 'da_thong_bao_ket_luan', 'hoan_thanh')"
+     " AND (actual_start IS NULL OR actual_end IS NULL)"),
+    ("cuộc đối thoại kết thúc trước khi bắt đầu",
+     "SELECT COUNT(*) FROM dialogue_session WHERE actual_end IS NOT NULL AND actual_start IS NOT NULL"
+     " AND actual_end < actual_start"),
+    ("đăng ký bị gộp nhưng không rõ gộp vào đăng ký nào",
+     "SELECT COUNT(*) FROM registration WHERE state = 'gop' AND merged_into_id IS NULL"),
+    ("đăng ký bị từ chối nhưng không có lý do",
+     "SELECT COUNT(*) FROM registration WHERE state = 'tu_choi' AND refusal_code = ''"),
+    ("kiến nghị thuộc năm khác với năm của cuộc đối thoại",
+     "SELECT COUNT(*) FROM petition p JOIN dialogue_session s ON s.id = p.session_id WHERE p.year <> s.year"),
+)
+
+
+def check(database: Database) -> list[str]:
+    """Every problem found, in Vietnamese; an empty list means the database is sound."""
+    problems: list[str] = []
+    with database.engine.connect() as connection:
+        if database.is_sqlite:
+            rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                problems += [f"Tệp cơ sở dữ liệu hỏng: {row}" for row in rows[:20]]
+                return problems
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            for table, rowid, parent, _fk in broken[:50]:
+                problems.append(f"Bảng {table}, dòng {rowid}: tham chiếu tới {parent} không còn tồn tại.")
+        else:
+            for table in Base.metadata.sorted_tables:
+                for fk in table.foreign_keys:
+                    column, parent = fk.parent, fk.column
+                    count = connection.execute(text(
+                        f"SELECT COUNT(*) FROM {table.name} c WHERE c.{column.name} IS NOT NULL AND NOT EXISTS "
+                        f"(SELECT 1 FROM {parent.table.name} p WHERE p.{parent.name} = c.{column.name})")).scalar()
+                    if count:
+                        problems.append(f"Bảng {table.name}: {count} dòng tham chiếu tới {parent.table.name} không "
+                                        "còn tồn tại.")
+        for what, sql in _CONSISTENCY:
+            count = connection.exec_driver_sql(sql).scalar()
+            if count:
+                problems.append(f"{count} {what}.")
+    return problems
