@@ -113,6 +113,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
+        for title, slot, shortcut in (("&Sao lưu ra USB…", self.backup_to_file, "Ctrl+Shift+S"),
+                                      ("&Khôi phục từ bản sao lưu…", self.restore_from_file, None),
+                                      ("&Kiểm tra dữ liệu", self.check_database, None)):
+            action = QAction(title, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction("Th&oát", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -150,6 +159,70 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 — the status bar must never stop the window opening
             name = ""
         self.profile_label.setText(f"Quy định: {name}" if name else "")
+
+    # -- data safety --------------------------------------------------------------------------------------
+    def backup_to_file(self) -> None:
+        """"Sao lưu ra USB": one checked file, written in the worker."""
+        import datetime as dt
+
+        from desk_app.gui.common import after_export, save_file
+        from desk_app.store.backup import write_backup
+
+        target = save_file(self, "Sao lưu dữ liệu", f"sao-luu-{dt.date.today():%Y-%m-%d}.sqlite3",
+                           "Bản sao lưu (*.sqlite3)")
+        if target is None:
+            return
+        self.ctx.run_task(self, "Đang sao lưu…", lambda _progress: write_backup(self.ctx.database, target),
+                          lambda path: after_export(self, path, f"Đã sao lưu toàn bộ dữ liệu vào:\n{path}"),
+                          cancellable=False)
+
+    def restore_from_file(self) -> None:
+        """Restore replaces every record: checked, confirmed, the current data backed up, then the program
+        closes so that it reopens on the restored data."""
+        from PySide6.QtWidgets import QApplication
+
+        from desk_app.gui.common import open_files
+        from desk_app.gui.context import ask, show_error, show_info
+        from desk_app.store.backup import check_backup_file, restore, sqlite_path
+
+        if sqlite_path(self.ctx.database) is None:
+            show_info(self, "Dữ liệu đang ở máy chủ PostgreSQL: khôi phục bằng công cụ của máy chủ (pg_restore).")
+            return
+        files = open_files(self, "Chọn bản sao lưu", "Bản sao lưu (*.sqlite3);;Mọi tệp (*)")
+        if not files:
+            return
+        try:
+            check_backup_file(files[0])
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese
+            show_error(self, exc)
+            return
+        if not ask(self, f"Thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong\n{files[0]}?\n\nDữ liệu hiện tại sẽ "
+                         "được sao lưu trước; sau khi khôi phục chương trình sẽ đóng để mở lại."):
+            return
+        target = str(sqlite_path(self.ctx.database))
+        self.ctx.wait_for_tasks()
+        self.ctx.database.dispose()
+        try:
+            restore(target, files[0])
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese; the current file is untouched
+            show_error(self, exc)
+            return
+        show_info(self, "Đã khôi phục dữ liệu. Chương trình sẽ đóng; hãy mở lại để làm việc tiếp.")
+        QApplication.instance().quit()
+
+    def check_database(self) -> None:
+        from desk_app.gui.context import show_info
+        from desk_app.store.backup import check
+
+        def done(problems: list[str]) -> None:
+            if problems:
+                show_info(self, "Phát hiện vấn đề:\n" + "\n".join(f"- {p}" for p in problems[:30]),
+                          "Kiểm tra dữ liệu")
+            else:
+                show_info(self, "Dữ liệu toàn vẹn, không phát hiện vấn đề.", "Kiểm tra dữ liệu")
+
+        self.ctx.run_task(self, "Đang kiểm tra dữ liệu…", lambda _progress: check(self.ctx.database), done,
+                          cancellable=False)
 
     def _about(self) -> None:
         QMessageBox.about(self, "Giới thiệu", f"Tiếp xúc, đối thoại trực tiếp với Nhân dân\nPhiên bản {__version__}")

@@ -128,3 +128,19 @@ def test_qt_calls_keep_none_alive(gui_app):
     for _ in range(2000):
         label.setText("Đã lưu")
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+def test_backup_and_check_from_the_menu(window, ctx, qtbot, no_dialogs, tmp_path, monkeypatch):
+    from desk_app.gui import common
+    from desk_app.store.backup import check_backup_file
+
+    target = tmp_path / "usb.sqlite3"
+    monkeypatch.setattr(common, "save_file", lambda *args, **kwargs: target)
+    monkeypatch.setattr(common, "after_export", lambda parent, path, text=None, warnings=(): no_dialogs.texts.append(
+        f"after_export: {path}"))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tệp")
+    next(a for a in menu.actions() if a.text().startswith("&Sao lưu")).trigger()
+    qtbot.waitUntil(lambda: any(t.startswith("after_export") for t in no_dialogs.texts), timeout=30000)
+    assert check_backup_file(target)
+    next(a for a in menu.actions() if a.text().startswith("&Kiểm tra")).trigger()
+    qtbot.waitUntil(lambda: any("Dữ liệu toàn vẹn" in t for t in no_dialogs.texts), timeout=30000)
