@@ -110,8 +110,11 @@ def run(db_target: str | None, *, smoke_test: bool = False) -> int:
             backup_if_due(database)
         except DeskAppError as exc:
             QMessageBox.warning(None, "Chưa sao lưu được", exc.message)
+    lock = _warn_about_sharing(database, smoke_test)
     ctx, window = build_window(database, wizard=not smoke_test)
     if window is None:
+        if lock is not None:
+            lock.release()
         return 0
     window_ref[0] = window
     if smoke_test:
@@ -130,7 +133,36 @@ def run(db_target: str | None, *, smoke_test: bool = False) -> int:
     code = app.exec()
     ctx.wait_for_tasks()
     database.dispose()
+    if lock is not None:
+        lock.release()
     return code
+
+
+def _warn_about_sharing(database, smoke_test: bool):
+    """Another window on the same file, or a file on a network share: the clerk is told (not blocked)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.store.backup import sqlite_path
+    from desk_app.store.instance import InstanceLock, on_network_share
+
+    path = sqlite_path(database)
+    if path is None:
+        return None
+    lock = InstanceLock(path)
+    holder = lock.other_holder()
+    if not smoke_test:
+        if on_network_share(path):
+            QMessageBox.warning(None, "Dữ liệu trên ổ mạng",
+                                f"Tệp dữ liệu {path} nằm trên ổ đĩa mạng. SQLite không bảo đảm an toàn khi nhiều "
+                                "máy cùng ghi qua mạng: hãy để tệp trên máy này, hoặc dùng máy chủ PostgreSQL của "
+                                "cơ quan (xem hướng dẫn).")
+        if holder is not None:
+            QMessageBox.information(None, "Dữ liệu đang được mở",
+                                    f"Cơ sở dữ liệu này đang được mở ở một cửa sổ khác (người dùng {holder.user}, "
+                                    f"máy {holder.host}). Vẫn làm việc được an toàn: thay đổi của người này không "
+                                    "ghi đè lên thay đổi của người kia; nhưng đừng cùng ghi một biên bản.")
+    lock.acquire()
+    return lock
 
 
 def _resume_page(ctx) -> str:
