@@ -74,6 +74,10 @@ def build_window(database, *, wizard: bool = True):
 
         if not run_first_run_wizard(ctx):
             return ctx, None
+    from desk_app.gui.password import ask_password
+
+    if wizard and not ask_password(ctx):  # the optional password (the smoke test builds without prompts)
+        return ctx, None
     window = MainWindow(ctx)
     return ctx, window
 

@@ -144,3 +144,39 @@ def test_backup_and_check_from_the_menu(window, ctx, qtbot, no_dialogs, tmp_path
     assert check_backup_file(target)
     next(a for a in menu.actions() if a.text().startswith("&Kiểm tra")).trigger()
     qtbot.waitUntil(lambda: any("Dữ liệu toàn vẹn" in t for t in no_dialogs.texts), timeout=30000)
+
+
+def test_password_set_in_settings_then_asked_at_start(ctx, window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from desk_app.gui import password
+    from desk_app.services import access
+    from tests.gui.keyboard import type_text
+
+    page = window.show_page("settings")
+    box = page.display_tab.password
+    type_text(box.new, "mật khẩu xã")
+    type_text(box.again, "mật khẩu khác")
+    assert not box.save() and box.new_error.text() == "Hai lần nhập mật khẩu mới không giống nhau."
+    box.new.clear()
+    box.again.clear()
+    type_text(box.new, "mật khẩu xã")
+    type_text(box.again, "mật khẩu xã")
+    assert box.save()
+    with ctx.session() as session:
+        assert access.is_set(session) and access.check_password(session, "mật khẩu xã")
+
+    dialog = password.PasswordDialog(ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.field, "sai rồi")
+    dialog.try_open()
+    assert dialog.result() != QDialog.Accepted and dialog.error.text() == "Mật khẩu không đúng."
+    dialog.field.clear()
+    type_text(dialog.field, "mật khẩu xã")
+    dialog.try_open()
+    assert dialog.result() == QDialog.Accepted
+
+    monkeypatch.setattr(password.PasswordDialog, "exec", lambda self: QDialog.Rejected)
+    from desk_app.gui.app import build_window
+
+    assert build_window(ctx.database)[1] is None  # a wrong or cancelled password opens nothing

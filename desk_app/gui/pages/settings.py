@@ -483,10 +483,16 @@ class DisplayTab(QWidget):
         self.form.speakingEdit.setMaximumTime(QTime(0, 30, 0))
         self.form.saveButton.setShortcut("Ctrl+S")
         self.form.saveButton.clicked.connect(self.save)
+        from desk_app.gui.password import PasswordSettings
+
+        self.password = PasswordSettings(self.ctx, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(self.password)
+        layout.addStretch(1)
 
     def reload(self) -> None:
+        self.password.refresh()
         with self.ctx.session() as session:
             size = int(app_settings.get(session, app_settings.FONT_SIZE))
             seconds = int(app_settings.get(session, app_settings.SPEAKING_SECONDS))
