@@ -180,3 +180,19 @@ def test_password_set_in_settings_then_asked_at_start(ctx, window, qtbot, monkey
     from desk_app.gui.app import build_window
 
     assert build_window(ctx.database)[1] is None  # a wrong or cancelled password opens nothing
+
+
+def test_audit_log_viewer_shows_who_changed_what(ctx, window, qtbot):
+    from desk_app.services import catalog
+    from tests.gui.keyboard import type_text
+
+    with ctx.session() as session:
+        catalog.save_hamlet(session, "Thôn Mới Lập")
+    ctx.changed("catalog")
+    page = window.show_page("settings")
+    page.tabs.setCurrentWidget(page.audit_tab)
+    page.audit_tab.reload()
+    first = page.audit_tab.model.row_at(0)
+    assert (first.action, first.table) == ("Thêm", "Thôn, tổ dân phố") and "Thôn Mới Lập" in first.summary
+    type_text(page.audit_tab.search, "lịch nghỉ")
+    qtbot.waitUntil(lambda: all(e.table == "Lịch nghỉ" for e in page.audit_tab.model.rows), timeout=3000)

@@ -532,16 +532,20 @@ class SettingsPage(Page):
         self.profiles_tab = ProfilesTab(self)
         self.templates_tab = TemplatesTab(self)
         self.display_tab = DisplayTab(self)
+        from desk_app.gui.audit_view import AuditTab
+
+        self.audit_tab = AuditTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
         # Alt+letter on each tab; T, N and R belong to the window's menus
         for tab, text in ((self.calendar_tab, "&Lịch làm việc"), (self.profiles_tab, "&Bộ quy định"),
-                          (self.templates_tab, "Mẫ&u văn bản"), (self.display_tab, "&Giao diện, phát biểu")):
+                          (self.templates_tab, "Mẫ&u văn bản"), (self.display_tab, "&Giao diện, phát biểu"),
+                          (self.audit_tab, "Nhật &ký thay đổi")):
             self.tabs.addTab(tab, text)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
 
     def reload(self) -> None:
-        for tab in (self.calendar_tab, self.profiles_tab, self.templates_tab, self.display_tab):
+        for tab in (self.calendar_tab, self.profiles_tab, self.templates_tab, self.display_tab, self.audit_tab):
             tab.reload()

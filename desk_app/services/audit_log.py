@@ -1,0 +1,80 @@
+"""Reading the audit log (who changed what and when) for the window's viewer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desk_app.services.common import like_pattern
+from desk_app.store import models as m
+
+ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa"}
+TABLES = {
+    "commune": "Đơn vị", "official": "Cán bộ", "agency": "Cơ quan, đơn vị", "hamlet": "Thôn, tổ dân phố",
+    "field": "Lĩnh vực", "profile": "Bộ quy định", "dialogue_session": "Cuộc đối thoại",
+    "session_co_chair": "Đồng chủ trì", "session_participant": "Thành phần mời", "session_task": "Nhiệm vụ",
+    "session_legal_basis": "Căn cứ", "session_recipient": "Nơi nhận", "bridge_point": "Điểm cầu",
+    "agenda_step_log": "Bước chương trình", "registration": "Đăng ký phát biểu", "opinion": "Ý kiến",
+    "opinion_answer": "Trả lời", "petition": "Kiến nghị", "petition_coordinator": "Cơ quan phối hợp",
+    "petition_extension": "Gia hạn", "petition_status_change": "Lịch sử kiến nghị",
+    "deadline_override": "Điều chỉnh thời hạn", "issued_document": "Văn bản đi", "calendar_override": "Lịch nghỉ",
+    "setting": "Cài đặt",
+}
+HIDDEN_COLUMNS = {"updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
+                  "title_fold", "speaker_fold"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: dt.datetime
+    user: str
+    action: str
+    table: str
+    row_id: int | None
+    summary: str
+
+
+def _summary(changes: dict, action: str) -> str:
+    parts = []
+    for key, value in (changes or {}).items():
+        if key in HIDDEN_COLUMNS or key.startswith("access."):
+            continue
+        if action == "update" and isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {_short(value[0])} → {_short(value[1])}")
+        else:
+            parts.append(f"{key}: {_short(value)}")
+    return "; ".join(parts)
+
+
+def _redacted(value):
+    """A password's salt and hash never reach the screen, even from the log."""
+    if isinstance(value, dict):
+        if "hash" in value or "salt" in value:
+            return "(mật khẩu)"
+        return {k: _redacted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted(v) for v in value]
+    return value
+
+
+def _short(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def entries(session: Session, *, search: str = "", limit: int = 500) -> list[Entry]:
+    """The newest entries first; ``search`` matches the user or the table (as a person would type it)."""
+    query = select(m.AuditLog).order_by(m.AuditLog.id.desc()).limit(limit)
+    if search.strip():
+        pattern = like_pattern(search.strip())
+        tables = [code for code, label in TABLES.items() if search.strip().lower() in label.lower()]
+        query = query.where(or_(m.AuditLog.user_name.ilike(pattern), m.AuditLog.table_name.in_(tables)))
+    result = []
+    for row in session.scalars(query):
+        changes = _redacted(row.changes)
+        result.append(Entry(row.at, row.user_name, ACTIONS.get(row.action, row.action),
+                            TABLES.get(row.table_name, row.table_name), row.row_id, _summary(changes, row.action)))
+    return result
