@@ -192,11 +192,47 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseError(f"Không đọc được tệp cơ sở dữ liệu {path}: {os_reason(exc)}.") from exc
         if header != SQLITE_HEADER:
             raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).")
+        _check_ours_read_only(path)
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {os_reason(exc)}.") from exc
+
+
+def _check_ours_read_only(path: Path) -> None:
+    """Look at an existing file read-only before the engine opens it: opening switches the file to WAL, and a
+    foreign or newer file must be refused untouched."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = (connection.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
+                if "alembic_version" in tables else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).") from exc
+    if not tables:
+        return  # an empty database: created as ours
+    ours = set(Base.metadata.tables)
+    if revision is None:
+        if tables & ours == ours:
+            raise DatabaseError("Cơ sở dữ liệu thiếu thông tin phiên bản lược đồ; hãy dùng bản sao lưu.")
+        raise DatabaseError("Cơ sở dữ liệu này không phải của chương trình (có bảng lạ, không có "
+                            "thông tin phiên bản).")
+    if revision != SCHEMA_HEAD:
+        from alembic.script import ScriptDirectory
+
+        try:
+            known = ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+        except Exception:  # noqa: BLE001 — alembic raises its own errors for unknown ids
+            known = False
+        if not known:
+            raise DatabaseError("Cơ sở dữ liệu được tạo bởi một phiên bản mới hơn của chương trình; hãy cập "
+                                "nhật chương trình trước khi mở.")
 
 
 # -- schema version ---------------------------------------------------------------------------------
