@@ -432,3 +432,14 @@ def test_joint_session_signed_by_the_head_of_the_issuing_body(session, commune, 
         document = Document(str(target))
         check.check_header(document, fmt)
         check.check_signature(document, fmt, authority=authority, title=title, name=signer)
+
+
+def test_no_cccd_or_phone_leaves_the_commune_in_the_report(demo_db, exported):
+    files, _ = exported
+    with demo_db.session() as s:
+        numbers = {n for n in s.scalars(select(m.Registration.cccd)) if n} | {
+            n for n in s.scalars(select(m.Registration.phone)) if n}
+    assert numbers, "the demo has CCCD and phone numbers to leak"
+    for fmt in FORMATS:
+        text = check.document_text(Document(str(files[("annual-report", fmt)][0])))
+        assert not [n for n in numbers if n in text]
