@@ -205,11 +205,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- commands -------------------------------------------------------------------------------------------
 
+_OPENED: list = []  # databases a command opened: their connections are closed when it ends
+
+
 def _open(args):
     from desk_app.store.backup import backup_before_migrate
     from desk_app.store.database import open_database
 
-    return open_database(args.db, before_migrate=backup_before_migrate)
+    database = open_database(args.db, before_migrate=backup_before_migrate)
+    _OPENED.append(database)
+    return database
+
+
+def _close_opened() -> None:
+    while _OPENED:
+        _OPENED.pop().dispose()
 
 
 def _print(line: str) -> None:
@@ -510,6 +520,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("Lỗi không mong muốn; dữ liệu không thay đổi. "
                          f"Chi tiết đã ghi vào {where}.\n")
         return 1
+    finally:
+        _close_opened()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,62 @@ TODAY = dt.date(2026, 11, 21)
 os.environ["DESK_APP_TODAY"] = TODAY.isoformat()
 
 
+_PG_CLUSTER = None  # the throwaway PostgreSQL cluster of DESK_APP_TEST_PG=cluster
+
+
+def pytest_configure(config):
+    """DESK_APP_TEST_PG=cluster: start one throwaway PostgreSQL cluster (tests/pg_cluster.py) for the run
+    and point DESK_APP_TEST_PG at it, so the ``db`` fixture uses it. Any other value is a server URL."""
+    global _PG_CLUSTER
+    if os.environ.get("DESK_APP_TEST_PG") != "cluster" or _PG_CLUSTER is not None:
+        return
+    from tests.pg_cluster import start_cluster
+
+    try:
+        _PG_CLUSTER = start_cluster()
+    except Exception as error:  # noqa: BLE001 - said to the user as it is
+        raise pytest.UsageError(f"DESK_APP_TEST_PG=cluster: the PostgreSQL cluster did not start: {error}")
+    if _PG_CLUSTER is None:
+        raise pytest.UsageError("DESK_APP_TEST_PG=cluster: PostgreSQL's server binaries (initdb, pg_ctl) are "
+                                "not installed (Debian: apt-get install postgresql); the PostgreSQL run "
+                                "is not possible here.")
+    os.environ["DESK_APP_TEST_PG"] = _PG_CLUSTER.url
+
+
+def pytest_unconfigure(config):
+    global _PG_CLUSTER
+    if _PG_CLUSTER is not None:
+        _PG_CLUSTER.stop()
+        _PG_CLUSTER = None
+        os.environ["DESK_APP_TEST_PG"] = "cluster"
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the throwaway cluster only the tests that use the ``db`` fixture run (the others make their own
+    SQLite files: the ordinary run has them); DESK_APP_TEST_SHARD=K/N keeps every N-th of those, from the
+    K-th, so that N runs side by side share the work."""
+    if _PG_CLUSTER is None:
+        return
+    keep = [item for item in items if "db" in getattr(item, "fixturenames", ())]
+    shard = os.environ.get("DESK_APP_TEST_SHARD")
+    if shard:
+        k, n = (int(part) for part in shard.split("/"))
+        keep = keep[k - 1::n]
+    kept = set(map(id, keep))
+    dropped = [item for item in items if id(item) not in kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
+def pytest_report_header(config):
+    if _PG_CLUSTER is not None:
+        return f"PostgreSQL: throwaway cluster {_PG_CLUSTER.url} ({_PG_CLUSTER.folder})"
+    if os.environ.get("DESK_APP_TEST_PG"):
+        return f"PostgreSQL: {os.environ['DESK_APP_TEST_PG']}"
+    return None
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_DATA_DIR, ignore_errors=True)
 
@@ -60,7 +116,7 @@ def db(tmp_path):
     yield database
     database.dispose()
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}"'))
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
     admin.dispose()
 
 

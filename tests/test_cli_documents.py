@@ -145,3 +145,19 @@ def test_templates_commands(capsys, tmp_path, monkeypatch):
     assert code == 0 and "mẫu gốc" in out and not copy.exists()
     code, _out, err = run(capsys, "templates", "copy", "thu", "state")
     assert code == 1 and "Không có mẫu văn bản" in err
+
+
+def test_cli_on_the_test_database_server(db, tmp_path, capsys):
+    """The command line on the `db` fixture: SQLite normally, the PostgreSQL server in the PostgreSQL run."""
+    url = db.url
+    code, out, _err = run(capsys, "--db", url, "demo", "--sessions", "2")
+    assert code == 0 and out.split() == ["1", "2"]
+    assert len(run(capsys, "--db", url, "sessions")[1].splitlines()) == 2
+    code, out, err = run(capsys, "--db", url, "petitions", "--search", "nguyen")
+    assert code == 0 and out
+    target = tmp_path / "kh.docx"
+    assert run(capsys, "--db", url, "export", "plan", "--session", 1, "-o", target) == (0, f"{target}\n", "")
+    assert run(capsys, "--db", url, "export", "summary", "--year", 2026, "-o", tmp_path / "th.xlsx")[0] == 0
+    assert run(capsys, "--db", url, "check") == (0, "ok\n", "")
+    code, out, _err = run(capsys, "--db", url, "backup", tmp_path / "sao-luu.sqlite3")
+    assert code == 0 and (tmp_path / "sao-luu.sqlite3").is_file()
