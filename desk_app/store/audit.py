@@ -82,8 +82,10 @@ def _after_flush(session: Session, _context) -> None:
 
 
 def install(factory: sessionmaker) -> None:
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    """Called once per new sessionmaker (Database.__init__). No ``event.contains`` guard: SQLAlchemy keys its
+    registry by ``id()``, and a new factory can reuse the id of a collected one — the guard then skipped the
+    listener and a rare test run lost its audit rows."""
+    event.listen(factory, "after_flush", _after_flush)
 
 
 def record(session: Session, action: str, table_name: str, row_id: int | None, changes: dict) -> None:
