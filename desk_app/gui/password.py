@@ -65,6 +65,7 @@ class PasswordSettings(QGroupBox):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__("Mật khẩu mở chương trình", parent)
         self.ctx = ctx
+        self.setMaximumWidth(720)  # a password form, not a page-wide one
         form = QFormLayout(self)
         self.state = QLabel(self)
         self.old = _password_field(self)

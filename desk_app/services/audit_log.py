@@ -23,6 +23,23 @@ TABLES = {
     "deadline_override": "Điều chỉnh thời hạn", "issued_document": "Văn bản đi", "calendar_override": "Lịch nghỉ",
     "setting": "Cài đặt",
 }
+# What a clerk reads instead of the column names (the log stores the names, the viewer shows these).
+COLUMN_LABELS = {
+    "name": "tên", "title": "tên", "citizen_name": "người kiến nghị", "speaker_name": "người phát biểu",
+    "content": "nội dung", "conclusion": "ý kiến kết luận", "resolution": "kết quả giải quyết",
+    "status": "trạng thái", "state": "trạng thái", "due_date": "hạn giải quyết", "due_override": "hạn điều chỉnh",
+    "computed_due_date": "hạn theo quy định", "resolved_date": "ngày giải quyết", "reply_number": "số văn bản trả lời",
+    "reply_date": "ngày trả lời", "lead_agency_id": "cơ quan chủ trì", "field_id": "lĩnh vực", "hamlet_id": "thôn",
+    "address": "địa chỉ", "session_id": "cuộc đối thoại", "petition_id": "kiến nghị", "place": "địa điểm",
+    "planned_start": "thời gian dự kiến", "actual_start": "bắt đầu", "actual_end": "kết thúc",
+    "chair_id": "người chủ trì", "host": "cơ quan chủ trì", "general_conclusion": "kết luận chung",
+    "citizens_attending": "số công dân dự", "delegates_attending": "số đại biểu dự", "kind": "loại",
+    "number": "số", "symbol": "ký hiệu", "year": "năm", "issued_date": "ngày ban hành", "signer": "người ký",
+    "file_path": "tệp", "note": "ghi chú", "reason": "lý do", "new_due": "hạn mới", "day": "ngày",
+    "key": "mục", "value": "giá trị", "phone": "điện thoại", "cccd": "CCCD", "birth_year": "năm sinh",
+    "queue_order": "thứ tự", "refusal_code": "lý do từ chối", "outcome": "kết quả", "times_raised": "số lần nêu",
+    "head_name": "người đứng đầu", "position": "vị trí", "active": "đang dùng",
+}
 HIDDEN_COLUMNS = {"updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
                   "title_fold", "speaker_fold"}
 
@@ -42,10 +59,11 @@ def _summary(changes: dict, action: str) -> str:
     for key, value in (changes or {}).items():
         if key in HIDDEN_COLUMNS or key.startswith("access."):
             continue
+        label = COLUMN_LABELS.get(key, key.replace("_", " "))
         if action == "update" and isinstance(value, list) and len(value) == 2:
-            parts.append(f"{key}: {_short(value[0])} → {_short(value[1])}")
+            parts.append(f"{label}: {_short(value[0])} → {_short(value[1])}")
         else:
-            parts.append(f"{key}: {_short(value)}")
+            parts.append(f"{label}: {_short(value)}")
     return "; ".join(parts)
 
 

@@ -10,7 +10,7 @@ def test_entries_say_who_changed_what(session, commune):
     catalog.save_hamlet(session, "Thôn Nà Cài Mới", hamlet_id=hamlet.id)
     newest = audit_log.entries(session, limit=5)
     assert newest[0].action == "Sửa" and newest[0].table == "Thôn, tổ dân phố" and newest[0].row_id == hamlet.id
-    assert "name: Thôn Nà Cài → Thôn Nà Cài Mới" in newest[0].summary and newest[0].user
+    assert "tên: Thôn Nà Cài → Thôn Nà Cài Mới" in newest[0].summary and newest[0].user
     assert all(e.table == "Thôn, tổ dân phố" for e in audit_log.entries(session, search="thôn"))
 
 
