@@ -21,7 +21,6 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from sqlalchemy.engine import make_url
 from desk_app.domain.errors import DatabaseError
 from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, open_database, os_reason,
                                      user_data_dir)
+from desk_app.store.files import atomic_output
 from desk_app.store.models import Base
 
 log = logging.getLogger(__name__)
@@ -81,42 +81,23 @@ def _copy_rows(database: Database, target: Path) -> None:
 def write_backup(database: Database, target: str | os.PathLike) -> Path:
     """A consistent single-file copy of the whole database at ``target``, checked, written atomically."""
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise DatabaseError(f"Không ghi được bản sao lưu {target}: đây là một thư mục.")
-    if not folder.is_dir():
-        raise DatabaseError(f"Không ghi được bản sao lưu {target}: thư mục {folder} không tồn tại.")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=".saoluu-", suffix=".tmp", dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise DatabaseError(f"Không ghi được bản sao lưu {target}: {os_reason(exc)}.") from exc
-    temp = Path(temp_name)
-    try:
-        source = sqlite_path(database)
-        if source is not None:
-            with contextlib.closing(sqlite3.connect(str(source))) as live, \
-                    contextlib.closing(sqlite3.connect(str(temp))) as copy:
-                live.backup(copy)  # SQLite's online backup: a consistent snapshot while others write
-                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal/-shm beside it
-        else:
-            temp.unlink()
-            _copy_rows(database, temp)
-        problems = _integrity_ok(temp)
-        if problems:
-            raise DatabaseError(f"Bản sao lưu không đạt kiểm tra toàn vẹn: {problems[0]}")
-        with open(temp, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        raise DatabaseError(f"Không ghi được bản sao lưu {target}: {os_reason(exc)}.") from exc
+        with atomic_output(target, error=DatabaseError, what="bản sao lưu") as temp:
+            source = sqlite_path(database)
+            if source is not None:
+                with contextlib.closing(sqlite3.connect(str(source))) as live, \
+                        contextlib.closing(sqlite3.connect(str(temp))) as copy:
+                    live.backup(copy)  # SQLite's online backup: a consistent snapshot while others write
+                    copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal/-shm beside it
+            else:
+                _copy_rows(database, temp)
+            problems = _integrity_ok(temp)
+            if problems:
+                raise DatabaseError(f"Bản sao lưu không đạt kiểm tra toàn vẹn: {problems[0]}")
     except sqlite3.Error as exc:
         log.warning("backup failed: %s", exc)
         raise DatabaseError(f"Không sao lưu được cơ sở dữ liệu vào {target}; chi tiết đã ghi vào tệp nhật "
                             "ký.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
     return target
 
 
@@ -264,18 +245,13 @@ def restore(target: str | None, backup_file: str | os.PathLike) -> Path:
             saved = automatic_backup(current, "truoc-khoi-phuc")
         finally:
             current.dispose()
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".khoiphuc-", suffix=".tmp", dir=live.parent)
-        os.close(handle)
+    with atomic_output(live, error=DatabaseError, what="cơ sở dữ liệu") as temp:
         with contextlib.closing(sqlite3.connect(str(backup_file))) as source, \
-                contextlib.closing(sqlite3.connect(temp_name)) as copy:
+                contextlib.closing(sqlite3.connect(str(temp))) as copy:
             source.backup(copy)
         for extra in ("-wal", "-shm"):  # the old database's journal must not be replayed onto the new one
             with contextlib.suppress(FileNotFoundError):
                 Path(str(live) + extra).unlink()
-        os.replace(temp_name, live)
-    except OSError as exc:
-        raise DatabaseError(f"Không khôi phục được vào {live}: {os_reason(exc)}.") from exc
     # open once: an older schema is migrated now, not when a clerk next starts the program
     open_database(str(live), before_migrate=backup_before_migrate).dispose()
     return saved

@@ -1,0 +1,45 @@
+"""Writing a file atomically: a temporary file in the same folder, then a rename (cli.md).
+
+A failed write never leaves a partial file behind and never overwrites a good one. Used for exports
+(documents) and backups (store); ``error`` is the DeskAppError subclass each layer reports with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from desk_app.domain.errors import DeskAppError
+from desk_app.store.database import os_reason
+
+
+@contextlib.contextmanager
+def atomic_output(target: str | os.PathLike, *, error: type[DeskAppError] = DeskAppError,
+                  what: str = "tệp") -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; on success it replaces ``target``, else it is removed."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise error(f"Không ghi được {what} {target}: đây là một thư mục.")
+    if not folder.is_dir():
+        raise error(f"Không ghi được {what} {target}: thư mục {folder} không tồn tại.")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=target.suffix + ".tmp",
+                                             dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise error(f"Không ghi được {what} {target}: {os_reason(exc)}.") from exc
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())  # office power cuts: the bytes are on disk before the rename
+        os.replace(temp, target)
+    except OSError as exc:
+        raise error(f"Không ghi được {what} {target}: {os_reason(exc)}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
