@@ -7,6 +7,7 @@ import logging.handlers
 from pathlib import Path
 
 _handler: logging.Handler | None = None
+_handler_path: Path | None = None
 
 
 def log_path() -> Path:
@@ -17,10 +18,15 @@ def log_path() -> Path:
 
 def setup_logging(level: int = logging.INFO) -> None:
     """Log to a rotating file; if the folder cannot be written, log nowhere rather than fail."""
-    global _handler
-    if _handler is not None:
-        return
+    global _handler, _handler_path
     path = log_path()
+    if _handler is not None and _handler_path == path:
+        return
+    root = logging.getLogger("desk_app")
+    if _handler is not None:  # the data folder moved (DESK_APP_DATA_DIR changed): log where it is now
+        root.removeHandler(_handler)
+        _handler.close()
+    _handler_path = path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8",
@@ -28,7 +34,6 @@ def setup_logging(level: int = logging.INFO) -> None:
     except OSError:
         _handler = logging.NullHandler()
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("desk_app")
     root.addHandler(_handler)
     root.setLevel(level)
 
