@@ -28,8 +28,8 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from desk_app.domain.errors import DatabaseError
-from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, open_database, os_reason,
-                                     user_data_dir)
+from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, known_revision, open_database,
+                                     os_reason, read_schema, user_data_dir)
 from desk_app.store.files import atomic_output
 from desk_app.store.models import Base
 
@@ -202,28 +202,16 @@ def check_backup_file(path: str | os.PathLike) -> str:
         raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình (hoặc đã bị hỏng).")
     try:
         problems = _integrity_ok(path)
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            revision = (connection.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
-                if "alembic_version" in tables else None
+        tables, revision = read_schema(path)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Tệp {path} bị hỏng, không dùng để khôi phục được.") from exc
     if problems:
         raise DatabaseError(f"Tệp {path} không đạt kiểm tra toàn vẹn, không dùng để khôi phục được.")
     if not set(Base.metadata.tables) <= tables or revision is None:
         raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình.")
-    if revision != SCHEMA_HEAD:
-        from alembic.script import ScriptDirectory
-
-        from desk_app.store.database import alembic_config
-
-        try:
-            known = ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-        except Exception:  # noqa: BLE001 — alembic's own errors for unknown ids
-            known = False
-        if not known:
-            raise DatabaseError(f"Tệp {path} được tạo bởi một phiên bản mới hơn của chương trình; hãy cập nhật "
-                                "chương trình trước khi khôi phục.")
+    if not known_revision(revision):
+        raise DatabaseError(f"Tệp {path} được tạo bởi một phiên bản mới hơn của chương trình; hãy cập nhật "
+                            "chương trình trước khi khôi phục.")
     return revision
 
 

@@ -200,19 +200,39 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {os_reason(exc)}.") from exc
 
 
+def read_schema(path: Path) -> tuple[set[str], str | None]:
+    """The tables and the schema revision of a SQLite file, read without changing it (read-only: opening it
+    through the engine would switch it to WAL). Raises sqlite3.DatabaseError for a damaged file."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = (connection.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
+            if "alembic_version" in tables else None
+    finally:
+        connection.close()
+    return tables, revision
+
+
+def known_revision(revision: str) -> bool:
+    """A schema this program has (the current one or an older one it can upgrade), not a newer program's."""
+    if revision == SCHEMA_HEAD:
+        return True
+    from alembic.script import ScriptDirectory
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 — alembic raises its own errors for unknown ids
+        return False
+
+
 def _check_ours_read_only(path: Path) -> None:
-    """Look at an existing file read-only before the engine opens it: opening switches the file to WAL, and a
-    foreign or newer file must be refused untouched."""
+    """Look at an existing file before the engine opens it: a foreign or newer file is refused untouched."""
     import sqlite3
 
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            revision = (connection.execute("SELECT version_num FROM alembic_version").fetchone() or [None])[0] \
-                if "alembic_version" in tables else None
-        finally:
-            connection.close()
+        tables, revision = read_schema(path)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).") from exc
     if not tables:
@@ -223,16 +243,9 @@ def _check_ours_read_only(path: Path) -> None:
             raise DatabaseError("Cơ sở dữ liệu thiếu thông tin phiên bản lược đồ; hãy dùng bản sao lưu.")
         raise DatabaseError("Cơ sở dữ liệu này không phải của chương trình (có bảng lạ, không có "
                             "thông tin phiên bản).")
-    if revision != SCHEMA_HEAD:
-        from alembic.script import ScriptDirectory
-
-        try:
-            known = ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-        except Exception:  # noqa: BLE001 — alembic raises its own errors for unknown ids
-            known = False
-        if not known:
-            raise DatabaseError("Cơ sở dữ liệu được tạo bởi một phiên bản mới hơn của chương trình; hãy cập "
-                                "nhật chương trình trước khi mở.")
+    if not known_revision(revision):
+        raise DatabaseError("Cơ sở dữ liệu được tạo bởi một phiên bản mới hơn của chương trình; hãy cập "
+                            "nhật chương trình trước khi mở.")
 
 
 # -- schema version ---------------------------------------------------------------------------------
@@ -319,14 +332,8 @@ def _prepare_schema(engine: Engine, before_migrate: BeforeMigrate | None) -> Non
     if revision == head:
         return
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        known = script.get_revision(revision) is not None
-    except Exception:  # alembic raises its own errors for unknown ids
-        known = False
-    if not known:
+    if not known_revision(revision):
         raise DatabaseError("Cơ sở dữ liệu được tạo bởi một phiên bản mới hơn của chương trình; hãy cập "
                             "nhật chương trình trước khi mở.")
     if before_migrate is not None:
