@@ -484,16 +484,18 @@ def _utf8_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a frozen build's consolidation workers must not start the program again
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # a frozen build's consolidation workers must not start the program again
+        multiprocessing.freeze_support()
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     from desk_app.domain.errors import DeskAppError
     from desk_app.logs import log_unexpected, setup_logging
 
-    setup_logging()
+    if args.command not in (None, "gui"):  # the window sets its log up after it is shown (start-up time)
+        setup_logging()
     handlers: dict[str | None, Callable] = {
         None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
         "deadline": cmd_deadline, "calendar": cmd_calendar, "export": cmd_export, "import": cmd_import,

@@ -11,7 +11,7 @@ _handler_path: Path | None = None
 
 
 def log_path() -> Path:
-    from desk_app.store.database import user_data_dir
+    from desk_app.store.paths import user_data_dir
 
     return user_data_dir() / "logs" / "desk_app.log"
 

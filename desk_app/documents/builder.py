@@ -23,19 +23,13 @@ from docx.shared import Cm, Mm, Pt
 from desk_app.documents.docx_format import (
     LINE_FULL, LINE_SHORT, SPECS, FormatSpec, add_page_field, cant_split, fixed_widths, grid_table_borders,
     no_table_borders, paragraph_border, repeat_header_row, set_run_font, zero_cell_margins)
+from desk_app.documents.kinds import FORMATS, KINDS, template_name  # noqa: F401 — re-exported
 from desk_app.domain.official import PARTY, STATE
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 
-KINDS = ("plan", "notice", "invitation", "registration-form", "minutes", "conclusion", "reply", "extension",
-         "upward-proposal", "annual-report")
-FORMATS = (STATE, PARTY)
-
-
-def template_name(kind: str, fmt: str) -> str:
-    return f"{kind}.{fmt}.docx"
 
 
 class Builder:

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from desk_app.documents import contexts, templates
-from desk_app.documents.builder import KINDS
+from desk_app.documents.kinds import KINDS, PETITION_KINDS, SESSION_KINDS, YEAR_KINDS  # noqa: F401
 from desk_app.documents.docx_format import SPECS, fit_short_lines
 from desk_app.documents.files import atomic_output
 from desk_app.domain import clock, official
@@ -25,9 +25,6 @@ from desk_app.services import catalog, register, statistics
 from desk_app.services.common import commune, get
 from desk_app.store import models as m
 
-SESSION_KINDS = ("plan", "notice", "invitation", "registration-form", "minutes", "conclusion", "upward-proposal")
-PETITION_KINDS = ("reply", "extension")
-YEAR_KINDS = ("annual-report",)
 WHAT = {kind: templates.KIND_LABELS[kind].lower() for kind in KINDS}
 
 

@@ -20,24 +20,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk_app.documents.builder import FORMATS, KINDS, template_name
+from desk_app.documents.kinds import FORMAT_LABELS, FORMATS, KIND_LABELS, KINDS, template_name  # noqa: F401
 from desk_app.domain.errors import DocumentError
 from desk_app.store.database import os_reason, user_data_dir
-
-KIND_LABELS = {
-    "plan": "Kế hoạch tổ chức hội nghị",
-    "notice": "Thông báo tổ chức hội nghị",
-    "invitation": "Giấy mời",
-    "registration-form": "Phiếu đăng ký nội dung phát biểu",
-    "minutes": "Biên bản hội nghị",
-    "conclusion": "Thông báo kết luận",
-    "reply": "Văn bản trả lời kiến nghị",
-    "extension": "Văn bản thông báo gia hạn",
-    "upward-proposal": "Văn bản đề nghị cấp trên giải quyết",
-    "annual-report": "Báo cáo kết quả năm",
-}
-FORMAT_LABELS = {"state": "thể thức hành chính", "party": "thể thức của Đảng"}
-
 
 def _resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle

@@ -56,29 +56,22 @@ def install_error_hook(parent_getter=lambda: None) -> None:
 
 
 def build_window(database, *, wizard: bool = True):
-    """The context and main window for an open database (the wizard runs first on an empty one)."""
-    from desk_app.gui.context import AppContext
+    """The context and main window for an open database (the wizard runs first on an empty one); the
+    window is None when the clerk cancelled."""
     from desk_app.gui.main_window import MainWindow
     from desk_app.services import settings
     from desk_app.services.common import commune
 
-    ctx = AppContext(database)
-    with ctx.session() as session:
+    with database.session() as session:
         empty = commune(session) is None
-        font_size = settings.get(session, settings.FONT_SIZE)
-    from PySide6.QtWidgets import QApplication
+        font_size = int(settings.get(session, settings.FONT_SIZE))
+    window = MainWindow()
+    ctx = attach_database(window, database, empty=empty, font_size=font_size, wizard=wizard)
+    if ctx is None:
+        window.deleteLater()
+        from desk_app.gui.context import AppContext
 
-    apply_font_size(QApplication.instance(), int(font_size))
-    if empty and wizard:
-        from desk_app.gui.wizard import run_first_run_wizard
-
-        if not run_first_run_wizard(ctx):
-            return ctx, None
-    from desk_app.gui.password import ask_password
-
-    if wizard and not ask_password(ctx):  # the optional password (the smoke test builds without prompts)
-        return ctx, None
-    window = MainWindow(ctx)
+        return AppContext(database), None
     return ctx, window
 
 
@@ -90,59 +83,172 @@ def _check_display() -> None:
                            "của chương trình (desk-app --help).")
 
 
-def run(db_target: str | None, *, smoke_test: bool = False) -> int:
-    _check_display()
-    app = create_application()
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
+class _Opened:
+    """What the main thread needs once the database is open (read in the background)."""
 
+    def __init__(self, database, empty: bool, font_size: int, resume_page: str, backup_warning: str | None):
+        self.database, self.empty, self.font_size = database, empty, font_size
+        self.resume_page, self.backup_warning = resume_page, backup_warning
+
+
+def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
+    """Runs on a plain thread while the window is already on screen: SQLAlchemy's import, migrations
+    (backed up first), the daily backup, and the few values the start needs."""
+    from desk_app.logs import setup_logging
+    from desk_app.services import settings
+    from desk_app.services.common import commune
+    from desk_app.store.backup import backup_before_migrate, backup_if_due
     from desk_app.store.database import open_database
 
-    window_ref: list = [None]
-    install_error_hook(lambda: window_ref[0])
-    from desk_app.store.backup import backup_before_migrate, backup_if_due
-
+    setup_logging()
+    database = open_database(db_target, before_migrate=backup_before_migrate)
     try:
-        database = open_database(db_target, before_migrate=backup_before_migrate)
-    except DeskAppError as exc:
-        if smoke_test:
-            raise
-        QMessageBox.critical(None, "Không mở được dữ liệu", exc.message)
-        return 1
-    if not smoke_test:
-        try:  # the daily automatic backup; a failure is told, never blocks the work
-            backup_if_due(database)
-        except DeskAppError as exc:
-            QMessageBox.warning(None, "Chưa sao lưu được", exc.message)
-    lock = _warn_about_sharing(database, smoke_test)
-    ctx, window = build_window(database, wizard=not smoke_test)
-    if window is None:
-        if lock is not None:
-            lock.release()
-        return 0
-    window_ref[0] = window
-    if smoke_test:
-        def loaded(_key: str) -> None:
-            # shown and its first data loaded: report the time from process start and close
-            from desk_app import STARTED
+        warning = None
+        if not smoke_test:
+            try:  # the daily automatic backup; a failure is told, never blocks the work
+                backup_if_due(database)
+            except DeskAppError as exc:
+                warning = exc.message
+        with database.session() as session:
+            empty = commune(session) is None
+            font_size = int(settings.get(session, settings.FONT_SIZE))
+            page = _resume_page(session)
+        # what the first page computes, imported here rather than on the main thread
+        import desk_app.services.followup  # noqa: F401
+        import desk_app.services.statistics  # noqa: F401
+    except BaseException:
+        database.dispose()
+        raise
+    return _Opened(database, empty, font_size, page, warning)
 
-            elapsed = (time.perf_counter() - STARTED) * 1000
-            sys.stdout.write(f"ok {elapsed:.0f}\n")
-            sys.stdout.flush()
-            QTimer.singleShot(0, app.quit)
 
-        window.page_shown.connect(loaded)
-    window.show()
-    window.show_page(_resume_page(ctx))
+def run(db_target: str | None, *, smoke_test: bool = False) -> int:
+    """The window first (an empty shell, at once), then the database opened on a background thread, then
+    the data. ``--smoke-test`` prints the time to the first shown window once the first page's data is
+    on screen, and closes."""
+    _check_display()
+    app = create_application()
+    startup = Startup(db_target, smoke_test=smoke_test, quit=app.exit)
     code = app.exec()
-    ctx.wait_for_tasks()
-    database.dispose()
-    if lock is not None:
-        lock.release()
-    return code
+    return startup.finish(code)
 
 
-def _warn_about_sharing(database, smoke_test: bool):
+class Startup:
+    """One start of the window: shows the shell, opens the database on a plain thread, attaches it.
+
+    ``quit(code)`` ends the program (``QApplication.exit``; tests pass their own)."""
+
+    def __init__(self, db_target: str | None, *, smoke_test: bool = False, quit=None):
+        from PySide6.QtCore import QObject, QTimer, Signal
+        from PySide6.QtWidgets import QApplication
+
+        from desk_app.gui.main_window import MainWindow
+
+        self.smoke_test = smoke_test
+        self.quit = quit or QApplication.instance().exit
+        self.code = 0
+        self.error: BaseException | None = None
+        self.ctx = self.database = self.lock = None
+        self.shown_ms: float | None = None
+        self.window = MainWindow()
+        install_error_hook(lambda: self.window)
+
+        class Bridge(QObject):  # carries the opener's result from its thread to the main thread
+            done = Signal(object)
+
+        self._bridge = Bridge()
+        self._bridge.done.connect(self._opened)
+
+        def open_in_background() -> None:
+            try:
+                result = _open_in_background(db_target, smoke_test)
+            except BaseException as exc:  # noqa: BLE001 — reported on the main thread
+                result = exc
+            self._bridge.done.emit(result)
+
+        import threading
+
+        self.window.show()
+        QTimer.singleShot(0, self._note_shown)  # after the show events: the window is on screen
+        self._opener = threading.Thread(target=open_in_background, name="open-database", daemon=True)
+        QTimer.singleShot(0, self._opener.start)
+
+    def _note_shown(self) -> None:
+        from desk_app import STARTED
+
+        self.shown_ms = (time.perf_counter() - STARTED) * 1000
+
+    def _opened(self, result) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
+        window = self.window
+        if isinstance(result, BaseException):
+            if self.smoke_test or not isinstance(result, DeskAppError):
+                self.error = result
+            else:
+                QMessageBox.critical(window, "Không mở được dữ liệu", result.message)
+                self.code = 1
+            self.quit(self.code)
+            return
+        self.database = result.database
+        if result.backup_warning:
+            QMessageBox.warning(window, "Chưa sao lưu được", result.backup_warning)
+        self.lock = _warn_about_sharing(result.database, self.smoke_test, window)
+        self.ctx = attach_database(window, result.database, empty=result.empty, font_size=result.font_size,
+                                   wizard=not self.smoke_test)
+        if self.ctx is None:
+            self.quit(0)
+            return
+        page = window.show_page(result.resume_page)
+        if self.smoke_test:
+            def loaded() -> None:
+                sys.stdout.write(f"ok {self.shown_ms or 0:.0f}\n")
+                sys.stdout.flush()
+                QTimer.singleShot(0, lambda: self.quit(0))
+
+            page.when_loaded(loaded)
+
+    def finish(self, code: int = 0) -> int:
+        """After the event loop: wait for the worker, close the database, release the lock."""
+        if self._opener.is_alive() or self._opener.ident is not None:
+            self._opener.join()
+        if self.ctx is not None:
+            self.ctx.wait_for_tasks()
+        if self.database is not None:
+            self.database.dispose()
+        if self.lock is not None:
+            self.lock.release()
+        self.window.close()
+        if self.error is not None:
+            raise self.error
+        return self.code or code
+
+
+def attach_database(window, database, *, empty: bool, font_size: int, wizard: bool = True):
+    """The first-run wizard (empty database) and the optional password, then the window gets its data.
+    None when the clerk cancelled."""
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.gui.context import AppContext
+
+    ctx = AppContext(database)
+    apply_font_size(QApplication.instance(), font_size)
+    if empty and wizard:
+        from desk_app.gui.wizard import run_first_run_wizard
+
+        if not run_first_run_wizard(ctx):
+            return None
+    if wizard:
+        from desk_app.gui.password import ask_password
+
+        if not ask_password(ctx):  # the optional password (the smoke test builds without prompts)
+            return None
+    window.attach(ctx)
+    return ctx
+
+
+def _warn_about_sharing(database, smoke_test: bool, parent=None):
     """Another window on the same file, or a file on a network share: the clerk is told (not blocked)."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -156,12 +262,12 @@ def _warn_about_sharing(database, smoke_test: bool):
     holder = lock.other_holder()
     if not smoke_test:
         if on_network_share(path):
-            QMessageBox.warning(None, "Dữ liệu trên ổ mạng",
+            QMessageBox.warning(parent, "Dữ liệu trên ổ mạng",
                                 f"Tệp dữ liệu {path} nằm trên ổ đĩa mạng. SQLite không bảo đảm an toàn khi nhiều "
                                 "máy cùng ghi qua mạng: hãy để tệp trên máy này, hoặc dùng máy chủ PostgreSQL của "
                                 "cơ quan (xem hướng dẫn).")
         if holder is not None:
-            QMessageBox.information(None, "Dữ liệu đang được mở",
+            QMessageBox.information(parent, "Dữ liệu đang được mở",
                                     f"Cơ sở dữ liệu này đang được mở ở một cửa sổ khác (người dùng {holder.user}, "
                                     f"máy {holder.host}). Vẫn làm việc được an toàn: thay đổi của người này không "
                                     "ghi đè lên thay đổi của người kia; nhưng đừng cùng ghi một biên bản.")
@@ -169,14 +275,13 @@ def _warn_about_sharing(database, smoke_test: bool):
     return lock
 
 
-def _resume_page(ctx) -> str:
+def _resume_page(session) -> str:
     """After an unclean stop during a meeting, the live-minutes page reopens on that session."""
     from sqlalchemy import select
 
     from desk_app.domain.states import SessionStatus
     from desk_app.store import models as m
 
-    with ctx.session() as session:
-        live = session.scalar(select(m.DialogueSession.id).where(
-            m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).limit(1))
+    live = session.scalar(select(m.DialogueSession.id).where(
+        m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).limit(1))
     return "live" if live is not None else "dashboard"

@@ -13,13 +13,15 @@ import contextlib
 import datetime as dt
 import traceback
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desk_app.domain.errors import DeskAppError
-from desk_app.store.database import Database
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the window is shown (start-up time)
+    from desk_app.store.database import Database
 
 # topics announced through AppContext.data_changed
 TOPICS = ("sessions", "registrations", "minutes", "petitions", "catalog", "settings", "calendar", "documents")
@@ -192,12 +194,26 @@ class Page(QWidget):
 
     key = ""
     title = ""
+    loaded = Signal()  # a page that loads in the worker: its data is now on screen
+    loading = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         ctx.data_changed.connect(self._on_changed)
         self._stale = True
+
+    def when_loaded(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` on the main thread once the page's data is on screen (at once when it is)."""
+        if not self.loading:
+            QTimer.singleShot(0, fn)
+            return
+
+        def once() -> None:
+            self.loaded.disconnect(once)
+            fn()
+
+        self.loaded.connect(once)
 
     def activate(self, arg: object = None) -> None:
         if self._stale:

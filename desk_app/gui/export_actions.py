@@ -12,8 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
-from desk_app.documents.export import SESSION_KINDS, ExportRequest, export_document
-from desk_app.documents.templates import KIND_LABELS
+from desk_app.documents.kinds import KIND_LABELS, SESSION_KINDS
 from desk_app.domain.text import strip_accents_filename
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import after_export, save_file
@@ -65,6 +64,8 @@ def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_i
     _last_folder[:] = [path.parent]
 
     def work(progress):
+        from desk_app.documents.export import ExportRequest, export_document  # python-docx: on first use
+
         progress.report(0, 0, f"Đang xuất {label.lower()}…")
         with ctx.database.session() as session:  # the worker's own unit of work
             return export_document(session, ExportRequest(kind=kind, target=path, session_id=session_id,

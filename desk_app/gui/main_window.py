@@ -34,9 +34,13 @@ def page_class(spec: str) -> type[Page]:
 class MainWindow(QMainWindow):
     page_shown = Signal(str)  # key of the page now on screen (tests, smoke test)
 
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext | None = None):
+        """Without ``ctx`` the window is the shell shown at start while the database opens; ``attach``
+        then brings the data in (the clerk sees the window at once, not after SQLAlchemy and the first
+        figures have loaded)."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self._data_actions: list[QAction] = []
         self.setWindowTitle("Tiếp xúc, đối thoại trực tiếp với Nhân dân")
         self.resize(QSize(1280, 760))
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -68,9 +72,30 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
-        ctx.navigate_requested.connect(self.show_page)
         self._build_menus()
         self._build_status_bar()
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            self.opening = QLabel("Đang mở dữ liệu…", self.stack)
+            self.opening.setAlignment(Qt.AlignCenter)
+            self.opening.setObjectName("opening")
+            self.stack.addWidget(self.opening)
+            self.nav.setEnabled(False)
+            for action in self._data_actions:
+                action.setEnabled(False)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: the pages, menus and status bar now work on it."""
+        self.ctx = ctx
+        ctx.navigate_requested.connect(self.show_page)
+        self.database_label.setText(f"Cơ sở dữ liệu: {ctx.database.description}")
+        ctx.saved.connect(lambda when: self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
+        self.refresh_profile()
+        ctx.data_changed.connect(lambda topic: self.refresh_profile() if topic == "settings" else None)
+        self.nav.setEnabled(True)
+        for action in self._data_actions:
+            action.setEnabled(True)
 
     # -- pages ----------------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -106,7 +131,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
+        if self.ctx is not None and 0 <= row < len(PAGES):
             self.show_page(PAGES[row][0])
 
     # -- menus and status bar ----------------------------------------------------------------------------
@@ -121,6 +146,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
             file_menu.addAction(action)
+            self._data_actions.append(action)
         file_menu.addSeparator()
         quit_action = QAction("Th&oát", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -132,6 +158,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             go_menu.addAction(action)
+            self._data_actions.append(action)
         help_menu = bar.addMenu("T&rợ giúp")
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
@@ -139,16 +166,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.database_label = QLabel(f"Cơ sở dữ liệu: {self.ctx.database.description}")
+        self.database_label = QLabel("Đang mở dữ liệu…")
         self.profile_label = QLabel("")
         self.saved_label = QLabel("Chưa có thay đổi")
         self.saved_label.setObjectName("saved_label")
         for label in (self.database_label, self.profile_label, self.saved_label):
             label.setContentsMargins(8, 0, 8, 0)
             status.addPermanentWidget(label)
-        self.ctx.saved.connect(lambda when: self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
-        self.refresh_profile()
-        self.ctx.data_changed.connect(lambda topic: self.refresh_profile() if topic == "settings" else None)
 
     def refresh_profile(self) -> None:
         from desk_app.services.common import default_profile_row

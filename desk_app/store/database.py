@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desk_app.domain.errors import ConflictError, DatabaseError, DeskAppError
 from desk_app.store import audit
 from desk_app.store.models import Base
+from desk_app.store.paths import user_data_dir  # noqa: F401 — re-exported (backup, templates)
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +34,6 @@ DB_FILE_NAME = "desk_app.sqlite3"
 ENV_DB = "DESK_APP_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-def user_data_dir() -> Path:
-    """The per-user data folder (database, backups, logs, user templates)."""
-    override = os.environ.get("DESK_APP_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_path
-
-    return user_data_path("desk_app", appauthor=False)
 
 
 def resolve_target(target: str | None = None) -> str:

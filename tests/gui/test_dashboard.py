@@ -17,12 +17,19 @@ def _stats(ctx, year, today):
         return statistics.compute(session, statistics.Period.year(year), today)
 
 
+def _loaded(qtbot, page):
+    """The dashboard computes in the worker: wait until its figures are on screen."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=15000)
+    return page
+
+
 def _cells(model, row):
     return [model.index(row, column).data() for column in range(model.columnCount())]
 
 
-def test_dashboard_shows_the_years_figures(window, ctx, today):
+def test_dashboard_shows_the_years_figures(window, ctx, today, qtbot):
     page = window.show_page("dashboard")
+    _loaded(qtbot, page)
     assert window.current_page() is page and page.year.value() == today.year
     stats = _stats(ctx, today.year, today)
     figures = {key: value for key, _label, value in stats.total.items()}
@@ -53,8 +60,8 @@ def test_dashboard_shows_the_years_figures(window, ctx, today):
     assert "Đã trả lời tại hội nghị" in page.outcome_chart.toolTip()
 
 
-def test_overdue_and_due_soon_lists(window, ctx, today):
-    page = window.show_page("dashboard")
+def test_overdue_and_due_soon_lists(window, ctx, today, qtbot):
+    page = _loaded(qtbot, window.show_page("dashboard"))
     with ctx.session() as session:
         overdue = followup.list_petitions(session, followup.PetitionFilter(overdue=True), today=today)
         soon = followup.count_petitions(session, followup.PetitionFilter(due_soon=True), today=today)
@@ -80,7 +87,7 @@ def page(ctx, qtbot):
     widget.show()
     qtbot.waitExposed(widget)
     widget.activate()
-    return widget
+    return _loaded(qtbot, widget)
 
 
 def test_enter_and_double_click_open_the_petition(page, ctx, qtbot):
@@ -104,6 +111,7 @@ def test_enter_and_double_click_open_the_petition(page, ctx, qtbot):
 
 def test_year_picker_and_refresh(page, ctx, qtbot, today):
     page.year.setValue(today.year - 1)  # a year without sessions
+    _loaded(qtbot, page)
     assert page.tiles["petitions"].value.text() == "0"
     assert page.field_chart.series == [] and page.outcome_chart.series == []
     assert [h.state for h in page.compliance_model.rows] == ["not_yet"] * 3
@@ -111,6 +119,7 @@ def test_year_picker_and_refresh(page, ctx, qtbot, today):
 
     page.year.setFocus()
     qtbot.keyClick(page.year, Qt.Key_Up)  # back to this year from the keyboard
+    _loaded(qtbot, page)
     assert page.tiles["petitions"].value.text() == str(_stats(ctx, today.year, today).total.petitions)
 
     # another page resolves an overdue petition: the dashboard follows
@@ -119,6 +128,7 @@ def test_year_picker_and_refresh(page, ctx, qtbot, today):
         followup.resolve(session, petition_id, "Đã cấp giấy chứng nhận.", today)
     before = len(page.overdue_model.rows)
     ctx.changed("petitions")
+    _loaded(qtbot, page)
     assert len(page.overdue_model.rows) == before - 1
     assert page.tiles["open_overdue"].value.text() == str(_stats(ctx, today.year, today).total.open_overdue)
 
@@ -128,6 +138,7 @@ def test_empty_database_shows_zeros_and_empty_states(empty_ctx, qtbot):
     qtbot.addWidget(page)
     page.show()
     page.activate()
+    _loaded(qtbot, page)
     assert page.tiles["petitions"].value.text() == "0"
     assert page.overdue_note.text() == "Không có kiến nghị nào quá hạn."
     assert page.field_chart.series == [] and "Chưa có kiến nghị" in page.field_chart.toolTip()

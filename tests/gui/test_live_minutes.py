@@ -217,8 +217,10 @@ def test_reopening_after_an_unclean_stop_shows_the_live_session_and_its_text(gui
     # The power goes: nothing more is written (the first window is left as it is, unclosed).
 
     database2, ctx2, second = open_window()
-    assert _resume_page(ctx2) == "live"
-    reopened = second.show_page(_resume_page(ctx2))
+    with ctx2.session() as session:
+        resume = _resume_page(session)
+    assert resume == "live"
+    reopened = second.show_page(resume)
     assert reopened.session_id == session_id and reopened.state.live
     assert reopened.opinion is not None and reopened.opinion.id == opinion_id
     assert reopened.ui.speaker_name_label.text() == speaker

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QVBoxLayout, QWidget)
 from sqlalchemy import select
 
-from desk_app.documents.export import ExportRequest, export_document
-from desk_app.documents.templates import KIND_LABELS
+from desk_app.documents.kinds import KIND_LABELS
 from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
 from desk_app.domain.errors import DeskAppError, ValidationError
@@ -615,6 +614,8 @@ class FollowUpPage(Page):
             return
 
         def work(_progress):
+            from desk_app.documents.export import ExportRequest, export_document  # python-docx: on first use
+
             with self.ctx.database.session() as session:
                 return export_document(session, ExportRequest(kind, path, petition_id=petition_id))
 

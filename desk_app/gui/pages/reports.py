@@ -16,9 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
-from desk_app.documents import consolidate as consolidation
-from desk_app.documents.export import ExportRequest, export_document, report_chart_pngs
-from desk_app.documents.summary import write_summary
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import DocumentFormat
@@ -177,6 +174,8 @@ class ReportsPage(Page):
         path = save_file(self, "Xuất báo cáo năm", f"bao-cao-{year}.docx", WORD_FILTER)
         if path is None:
             return
+        from desk_app.documents.export import ExportRequest, export_document, report_chart_pngs
+
         try:  # charts are drawn here, on the main thread; the worker only writes the document
             with self.ctx.session() as session:
                 stats = statistics.compute(session, statistics.Period.year(year), clock.today())
@@ -213,6 +212,8 @@ class ReportsPage(Page):
         database = self.ctx.database
 
         def work(progress):
+            from desk_app.documents.summary import write_summary  # openpyxl: on first use, in the worker
+
             def report(done: int, total: int) -> None:
                 progress.check()  # Hủy: stop; the file is written atomically, so nothing is left behind
                 progress.report(done, total, f"Đang ghi danh sách kiến nghị ({done}/{total})…")
@@ -298,13 +299,14 @@ class ReportsPage(Page):
         if target is None:
             return
         task = []
+        from desk_app.documents import consolidate as consolidation
 
         def work(progress):
             return consolidation.consolidate(
                 inputs, target, year=year, cancelled=lambda: progress.cancelled,
                 progress=lambda done, total: progress.report(done, total, f"Đã đọc {done}/{total} tệp…"))
 
-        def done(result: consolidation.ConsolidationResult) -> None:
+        def done(result) -> None:
             self._show_results(result)
             skipped = len(result.skipped)
             after_export(self, target, f"Đã tổng hợp {result.used}/{len(result.inputs)} tệp vào:\n{target}",
@@ -320,7 +322,7 @@ class ReportsPage(Page):
 
         task.append(self.ctx.run_task(self, "Tổng hợp nhiều xã", work, done, on_error=failed))
 
-    def _show_results(self, result: consolidation.ConsolidationResult) -> None:
+    def _show_results(self, result) -> None:
         self.results_model.set_rows(result.inputs)
         table = self.consolidation.results
         table.resizeColumnToContents(0)

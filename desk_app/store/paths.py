@@ -1,0 +1,17 @@
+"""Where the program keeps its files. Kept apart from ``database`` so that the log file and the window's
+first paint do not wait for SQLAlchemy's import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (database, backups, logs, user templates)."""
+    override = os.environ.get("DESK_APP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("desk_app", appauthor=False)
