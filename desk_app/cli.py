@@ -271,7 +271,7 @@ def cmd_petitions(args) -> int:
     today = clock.today()
     flt = followup.PetitionFilter(year=args.year, status=args.status, overdue=args.overdue, search=args.search)
     with database.session() as session:
-        where = followup.filter_clause(flt, today, load_calendar(session))
+        where = followup.filter_clause(flt, today, load_calendar(session), session)
         query = (select(m.Petition.id, m.Petition.session_id, m.Petition.citizen_name, m.Field.name,
                         m.Petition.status, m.Petition.due_date)
                  .outerjoin(m.Field, m.Field.id == m.Petition.field_id).where(where).order_by(m.Petition.id))

@@ -1,7 +1,8 @@
 """The follow-up list as a lazy table model: 100,000 petitions open and scroll without a freeze.
 
-The model never holds ORM objects: it counts the filtered petitions once (``count_petitions``), grows
-page by page as the view scrolls (``fetchMore``) and reads light rows a page at a time (LIMIT/OFFSET)
+The model never holds ORM objects: it reads the first page at once and counts the filtered petitions in
+the worker (``count_petitions``: a common word matches most of 100,000 rows, and counting them all must
+not hold up the first page — ``counted`` tells when the total is known), grows page by page as the view scrolls (``fetchMore``) and reads light rows a page at a time (LIMIT/OFFSET)
 through short sessions, with the same WHERE clause as the follow-up service (``filter_clause``). Names of fields, agencies, hamlets and sessions come from small
 lookup tables loaded once per refresh.
 """
@@ -12,8 +13,9 @@ import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
+from shiboken6 import isValid
 from sqlalchemy import func, select
 
 from desk_app.domain import clock
@@ -109,11 +111,15 @@ class PetitionTableModel(QAbstractTableModel):
     the rows themselves are read a page at a time (LIMIT/OFFSET) when first shown and kept in a small cache,
     so memory stays bounded and jumping far down the list reads one page, not everything above it."""
 
+    counted = Signal()  # the total of a long list is known (it was counted in the worker)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.filter = followup.PetitionFilter()
-        self.total = 0  # rows matching the filter (count_petitions)
+        self.total = 0  # rows matching the filter (count_petitions); the first page's size while counting
+        self.counting = False  # a long list is being counted in the worker
+        self._generation = 0  # which refresh a count belongs to
         self.loaded = 0  # rows the view has asked for so far (rowCount)
         self._pages: OrderedDict[int, list[PetitionRow]] = OrderedDict()
         self.lookups: Lookups | None = None
@@ -141,15 +147,51 @@ class PetitionTableModel(QAbstractTableModel):
                 if self._calendar is None or self._calendar.overrides != calendar.overrides:
                     self._calendar = calendar
                 self.lookups = Lookups(session)
-                self._clause = followup.filter_clause(self.filter, self.today, self._calendar)
+                self._clause = followup.filter_clause(self.filter, self.today, self._calendar, session)
                 first = self._query(session, 0, PAGE_SIZE)
-                # a short first page is the whole list: no need to count
-                self.total = len(first) if len(first) < PAGE_SIZE else \
-                    followup.count_petitions(session, self.filter, today=self.today)
+            self._generation += 1
+            # a short first page is the whole list; a full one is counted in the worker
+            self.total = len(first)
+            self.counting = len(first) == PAGE_SIZE
             self._pages[0] = first
-            self.loaded = min(self.total, PAGE_SIZE)
+            self.loaded = self.total
         finally:
             self.endResetModel()
+        if self.counting:
+            self._count_in_worker()
+
+    def _count_in_worker(self) -> None:
+        generation, flt, today = self._generation, self.filter, self.today
+
+        def count(_progress) -> int:
+            with self.ctx.database.session() as session:
+                return followup.count_petitions(session, flt, today=today)
+
+        def done(total: int) -> None:
+            if isValid(self) and generation == self._generation and self.counting:
+                self._set_total(total)
+
+        def failed(_exc: BaseException) -> None:  # the list still works; the total stays "more than a page"
+            if isValid(self) and generation == self._generation:
+                self.counting = False
+                self.counted.emit()
+
+        self.ctx.run_task(None, "", count, done, show_dialog=False, on_error=failed)
+
+    def count_now(self) -> None:
+        """The total at once (jumping to a row far down before the worker has counted)."""
+        if self.counting:
+            with self.ctx.session() as session:
+                self._set_total(followup.count_petitions(session, self.filter, today=self.today))
+
+    def _set_total(self, total: int) -> None:
+        self.counting = False
+        if total < self.loaded:  # rows deleted since the first page was read
+            self.beginRemoveRows(QModelIndex(), total, self.loaded - 1)
+            self.loaded = total
+            self.endRemoveRows()
+        self.total = total
+        self.counted.emit()
 
     def _order(self):
         column = COLUMNS[self._sort_column]
@@ -180,7 +222,7 @@ class PetitionTableModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None  # None: deleted since the count
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 — Qt's name
-        return not parent.isValid() and self.loaded < self.total
+        return not parent.isValid() and (self.loaded < self.total or self.counting)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 — Qt's name
         if not parent.isValid():
@@ -191,6 +233,8 @@ class PetitionTableModel(QAbstractTableModel):
         self._grow(row + 1)
 
     def _grow(self, wanted: int) -> None:
+        if wanted > self.total:
+            self.count_now()
         wanted = min(wanted, self.total)
         if wanted <= self.loaded:
             return
@@ -220,6 +264,7 @@ class PetitionTableModel(QAbstractTableModel):
             else:
                 ids = session.scalars(select(_P.id).where(self._clause).order_by(*self._order())).all()
                 position = ids.index(petition_id)
+        self.count_now()
         if position >= self.total:
             return None
         self.fetch_until(position)

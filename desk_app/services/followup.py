@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, column, func, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from desk_app.domain import clock
@@ -27,6 +28,7 @@ from desk_app.domain.states import (PetitionStatus, SessionStatus, check_petitio
 from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
+from desk_app.store import search_index
 from desk_app.services.common import (check_optional_id, check_version, domain_profile, get, like_pattern,
                                       load_calendar)
 
@@ -463,8 +465,11 @@ class PetitionFilter:
     search: str = ""
 
 
-def filter_clause(flt: PetitionFilter, today: dt.date, calendar: WorkCalendar):
-    """The WHERE conditions of a petition filter (shared by the list, its count and the window's model)."""
+def filter_clause(flt: PetitionFilter, today: dt.date, calendar: WorkCalendar, session: Session | None = None):
+    """The WHERE conditions of a petition filter (shared by the list, its count and the window's model).
+
+    With ``session`` on a database that has the search index (store.search_index), the words of three
+    letters or more are looked up there; the result is the same as the plain LIKE conditions."""
     conditions = []
     if flt.year is not None:
         conditions.append(m.Petition.year == flt.year)
@@ -487,7 +492,14 @@ def filter_clause(flt: PetitionFilter, today: dt.date, calendar: WorkCalendar):
                                m.Petition.due_date <= due_soon_limit(calendar, today)))
     if flt.repeated:
         conditions.append(m.Petition.times_raised > 1)
-    for word in fold(flt.search).split():
+    words = fold(flt.search).split()
+    query = search_index.match_query(words) if words and session is not None else None
+    if query is not None and search_index.available(session):
+        conditions.append(m.Petition.id.in_(
+            sql_text(f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH :search_query")
+            .bindparams(search_query=query).columns(column("rowid"))))
+        words = [word for word in words if len(word) < 3]  # trigrams cannot find these: LIKE
+    for word in words:
         pattern = like_pattern(word)
         conditions.append(or_(m.Petition.citizen_fold.like(pattern, escape="\\"),
                               m.Petition.content_fold.like(pattern, escape="\\")))
@@ -497,7 +509,7 @@ def filter_clause(flt: PetitionFilter, today: dt.date, calendar: WorkCalendar):
 def list_petitions(session: Session, flt: PetitionFilter, *, today: dt.date | None = None,
                    limit: int | None = None, offset: int = 0) -> list[m.Petition]:
     today = today or clock.today()
-    query = (select(m.Petition).where(filter_clause(flt, today, load_calendar(session)))
+    query = (select(m.Petition).where(filter_clause(flt, today, load_calendar(session), session))
              .order_by(m.Petition.id).offset(offset))
     if limit is not None:
         query = query.limit(limit)
@@ -507,7 +519,7 @@ def list_petitions(session: Session, flt: PetitionFilter, *, today: dt.date | No
 def count_petitions(session: Session, flt: PetitionFilter, *, today: dt.date | None = None) -> int:
     today = today or clock.today()
     return session.scalar(select(func.count(m.Petition.id)).where(
-        filter_clause(flt, today, load_calendar(session))))
+        filter_clause(flt, today, load_calendar(session), session)))
 
 
 def is_overdue(petition: m.Petition, today: dt.date) -> bool:

@@ -30,6 +30,7 @@ from sqlalchemy.engine import make_url
 from desk_app.domain.errors import DatabaseError
 from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, known_revision, open_database,
                                      os_reason, read_schema, user_data_dir)
+from desk_app.store import search_index
 from desk_app.store.files import atomic_output
 from desk_app.store.models import Base
 
@@ -66,6 +67,7 @@ def _copy_rows(database: Database, target: Path) -> None:
     try:
         Base.metadata.create_all(engine)
         with database.engine.connect() as source, engine.begin() as sink:
+            search_index.create(sink)  # filled by its triggers as the rows arrive
             for table in Base.metadata.sorted_tables:
                 rows = [dict(r._mapping) for r in source.execute(select(table))]
                 if rows:

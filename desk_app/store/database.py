@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk_app.domain.errors import ConflictError, DatabaseError, DeskAppError
-from desk_app.store import audit
+from desk_app.store import audit, search_index
 from desk_app.store.models import Base
 from desk_app.store.paths import user_data_dir  # noqa: F401 — re-exported (backup, templates)
 
@@ -254,7 +254,7 @@ def alembic_config(connection=None):
 
 # The newest migration. Kept here so opening an up-to-date database needs no Alembic import (start-up time);
 # a test checks it equals Alembic's head — bump it with every new migration.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 
 def head_revision() -> str:
@@ -312,6 +312,7 @@ def _prepare_schema(engine: Engine, before_migrate: BeforeMigrate | None) -> Non
 
         with engine.begin() as connection:
             Base.metadata.create_all(connection)
+            search_index.create(connection)  # what migration 0002 adds to older files
             command.stamp(alembic_config(connection), head)
         log.info("created a new database at revision %s", head)
         return

@@ -149,9 +149,14 @@ def test_lazy_model_fetches_pages(big_ctx, qtbot):
     from desk_app.gui.petition_model import PAGE_SIZE, PetitionTableModel
 
     model = PetitionTableModel(big_ctx)
+    counted = []
+    model.counted.connect(lambda: counted.append(model.total))
     model.set_filter(followup.PetitionFilter())
     total = _count(big_ctx)
-    assert total >= 3000 and model.total == total
+    # the first page is there at once; the total of a long list comes from the worker
+    assert model.rowCount() == PAGE_SIZE and model.counting and model.total == PAGE_SIZE and not counted
+    qtbot.waitUntil(lambda: counted == [total], timeout=10000)
+    assert total >= 3000 and model.total == total and not model.counting
     assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 2 * PAGE_SIZE
@@ -164,7 +169,13 @@ def test_lazy_model_fetches_pages(big_ctx, qtbot):
     assert len(model._pages) <= 3  # the pages above were not read: memory stays small
 
     model.set_filter(followup.PetitionFilter(search="nguyen", overdue=True))
+    qtbot.waitUntil(lambda: not model.counting, timeout=10000)
     assert model.total == _count(big_ctx, search="nguyen", overdue=True)
+
+    # jumping far down before the worker has counted: the model counts at once
+    model.set_filter(followup.PetitionFilter())
+    assert model.counting
+    assert model.locate(last) == total - 1 and not model.counting and model.total == total
 
 
 def test_scrolling_the_big_list_fetches_more_and_activate_finds_far_rows(big_ctx, qtbot):
@@ -178,6 +189,9 @@ def test_scrolling_the_big_list_fetches_more_and_activate_finds_far_rows(big_ctx
     qtbot.waitExposed(page)
     page.activate()
     assert page.model.rowCount() == PAGE_SIZE
+    assert page.count_label.text() == f"Hơn {PAGE_SIZE} kiến nghị (đang đếm…)"  # the list is already there
+    total = _count(big_ctx)
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{total:,} kiến nghị".replace(",", "."), timeout=10000)
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key_End, Qt.ControlModifier)  # the view asks for more at the bottom

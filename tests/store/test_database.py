@@ -61,8 +61,10 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
     with engine.begin() as connection:
         command.upgrade(dbmod.alembic_config(connection), "head")
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
-                                m.Base.metadata)
+        # the search index (an FTS5 table and its shadow tables) is not a model: store.search_index owns it
+        opts = {"compare_type": True,
+                "include_name": lambda name, kind, _parent: not (kind == "table" and name.startswith("petition_search"))}
+        diff = compare_metadata(MigrationContext.configure(connection, opts=opts), m.Base.metadata)
     engine.dispose()
     assert diff == []
 

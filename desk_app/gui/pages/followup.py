@@ -159,6 +159,7 @@ class FollowUpPage(Page):
         self.count_label = self.filters.countLabel
 
         self.model = PetitionTableModel(ctx, self)
+        self.model.counted.connect(self._show_count)
         self.table = QTableView(self)
         self.table.setObjectName("petitionTable")
         self.table.setModel(self.model)
@@ -333,6 +334,13 @@ class FollowUpPage(Page):
             overdue=self.filters.overdueCheck.isChecked(), due_soon=self.filters.dueSoonCheck.isChecked(),
             repeated=self.filters.repeatedCheck.isChecked(), search=self.search.text())
 
+    def _show_count(self) -> None:
+        total = self.model.total
+        if self.model.counting:
+            self.count_label.setText(f"Hơn {total} kiến nghị (đang đếm…)")
+        else:
+            self.count_label.setText(f"{total:,} kiến nghị".replace(",", ".") if total else "Không có kiến nghị nào")
+
     def apply_filter(self, *, relocate: bool = False) -> None:
         if self._filling:
             return
@@ -342,8 +350,7 @@ class FollowUpPage(Page):
         except DeskAppError as exc:
             show_error(self, exc)
             return
-        total = self.model.total
-        self.count_label.setText(f"{total:,} kiến nghị".replace(",", ".") if total else "Không có kiến nghị nào")
+        self._show_count()
         row = None
         if self.current_id is not None:
             # after a data change the selected petition is looked for in the whole list; after a new filter
