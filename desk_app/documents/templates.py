@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,15 +22,9 @@ from pathlib import Path
 from desk_app.documents.kinds import FORMAT_LABELS, FORMATS, KIND_LABELS, KINDS, template_name  # noqa: F401
 from desk_app.domain.errors import DocumentError
 from desk_app.store.database import os_reason, user_data_dir
+from desk_app.store.paths import shipped_dir
 
-def _resources_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)  # PyInstaller bundle
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-BUILTIN_DIR = _resources_dir() / "templates"
+BUILTIN_DIR = shipped_dir("resources") / "templates"
 
 
 def user_templates_dir() -> Path:

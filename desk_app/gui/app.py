@@ -24,6 +24,11 @@ def create_application(argv: list[str] | None = None):
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("desk_app")
         app.setApplicationDisplayName("Tiếp xúc, đối thoại")
+        from PySide6.QtGui import QIcon
+
+        from desk_app.store.paths import shipped_dir
+
+        app.setWindowIcon(QIcon(str(shipped_dir("resources") / "icons" / "desk_app.png")))
     if not getattr(app, "_desk_translator", None):
         translator = VietnameseTranslator(app)
         app.installTranslator(translator)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -13,18 +12,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDateEdit, QFileDialog, QLabel, QMessageBox, QPushButton, QTimeEdit, QWidget)
 
 from desk_app.domain.validation import format_date
+from desk_app.store.paths import shipped_dir
 
 VI_LOCALE = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 SORT_ROLE = Qt.UserRole + 1
 ROW_ROLE = Qt.UserRole + 2
 
 
-def _ui_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) / "ui" if frozen else Path(__file__).resolve().parents[2] / "ui"
-
-
-UI_DIR = _ui_dir()
+UI_DIR = shipped_dir("ui")
 
 
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:

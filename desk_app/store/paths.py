@@ -15,3 +15,12 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("desk_app", appauthor=False)
+
+
+def shipped_dir(name: str) -> Path:
+    """A folder shipped beside the package (``resources``, ``ui``): in the PyInstaller bundle it is under
+    ``sys._MEIPASS``, in a checkout or editable install at the project's top level."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) / name if frozen else Path(__file__).resolve().parents[2] / name
