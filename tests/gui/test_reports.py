@@ -20,8 +20,10 @@ TEXTS = {
 
 
 @pytest.fixture
-def page(window):
-    return window.show_page("reports")
+def page(window, qtbot):
+    shown = window.show_page("reports")
+    qtbot.waitUntil(lambda: not shown.loading, timeout=15000)  # the preview's figures come from the worker
+    return shown
 
 
 def _type_texts(page, qtbot, texts=TEXTS):
@@ -88,7 +90,14 @@ def test_too_long_text_is_refused_next_to_the_field(page, ctx, today, no_dialogs
     assert page.annual.savedState.text() == "Chưa lưu thay đổi"
 
 
-def test_preview_shows_the_reports_figures(page, ctx, today):
+def test_preview_shows_the_reports_figures(page, ctx, today, qtbot):
+    assert page.annual.previewNote.text().startswith("Năm")
+    page.annual.year.setValue(today.year - 1)  # another year: computed in the worker, then shown
+    assert page.loading and page.annual.previewNote.text() == f"Đang tính số liệu năm {today.year - 1}…"
+    qtbot.waitUntil(lambda: not page.loading, timeout=15000)
+    assert page.preview.value_text("petitions") == "0"
+    page.annual.year.setValue(today.year)
+    qtbot.waitUntil(lambda: not page.loading, timeout=15000)
     with ctx.session() as session:
         stats = statistics.compute(session, statistics.Period.year(today.year), today)
     model = page.preview.model()

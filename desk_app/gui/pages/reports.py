@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
@@ -157,15 +158,37 @@ class ReportsPage(Page):
         return True
 
     def _show_preview(self) -> None:
+        """The report's figures, computed in the worker (a large year takes seconds); the newest request
+        wins when the year is changed again meanwhile."""
         year = self.annual.year.value()
         today = clock.today()
-        with self.ctx.session() as session:
-            stats = statistics.compute(session, statistics.Period.year(year), today)
-        self.preview.set_statistics(stats, with_compliance=True)
-        self.annual.previewNote.setText(
-            f"{stats.period.label}, tính đến ngày {format_date(today)}; quy định áp dụng: {stats.profile_name}. "
-            "Báo cáo có thêm bảng các cuộc đối thoại, bảng theo lĩnh vực, hai biểu đồ và phụ lục danh sách "
-            "kiến nghị.")
+        self._preview_request = request = getattr(self, "_preview_request", 0) + 1
+        self.loading = True
+        self.annual.previewNote.setText(f"Đang tính số liệu năm {year}…")
+
+        def show(stats) -> None:
+            if not isValid(self) or request != self._preview_request:
+                return
+            self.preview.set_statistics(stats, with_compliance=True)
+            self.annual.previewNote.setText(
+                f"{stats.period.label}, tính đến ngày {format_date(today)}; quy định áp dụng: "
+                f"{stats.profile_name}. Báo cáo có thêm bảng các cuộc đối thoại, bảng theo lĩnh vực, hai biểu "
+                "đồ và phụ lục danh sách kiến nghị.")
+            self.loading = False
+            self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self) and request == self._preview_request:
+                self.loading = False
+                self.loaded.emit()
+                show_error(self, exc)
+
+        self.ctx.run_task(self, "", lambda _p: self._statistics(year, today), show, show_dialog=False,
+                          on_error=failed)
+
+    def _statistics(self, year: int, today) -> statistics.Statistics:
+        with self.ctx.database.session() as session:  # the worker's own unit of work
+            return statistics.compute(session, statistics.Period.year(year), today)
 
     def export_report(self) -> None:
         if self._dirty and not self.save_texts():
@@ -176,28 +199,34 @@ class ReportsPage(Page):
             return
         from desk_app.documents.export import ExportRequest, export_document, report_chart_pngs
 
-        try:  # charts are drawn here, on the main thread; the worker only writes the document
-            with self.ctx.session() as session:
-                stats = statistics.compute(session, statistics.Period.year(year), clock.today())
-            pngs = report_chart_pngs(stats)
-        except DeskAppError as exc:
-            show_error(self, exc)
-            return
         database = self.ctx.database
+        today = clock.today()
 
-        def work(progress):
-            progress.report(0, 0, f"Đang xuất báo cáo năm {year}…")
-            with database.session() as session:
-                result = export_document(session, ExportRequest(
-                    "annual-report", path, year=year, fmt=fmt, chart_images=pngs))
-            return result.path, list(result.warnings)
+        def write(pngs):
+            def work(progress):
+                progress.report(0, 0, f"Đang xuất báo cáo năm {year}…")
+                with database.session() as session:
+                    result = export_document(session, ExportRequest(
+                        "annual-report", path, year=year, fmt=fmt, chart_images=pngs))
+                return result.path, list(result.warnings)
 
-        def done(result) -> None:
-            written, warnings = result
-            self.ctx.changed("documents")  # the register has the report's number now
-            after_export(self, Path(written), f"Đã xuất báo cáo năm {year}:\n{written}", warnings)
+            def done(result) -> None:
+                written, warnings = result
+                self.ctx.changed("documents")  # the register has the report's number now
+                after_export(self, Path(written), f"Đã xuất báo cáo năm {year}:\n{written}", warnings)
 
-        self.ctx.run_task(self, "Xuất báo cáo năm", work, done, cancellable=False)
+            self.ctx.run_task(self, "Xuất báo cáo năm", work, done, cancellable=False)
+
+        def draw(stats) -> None:  # QtCharts draws on the main thread only; the rest is the worker's
+            try:
+                pngs = report_chart_pngs(stats)
+            except DeskAppError as exc:
+                show_error(self, exc)
+                return
+            write(pngs)
+
+        self.ctx.run_task(self, "Xuất báo cáo năm", lambda _p: self._statistics(year, today), draw,
+                          cancellable=False)
 
     # -- (b) the Excel summary -------------------------------------------------------------------------------
     def _build_summary(self) -> None:
