@@ -492,9 +492,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from desk_app.domain.errors import DeskAppError
-    from desk_app.logs import log_unexpected, setup_logging
 
     if args.command not in (None, "gui"):  # the window sets its log up after it is shown (start-up time)
+        from desk_app.logs import setup_logging
+
         setup_logging()
     handlers: dict[str | None, Callable] = {
         None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
@@ -518,6 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 — the last guard: never show a traceback
+        from desk_app.logs import log_unexpected
+
         where = log_unexpected(exc)
         sys.stderr.write("Lỗi không mong muốn; dữ liệu không thay đổi. "
                          f"Chi tiết đã ghi vào {where}.\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desk_app.documents import wording
@@ -740,20 +740,26 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
     texts = report_texts(session, year)
     annex_rows = []
     today = stats.today
-    query = (select(m.Petition).join(m.DialogueSession).where(m.DialogueSession.id.in_(list(stats.by_session) or [0]))
-             .options(selectinload(m.Petition.session), selectinload(m.Petition.field),
-                      selectinload(m.Petition.lead_agency), selectinload(m.Petition.hamlet))
-             .order_by(m.DialogueSession.planned_start, m.Petition.id))
-    for number, p in enumerate(session.scalars(query), 1):
-        status = PetitionStatus(p.status).label
-        if statistics.is_open_overdue(p.status, p.due_date, today):
+    # plain rows, not ORM objects: the annex of a large year has thousands of them
+    P, S = m.Petition, m.DialogueSession
+    held_at = func.coalesce(S.actual_start, S.planned_start, type_=S.planned_start.type)  # = session_date
+    query = (select(P.status, P.due_date, P.resolved_date, held_at, P.citizen_name, m.Hamlet.name, P.address,
+                    m.Field.name, P.content, m.Agency.name, P.transferred_to)
+             .join(S, S.id == P.session_id).outerjoin(m.Hamlet, m.Hamlet.id == P.hamlet_id)
+             .outerjoin(m.Field, m.Field.id == P.field_id).outerjoin(m.Agency, m.Agency.id == P.lead_agency_id)
+             .where(S.id.in_(list(stats.by_session) or [0])).order_by(S.planned_start, P.id))
+    labels = {status.value: status.label for status in PetitionStatus}
+    for number, (status_code, due, resolved, held, citizen, hamlet, address, field_name, content, agency,
+                 transferred_to) in enumerate(session.execute(query), 1):
+        status = labels[status_code]
+        if statistics.is_open_overdue(status_code, due, today):
             status += " (quá hạn)"
-        elif statistics.resolved_on_time(p.status, p.due_date, p.resolved_date) is False:
+        elif statistics.resolved_on_time(status_code, due, resolved) is False:
             status += " (quá hạn)"
-        annex_rows.append({"number": number, "date": dmy(p.session.session_date), "citizen": _citizen(p),
-                           "field": p.field.name if p.field else "", "content": p.content,
-                           "agency": p.lead_agency.name if p.lead_agency else (p.transferred_to or ""),
-                           "due": dmy(p.due_date), "status": status, "resolved": dmy(p.resolved_date)})
+        place = hamlet or address
+        annex_rows.append({"number": number, "date": dmy(held.date()), "citizen": f"{citizen} ({place})" if place else citizen,
+                           "field": field_name or "", "content": content, "agency": agency or transferred_to or "",
+                           "due": dmy(due), "status": status, "resolved": dmy(resolved)})
     party_level = "Đảng ủy"
     addressees = [*(unit.superior_recipients or []), f"Thường trực {party_level} {unit.kind} {unit.place_name}"
                   if issuer.body != "dang_uy" else None]

@@ -264,7 +264,14 @@ def fit_short_lines(document, text_width_mm: float) -> None:
     if not fractions:
         return
     style_tag, val = qn("w:pStyle"), qn("w:val")
-    containers = [document.element.body] + list(document.element.body.iter(qn("w:tc")))
+    # only the body and the cells that hold a short line (the header's; never the 2,000 rows of an annex)
+    body = document.element.body
+    wanted = " or ".join(f"@w:val='{style_id}'" for style_id in fractions)
+    containers = []
+    for line in body.xpath(f".//w:p[w:pPr/w:pStyle[{wanted}]]"):
+        parent = line.getparent()
+        if parent is not None and parent not in containers:
+            containers.append(parent)
     for container in containers:
         above: list[Paragraph] = []
         for child in container.iterchildren(qn("w:p")):
@@ -287,4 +294,4 @@ def fit_short_lines(document, text_width_mm: float) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 above = []
             elif any((t.text or "").strip() for t in child.iter(qn("w:t"))):
-                above.append(Paragraph(child, document))
+                above = [Paragraph(child, document)]  # only the last one is ever used

@@ -66,6 +66,14 @@ class WorkCalendar:
             self._overrides = {o.day: o for o in overrides}
         self._holidays = None  # loaded on first use: importing `holidays` costs start-up time
 
+    @staticmethod
+    def warm_up(day: dt.date) -> None:
+        """Import ``holidays`` and load its Vietnamese names once (about 0.15 s), e.g. on a background
+        thread at start, so that the first deadline computed in the window does not pay for it."""
+        import holidays
+
+        holidays.VN(language="vi").get(day)
+
     # -- the law --------------------------------------------------------------------------------
     def _law(self):
         # `holidays` expands to a new year on its own when a date of that year is looked up.

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desk_app.domain.errors import DeskAppError
@@ -86,6 +86,12 @@ class AppContext(QObject):
         self.pool.setMaxThreadCount(1)  # one executor: database work never races itself
         self._tasks: set[_Task] = set()
         self.last_saved: dt.datetime | None = None
+        # the first deadline shown would otherwise load the holiday tables on the main thread (~0.15 s)
+        from desk_app.domain import clock
+        from desk_app.domain.calendar import WorkCalendar
+
+        today = clock.today()
+        self.run_task(None, "", lambda _progress: WorkCalendar.warm_up(today), show_dialog=False)
 
     # -- data -------------------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -108,6 +114,8 @@ class AppContext(QObject):
                  on_error: Callable[[BaseException], None] | None = None, show_dialog: bool = True) -> _Task:
         """Run ``fn(progress)`` on the worker thread with a progress dialog; ``on_done(result)`` runs on the
         main thread. Errors are shown in Vietnamese (or passed to ``on_error``)."""
+        from PySide6.QtCore import Qt  # not at import: the first window is shown before Qt's enums load
+
         task = _Task(fn)
         dialog = None
         if show_dialog:
@@ -171,6 +179,8 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Không thực hiện được") -> None:
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(QMessageBox.Warning, title, error_text(exc), QMessageBox.Close, parent)
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)
     if parent is None or not parent.isVisible():

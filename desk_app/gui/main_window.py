@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QScrollArea, QStackedWidget, QWidget)
+# Only what the first shown window needs: PySide6 builds each class on first use, and the Qt namespace
+# (Qt.AlignCenter …) alone costs about 35 ms — the window is on screen before it is touched.
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, \
+    QStackedWidget, QWidget
 
 from desk_app import __version__
-from desk_app.gui.context import AppContext, Page
+if TYPE_CHECKING:  # the context (and its imports) load after the window is shown
+    from desk_app.gui.context import AppContext, Page
 
 # (key, title shown in the navigation column, "module:Class", shortcut)
 PAGES = (
@@ -41,6 +45,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx: AppContext | None = None
         self._data_actions: list[QAction] = []
+        # set in attach(): the first QKeySequence loads Qt's enums (~30 ms) — after the window is shown
+        self._shortcuts: list[tuple[QAction, str]] = []
         self.setWindowTitle("Tiếp xúc, đối thoại trực tiếp với Nhân dân")
         self.resize(QSize(1280, 760))
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -53,11 +59,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.nav = QListWidget(central)
         self.nav.setObjectName("navigation")
-        self.nav.setFocusPolicy(Qt.StrongFocus)
         self.nav.setAccessibleName("Các trang")
         for key, title, _spec, shortcut in PAGES:
             item = QListWidgetItem(title)
-            item.setData(Qt.UserRole, key)
             item.setToolTip(f"{title} ({shortcut})")
             self.nav.addItem(item)
         # a calm column with room around each entry: the clerk finds the step of the cycle at a glance
@@ -77,10 +81,15 @@ class MainWindow(QMainWindow):
         if ctx is not None:
             self.attach(ctx)
         else:
-            self.opening = QLabel("Đang mở dữ liệu…", self.stack)
-            self.opening.setAlignment(Qt.AlignCenter)
+            holder = QWidget(self.stack)  # "Đang mở dữ liệu…" in the middle (stretches: no Qt enums needed)
+            grid = QGridLayout(holder)
+            for i in (0, 2):
+                grid.setRowStretch(i, 1)
+                grid.setColumnStretch(i, 1)
+            self.opening = QLabel("Đang mở dữ liệu…", holder)
             self.opening.setObjectName("opening")
-            self.stack.addWidget(self.opening)
+            grid.addWidget(self.opening, 1, 1)
+            self.stack.addWidget(holder)
             self.nav.setEnabled(False)
             for action in self._data_actions:
                 action.setEnabled(False)
@@ -96,6 +105,10 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
+        from PySide6.QtGui import QKeySequence
+
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
 
     # -- pages ----------------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -104,6 +117,8 @@ class MainWindow(QMainWindow):
             spec = next(spec for k, _t, spec, _s in PAGES if k == key)
             # Each page scrolls when the window is smaller than the page needs (1366×768 at 125 %: about
             # 1090×610 usable), instead of pushing the window past the screen's edge.
+            from PySide6.QtWidgets import QFrame, QScrollArea
+
             holder = QScrollArea(self.stack)
             holder.setWidgetResizable(True)
             holder.setFrameShape(QFrame.NoFrame)
@@ -115,6 +130,8 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def current_page(self) -> Page | None:
+        from PySide6.QtWidgets import QScrollArea
+
         holder = self.stack.currentWidget()
         return holder.widget() if isinstance(holder, QScrollArea) else None
 
@@ -143,19 +160,19 @@ class MainWindow(QMainWindow):
                                       ("&Kiểm tra dữ liệu", self.check_database, None)):
             action = QAction(title, self)
             if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
+                self._shortcuts.append((action, shortcut))
             action.triggered.connect(slot)
             file_menu.addAction(action)
             self._data_actions.append(action)
         file_menu.addSeparator()
         quit_action = QAction("Th&oát", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self._shortcuts.append((quit_action, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = bar.addMenu("Đi đế&n")
         for key, title, _spec, shortcut in PAGES:
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             go_menu.addAction(action)
             self._data_actions.append(action)
@@ -249,4 +266,6 @@ class MainWindow(QMainWindow):
                           cancellable=False)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "Giới thiệu", f"Tiếp xúc, đối thoại trực tiếp với Nhân dân\nPhiên bản {__version__}")

@@ -1,0 +1,1025 @@
+#!/usr/bin/env python
+"""Speed benchmark of desk_app (quality.md §1): each case against a floor measured in the same run.
+
+    python tests/benchmarks/bench.py [--quick] [--json FILE] [--workdir DIR] [--only CASE...] [--repeat N]
+
+The data comes from the program's own ``demo`` generator (the CLI, in a subprocess). Every case runs once
+as a warm-up, then ``N`` times; the median counts. The floor (the least any program must do for the same
+output) is measured the same way, on the same data, in the same run, so machine noise hits both.
+Missed targets do not fail the run (this is a measuring tool): the exit code is 1 only if a case crashed.
+
+``--workdir DIR`` keeps the generated data (databases, consolidation inputs) between runs, keyed by the
+package version, the schema (migration files) and the demo generator's source; without it everything
+goes to a temporary folder removed at the end. The user's data folder is never touched
+(``DESK_APP_DATA_DIR`` points inside the work folder).
+
+Only the standard library is imported at module level: the consolidation's worker processes ("spawn")
+import this file again as ``__mp_main__``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+YEAR = 2026
+TODAY = "2026-11-21"
+CASES = ("startup", "annual_report", "summary", "consolidation", "search", "petition_list")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    report: int  # petitions of the annual-report database
+    big: int  # petitions of the summary / search / list database
+    communes: int  # consolidation inputs
+    bases: int  # distinct demo communes the inputs are copied from
+    base_petitions: int
+    warm_subset: int  # consolidation warm-up inputs (0: all)
+    list_warmup: int  # petition-list warm-up processes (the quick run skips it to stay short)
+    startup_default_db: bool  # start-up on the default demo year (the quick run reuses the report's database)
+    runs: dict  # case → timed repeats (one warm-up comes first)
+
+
+FULL = Sizes(report=2_000, big=100_000, communes=3_321, bases=8, base_petitions=50, warm_subset=200, list_warmup=1,
+             startup_default_db=True,
+             runs={"startup": 5, "annual_report": 5, "summary": 3, "consolidation": 1, "search": 5,
+                   "petition_list": 2})
+QUICK = Sizes(report=100, big=2_000, communes=70, bases=1, base_petitions=50, warm_subset=8, list_warmup=0,
+              startup_default_db=False,
+              runs={"startup": 2, "annual_report": 2, "summary": 2, "consolidation": 1, "search": 3,
+                    "petition_list": 1})
+# Communes the consolidation inputs are generated for (each copied many times under new codes).
+COMMUNE_NAMES = ("Tân Lập", "Hòa Bình", "Minh Khai", "Quang Trung", "Đồng Tâm", "Thanh Xuân", "Phú Thịnh",
+                 "Yên Bình", "Bình Minh", "Hưng Đạo")
+
+
+@dataclass
+class Row:
+    case: str
+    seconds: float | None
+    floor_seconds: float | None
+    ratio: float | None
+    target: float | None
+    size: int | None = None
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        if self.error or self.ratio is None:
+            return None
+        return self.ratio <= self.target
+
+    def as_json(self) -> dict:
+        data = {"case": self.case, "seconds": _round(self.seconds), "floor_seconds": _round(self.floor_seconds),
+                "ratio": _round(self.ratio, 3), "target": self.target, "met": self.met, "size": self.size,
+                "detail": self.detail}
+        data.update(self.extra)
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+def _round(value, digits: int = 4):
+    return None if value is None else round(value, digits)
+
+
+def log(message: str) -> None:
+    sys.stderr.write(f"[bench {time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def timed(fn, collect: bool = True) -> float:
+    if collect:  # a collection left over from the previous run must not land inside this one
+        gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def repeat(fn, runs: int, warmup: int = 1, collect: bool = True) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    return [timed(fn, collect) for _ in range(runs)]
+
+
+def fmt_times(values, unit: str = "s", scale: float = 1.0, digits: int = 3) -> str:
+    return "[" + ", ".join(f"{v * scale:.{digits}f}" for v in values) + f"] {unit}"
+
+
+# -- environment and data ------------------------------------------------------------------------------
+
+class Bench:
+    """The work folder, the cached data and the per-run working copies."""
+
+    def __init__(self, workdir: Path, sizes: Sizes, quick: bool):
+        self.workdir = workdir
+        self.sizes = sizes
+        self.quick = quick
+        self.cache = workdir / "cache" / cache_key()
+        self.run_dir = workdir / "run"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        for old in self.cache.parent.iterdir():  # data of older code is never used again
+            if old.is_dir() and old != self.cache:
+                log(f"removing stale cache {old}")
+                shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+        self.run_dir.mkdir(parents=True)
+        self._copies: dict[str, Path] = {}
+        self._app = None
+
+    # databases ------------------------------------------------------------------------------------------
+    def demo_db(self, name: str, *args: str) -> Path:
+        """A demo database made by ``desk-app demo --year YEAR ARGS`` (cached, pristine)."""
+        path = self.cache / f"{name}.sqlite3"
+        if path.exists():
+            return path
+        temp = self.cache / f"{name}.partial.sqlite3"
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+        log(f"generating {name}: desk-app demo --year {YEAR} {' '.join(args)}")
+        started = time.perf_counter()
+        cli(["--db", str(temp), "demo", "--year", str(YEAR), *args])
+        with contextlib.closing(sqlite3.connect(temp)) as connection:  # one self-contained file
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for leftover in (Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
+        temp.replace(path)
+        log(f"  done in {time.perf_counter() - started:.1f} s")
+        return path
+
+    def working_copy(self, name: str, *args: str) -> Path:
+        """A copy of a cached demo database for this run (exports write to their register)."""
+        if name not in self._copies:
+            source = self.demo_db(name, *args)
+            target = self.run_dir / source.name
+            shutil.copyfile(source, target)
+            self._copies[name] = target
+        return self._copies[name]
+
+    # the demo databases of the cases: (cache name, demo arguments)
+    def startup_spec(self) -> tuple[str, tuple[str, ...]]:
+        return ("demo_default", ()) if self.sizes.startup_default_db else self.report_spec()
+
+    def report_spec(self) -> tuple[str, tuple[str, ...]]:
+        return f"demo_p{self.sizes.report}", ("--petitions", str(self.sizes.report))
+
+    def big_spec(self) -> tuple[str, tuple[str, ...]]:
+        return f"demo_p{self.sizes.big}", ("--petitions", str(self.sizes.big))
+
+    def commune_spec(self, k: int) -> tuple[str, tuple[str, ...]]:
+        return f"commune_{k}", ("--commune", COMMUNE_NAMES[k], "--sessions", "2",
+                                "--petitions", str(self.sizes.base_petitions), "--seed", str(k + 1))
+
+    # the consolidation inputs also depend on the summary's writer: their own key
+    def commune_xlsx(self, k: int) -> Path:
+        return self.cache / f"commune_{k}_{summary_key()}.xlsx"
+
+    def inputs_folder(self) -> Path:
+        return self.cache / f"consolidation_{self.sizes.communes}_{summary_key()}"
+
+    def big_db(self) -> Path:
+        name, args = self.big_spec()
+        return self.working_copy(name, *args)
+
+    def prepare(self, cases) -> None:
+        """Generate the missing demo databases up front, as many at a time as there are cores (the
+        generator uses one), the biggest first."""
+        specs = []
+        if "startup" in cases:
+            specs.append(self.startup_spec())
+        if "annual_report" in cases:
+            specs.append(self.report_spec())
+        if {"summary", "search", "petition_list"} & set(cases):
+            specs.append(self.big_spec())
+        if "consolidation" in cases and not (self.inputs_folder() / "DONE").exists():
+            specs += [self.commune_spec(k) for k in range(self.sizes.bases) if not self.commune_xlsx(k).exists()]
+        missing = [(name, args) for name, args in dict(specs).items() if not (self.cache / f"{name}.sqlite3").exists()]
+        if not missing:
+            return
+
+        def petitions(spec) -> int:
+            args = spec[1]
+            return int(args[args.index("--petitions") + 1]) if "--petitions" in args else 60
+
+        missing.sort(key=petitions, reverse=True)
+        if self.sizes.big >= 50_000 and any(name == self.big_spec()[0] for name, _ in missing):
+            log(f"(the {self.sizes.big:,}-petition database takes about a minute to generate, once per work folder)")
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=max(1, min(len(missing), os.cpu_count() or 1))) as pool:
+            futures = [pool.submit(self.demo_db, name, *args) for name, args in missing]
+        for future in futures:
+            if future.exception():  # the case that needs it fails again, with the reason, and is reported
+                log(f"generation failed: {future.exception()}")
+
+    def qt_app(self):
+        """One offscreen QApplication for the in-process cases (the report's charts need it)."""
+        if self._app is None:
+            from desk_app.gui.app import create_application
+
+            self._app = create_application()
+        return self._app
+
+
+def cache_key() -> str:
+    """Package version + schema (migration files) + the demo generator's source: new code, new data."""
+    digest = hashlib.sha256()
+    init = (ROOT / "desk_app" / "__init__.py").read_text(encoding="utf-8")
+    version = re.search(r'__version__\s*=\s*"([^"]+)"', init)
+    digest.update((version.group(1) if version else "?").encode())
+    for folder, pattern in ((ROOT / "desk_app" / "store" / "migrations" / "versions", "*.py"),
+                            (ROOT / "desk_app" / "services", "demo*.py")):
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return f"v{version.group(1) if version else 'x'}-{digest.hexdigest()[:12]}"
+
+
+def summary_key() -> str:
+    """The Excel summary's writer (what the consolidation inputs are made with)."""
+    digest = hashlib.sha256()
+    for name in ("summary.py", "xlsx.py"):
+        digest.update((ROOT / "desk_app" / "documents" / name).read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def cli(args: list[str], *, capture: bool = True) -> str:
+    """``desk-app ARGS`` in a subprocess; raises with its stderr when it fails."""
+    done = subprocess.run([sys.executable, "-m", "desk_app", *args], check=False, capture_output=capture,
+                          text=True, encoding="utf-8", cwd=ROOT)
+    if done.returncode != 0:
+        raise RuntimeError(f"desk-app {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
+    return done.stdout or ""
+
+
+def open_db(path: Path):
+    from desk_app.store.database import open_database
+
+    return open_database(str(path))
+
+
+def ratio_row(case: str, times: list[float], floor_times: list[float], target: float, **kw) -> Row:
+    seconds, floor = median(times), median(floor_times)
+    return Row(case, seconds, floor, seconds / floor if floor > 0 else None, target, **kw)
+
+
+# -- 1. start-up -----------------------------------------------------------------------------------------
+
+# The floor: what any PySide6 program pays before its first window is on screen. It mirrors the app's
+# smoke test (desk_app/gui/app.py): the clock starts on the program's first line (the app: desk_app's import,
+# desk_app.STARTED), the window is shown, and the time is reported from the event loop once shown.
+STARTUP_FLOOR = '''\
+import time
+STARTED = time.perf_counter()
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 760)
+
+
+def shown():
+    sys.stdout.write(f"ok {(time.perf_counter() - STARTED) * 1000:.1f}\\n")
+    sys.stdout.flush()
+    QTimer.singleShot(0, app.quit)
+
+
+window.show()
+QTimer.singleShot(0, shown)
+sys.exit(app.exec())
+'''
+
+
+def _ok_ms(cmd: list[str]) -> tuple[float, float, float]:
+    """Run a fresh process that prints ``ok <ms>``: (the ms it reports, seconds from spawn until that line
+    arrived, seconds until the process ended)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8",
+                                   cwd=ROOT)
+        reported = line_at = None
+        lines = []
+        for line in process.stdout:  # the line arrives when it is written: both programs flush it
+            lines.append(line)
+            found = re.match(r"ok (\d+(?:\.\d+)?)\s*$", line)
+            if found and reported is None:
+                reported, line_at = float(found.group(1)), time.perf_counter() - start
+        code = process.wait(timeout=300)
+        wall = time.perf_counter() - start
+        if code != 0 or reported is None:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(cmd[-3:])}: exit {code}, stdout {''.join(lines).strip()!r}, "
+                               f"stderr {errors.read().decode('utf-8', 'replace').strip()[-2000:]!r}")
+    return reported, line_at, wall
+
+
+def case_startup(bench: Bench, runs: int) -> list[Row]:
+    name, args = bench.startup_spec()
+    db = bench.working_copy(name, *args)
+    floor_script = bench.run_dir / "startup_floor.py"
+    floor_script.write_text(STARTUP_FLOOR, encoding="utf-8")
+    app_cmd = [sys.executable, "-m", "desk_app", "--db", str(db), "gui", "--smoke-test"]
+    floor_cmd = [sys.executable, str(floor_script)]
+    _ok_ms(app_cmd), _ok_ms(floor_cmd)  # warm-up: disk caches, Python's bytecode caches
+    app, floor = [], []
+    for _ in range(runs):  # interleaved, so that a noisy moment hits both
+        app.append(_ok_ms(app_cmd))
+        floor.append(_ok_ms(floor_cmd))
+    def column(rows, i):
+        return [r[i] for r in rows]
+
+    detail = (f"fresh process each run; app `gui --smoke-test` reports ok {fmt_times(column(app, 0), 'ms', 1, 0)}; "
+              f"floor (bare QApplication + empty QMainWindow shown, timed the same way) reports ok "
+              f"{fmt_times(column(floor, 0), 'ms', 1, 0)}; process wall: app {fmt_times(column(app, 2))}, floor "
+              f"{fmt_times(column(floor, 2))}")
+    loaded_detail = (f"seconds from spawning the process until its `ok` line arrives (the app writes it once the "
+                     f"first page's data is on screen; includes interpreter start): app {fmt_times(column(app, 1))}, "
+                     f"floor {fmt_times(column(floor, 1))}")
+    extra = {"app_wall_seconds": _round(median(column(app, 2))), "floor_wall_seconds": _round(median(column(floor, 2)))}
+    return [ratio_row("startup", [ms / 1000 for ms in column(app, 0)], [ms / 1000 for ms in column(floor, 0)], 1.5,
+                      detail=detail, extra=extra),
+            ratio_row("startup_loaded", column(app, 1), column(floor, 1), 1.5, detail=loaded_detail)]
+
+
+# -- 2. annual report .docx ----------------------------------------------------------------------------------
+
+def _floor_template(path: Path, headers: list[str], keys: list[str]) -> None:
+    """A bare .docx whose 6-column table repeats its body row with docxtpl's ``{%tr %}`` tags."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=4, cols=len(keys))
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell.text = text
+    table.rows[1].cells[0].text = "{%tr for r in rows %}"
+    for cell, key in zip(table.rows[2].cells, keys):
+        cell.text = "{{ r." + key + " }}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    document.save(path)
+
+
+def _report_floor_rows(db: Path, limit: int) -> list[dict]:
+    """6 values of each petition of the year, from the same database."""
+    from sqlalchemy import select
+
+    from desk_app.domain.states import PetitionStatus
+    from desk_app.store import models as m
+
+    labels = {s.value: s.label for s in PetitionStatus}
+    database = open_db(db)
+    try:
+        with database.session() as session:
+            rows = session.execute(
+                select(m.Petition.id, m.Petition.citizen_name, m.Field.name, m.Petition.content, m.Petition.status,
+                       m.Petition.due_date)
+                .outerjoin(m.Field, m.Field.id == m.Petition.field_id)
+                .where(m.Petition.year == YEAR).order_by(m.Petition.id).limit(limit)).all()
+    finally:
+        database.dispose()
+    return [{"id": pid, "citizen": citizen, "field": fld or "", "content": content, "status": labels[status],
+             "due": due.strftime("%d/%m/%Y") if due else ""}
+            for pid, citizen, fld, content, status, due in rows]
+
+
+def case_annual_report(bench: Bench, runs: int) -> list[Row]:
+    from desk_app.documents.export import ExportRequest, export_document
+
+    n = bench.sizes.report
+    name, args = bench.report_spec()
+    db = bench.working_copy(name, *args)
+    bench.qt_app()  # the charts are drawn with QtCharts
+    out = bench.run_dir / "annual_report.docx"
+    database = open_db(db)
+
+    def app_run():
+        # as `desk-app export annual-report --year Y -o FILE` (cli.cmd_export), charts included
+        request = ExportRequest(kind="annual-report", target=out, year=YEAR, charts=True)
+        with database.session() as session:
+            export_document(session, request)
+
+    try:
+        app = repeat(app_run, runs)
+    finally:
+        database.dispose()
+
+    from docxtpl import DocxTemplate
+
+    rows = _report_floor_rows(db, n)
+    template = bench.run_dir / "floor_table.docx"
+    _floor_template(template, ["Số", "Người kiến nghị", "Lĩnh vực", "Nội dung", "Trạng thái", "Hạn"],
+                    ["id", "citizen", "field", "content", "status", "due"])
+    floor_out = bench.run_dir / "floor_table_out.docx"
+
+    def floor_run():
+        document = DocxTemplate(str(template))
+        document.render({"rows": rows})
+        document.save(str(floor_out))
+
+    floor = repeat(floor_run, runs)
+    detail = (f"export_document(annual-report, charts) {fmt_times(app)}, {out.stat().st_size // 1024} KB; floor: "
+              f"docxtpl load+render+save of a bare {len(rows)}-row x 6-column table {fmt_times(floor)}")
+    return [ratio_row(f"annual_report_{FULL.report}", app, floor, 2.0, size=n, detail=detail)]
+
+
+# -- 3. Excel summary --------------------------------------------------------------------------------------
+
+def read_sheets(path: Path) -> list[tuple[str, list[tuple]]]:
+    """Every sheet's rows as plain values (read-only)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheets = []
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # write-only files store no size: read every row as it is
+            sheets.append((ws.title, [tuple(row) for row in ws.iter_rows(values_only=True)]))
+        return sheets
+    finally:
+        wb.close()
+
+
+def case_summary(bench: Bench, runs: int) -> list[Row]:
+    from desk_app.documents.summary import write_summary
+    from desk_app.services.statistics import Period
+
+    n = bench.sizes.big
+    db = bench.big_db()
+    out = bench.run_dir / "summary.xlsx"
+    database = open_db(db)
+
+    def app_run():
+        # as `desk-app export summary --year Y -o FILE` (cli.cmd_export)
+        with database.session() as session:
+            write_summary(session, Period.year(YEAR), out)
+
+    try:
+        app = repeat(app_run, runs)
+    finally:
+        database.dispose()
+
+    from openpyxl import Workbook
+
+    sheets = read_sheets(out)
+    cells = sum(len(row) for _name, rows in sheets for row in rows)
+    floor_out = bench.run_dir / "summary_floor.xlsx"
+
+    def floor_run():
+        wb = Workbook(write_only=True)
+        for name, rows in sheets:
+            ws = wb.create_sheet(name)
+            for row in rows:
+                ws.append(row)
+        wb.save(floor_out)
+
+    floor = repeat(floor_run, runs)
+    shape = ", ".join(f"{name}: {len(rows)} rows" for name, rows in sheets)
+    detail = (f"write_summary {fmt_times(app)}, {out.stat().st_size // 1024} KB; floor: openpyxl write-only of the "
+              f"same {cells:,} cell values ({shape}) {fmt_times(floor)}")
+    return [ratio_row(f"summary_{FULL.big}", app, floor, 1.5, size=n, detail=detail)]
+
+
+# -- 4. consolidation --------------------------------------------------------------------------------------
+
+_WORKBOOK_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _meta_member(zf: zipfile.ZipFile) -> str:
+    """The zip member of the hidden "_meta" sheet (workbook.xml → its relationship → the part)."""
+    import xml.etree.ElementTree as ET
+
+    workbook = ET.fromstring(zf.read("xl/workbook.xml"))
+    rid = next(sheet.get(f"{{{_REL_NS}}}id") for sheet in workbook.iter(f"{{{_WORKBOOK_NS}}}sheet")
+               if sheet.get("name") == "_meta")
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = next(rel.get("Target") for rel in rels if rel.get("Id") == rid)
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _with_identity(sheet_xml: str, name: str, code: str) -> str:
+    """The "_meta" sheet with another commune name and code (inline strings, as openpyxl reads them)."""
+    wanted = {"commune_name": name, "commune_code": code}
+    done = set()
+
+    def replace(match: re.Match) -> str:
+        number, body = match.group(1), match.group(2)
+        for key, value in wanted.items():
+            if f"<t>{key}</t>" in body:
+                done.add(key)
+                return (f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>{key}</t></is></c>'
+                        f'<c r="B{number}" t="inlineStr"><is><t>{html.escape(value, quote=False)}</t></is></c></row>')
+        return match.group(0)
+
+    result = re.sub(r'<row r="(\d+)"[^>]*>(.*?)</row>', replace, sheet_xml, flags=re.DOTALL)
+    if done != set(wanted):
+        raise RuntimeError("the summary's _meta sheet no longer holds commune_name / commune_code as inline "
+                           "strings: update _with_identity in tests/benchmarks/bench.py")
+    return result
+
+
+def export_summary(db: Path, target: Path) -> None:
+    """As `desk-app export summary --year YEAR -o TARGET` (in-process: one import for every commune)."""
+    from desk_app.documents.summary import write_summary
+    from desk_app.services.statistics import Period
+
+    database = open_db(db)
+    try:
+        with database.session() as session:
+            write_summary(session, Period.year(YEAR), target)
+    finally:
+        database.dispose()
+
+
+def consolidation_inputs(bench: Bench) -> Path:
+    """A folder of ``communes`` summaries: a few real demo communes, copied under new names and codes."""
+    sizes = bench.sizes
+    folder = bench.inputs_folder()
+    if (folder / "DONE").exists():
+        return folder
+    bases = []
+    for k in range(sizes.bases):
+        xlsx = bench.commune_xlsx(k)
+        if not xlsx.exists():
+            name, args = bench.commune_spec(k)
+            db = bench.demo_db(name, *args)
+            partial = xlsx.with_name(xlsx.stem + ".partial.xlsx")
+            export_summary(db, partial)
+            partial.replace(xlsx)
+        with zipfile.ZipFile(xlsx) as zf:
+            member = _meta_member(zf)
+            infos = zf.infolist()
+            parts = {info.filename: zf.read(info.filename) for info in infos}
+        meta = parts[member].decode("utf-8")
+        name = html.unescape(re.search(r"<t>commune_name</t></is></c><c [^>]*><is><t>([^<]*)</t>", meta).group(1))
+        bases.append((infos, parts, member, meta, name))
+    log(f"writing {sizes.communes} consolidation inputs (copies of {sizes.bases} demo communes, new name and code)")
+    started = time.perf_counter()
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for i in range(sizes.communes):
+        infos, parts, member, meta, name = bases[i % len(bases)]
+        code = f"{10001 + i:05d}"
+        with zipfile.ZipFile(partial / f"xa_{code}.xlsx", "w", zipfile.ZIP_DEFLATED) as out:
+            for info in infos:
+                data = parts[info.filename]
+                if info.filename == member:
+                    data = _with_identity(meta, f"{name} {i + 1:04d}", code).encode("utf-8")
+                out.writestr(info, data)
+    (partial / "DONE").write_text("ok\n", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
+    log(f"  done in {time.perf_counter() - started:.1f} s")
+    return folder
+
+
+def read_every_cell(paths: list[Path]) -> int:
+    """The floor: openpyxl read-only reading every cell of every file, one after another."""
+    from openpyxl import load_workbook
+
+    cells = 0
+    for path in paths:
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        try:
+            for ws in wb.worksheets:
+                ws.reset_dimensions()
+                for row in ws.iter_rows(values_only=True):
+                    cells += len(row)
+        finally:
+            wb.close()
+    return cells
+
+
+def case_consolidation(bench: Bench, runs: int) -> list[Row]:
+    from desk_app.documents.consolidate import PARALLEL_FROM, consolidate
+
+    n = bench.sizes.communes
+    folder = consolidation_inputs(bench)
+    paths = sorted(folder.glob("*.xlsx"))
+    if len(paths) != n:
+        raise RuntimeError(f"{folder} holds {len(paths)} inputs, expected {n}")
+    out = bench.run_dir / "consolidated.xlsx"
+    warm = paths[:bench.sizes.warm_subset] if bench.sizes.warm_subset else paths
+    # warm-up: the disk cache, and the pool's first start (a subset of the inputs on the full run)
+    consolidate([str(p) for p in warm], bench.run_dir / "consolidated_warm.xlsx")
+    app, used = [], []
+
+    def app_run():
+        # as `desk-app consolidate -o OUT FOLDER` (cli.cmd_consolidate): the process pool is inside
+        result = consolidate([str(folder)], out)
+        used.append((result.used, len(result.skipped)))
+
+    for _ in range(runs):
+        app.append(timed(app_run))
+    bad = [u for u in used if u != (n, 0)]
+    if bad:
+        raise RuntimeError(f"consolidation used/skipped {bad[0]}, expected {n} used and 0 skipped")
+    read_every_cell(warm)  # the floor's warm-up
+    cells = []
+    floor = [timed(lambda: cells.append(read_every_cell(paths))) for _ in range(runs)]
+    size_mb = sum(p.stat().st_size for p in paths) / 1e6
+    pool = f"process pool of {min(os.cpu_count() or 1, 4)}" if n >= PARALLEL_FROM else "no pool"
+    detail = (f"{n} inputs ({size_mb:.0f} MB, {bench.sizes.bases} demo communes of {bench.sizes.base_petitions} "
+              f"petitions copied under new names/codes), result {used[-1][0]} used / {used[-1][1]} skipped; "
+              f"consolidate ({pool}, {os.cpu_count()} cores) {fmt_times(app)}; floor: openpyxl read-only reading "
+              f"all {cells[-1]:,} cells in ONE process, sequentially {fmt_times(floor)}; "
+              f"{runs} timed run(s) each after a warm-up on {len(warm)} inputs"
+              + (" (1 run by default on the full size: each takes about 2 minutes; --repeat N for more)"
+                 if runs == 1 and not bench.quick else ""))
+    row = ratio_row(f"consolidation_{FULL.communes}", app, floor, 1.5, size=n, detail=detail)
+    absolute = Row(f"consolidation_{FULL.communes}_60s", row.seconds, None, row.seconds / 60.0, 1.0, size=n,
+                   detail=f"absolute bound 60 s on this machine ({os.cpu_count()} cores); runs {fmt_times(app)}",
+                   extra={"bound_seconds": 60.0})
+    return [row, absolute]
+
+
+# -- 5. accent-insensitive search ------------------------------------------------------------------------------
+
+def _search_queries(database) -> dict[str, str]:
+    """Queries typed the way a clerk types them (no accents), chosen from the data so that they match."""
+    from sqlalchemy import func, select
+
+    from desk_app.domain.text import fold
+    from desk_app.store import models as m
+
+    with database.session() as session:
+        total = session.scalar(select(func.count(m.Petition.id)))
+        middle = session.execute(select(m.Petition.citizen_name, m.Petition.content)
+                                 .order_by(m.Petition.id).offset(total // 2).limit(1)).one()
+        late = session.execute(select(m.Petition.content).order_by(m.Petition.id)
+                               .offset(total * 3 // 4).limit(1)).one()
+    def longest_word(text: str) -> str:
+        words = re.findall(r"[a-z]+", fold(text))
+        return max(words, key=len) if words else "duong"
+
+    name = fold(middle.citizen_name)
+    return {
+        "name": name,  # "nguyen van duc" finds "Nguyễn Văn Đức"
+        "content word": longest_word(late.content),
+        "two words": f"{name.split()[-1]} {longest_word(middle.content)}",  # both words of one petition
+        "no match": "zqxjkv",  # matches nothing: without an index every row is looked at
+        # two letters (typing pauses after "ng"): too short for a trigram index, so a scan of every row
+        "short word": name[:2],
+        "short, no match": "qz",
+    }
+
+
+def case_search(bench: Bench, runs: int) -> list[Row]:
+    from sqlalchemy import select
+
+    from desk_app.gui.context import AppContext
+    from desk_app.gui.petition_model import PAGE_SIZE, PetitionTableModel
+    from desk_app.services import followup
+    from desk_app.store import models as m
+
+    n = bench.sizes.big
+    db = bench.big_db()
+    app = bench.qt_app()
+    database = open_db(db)
+    try:
+        queries = _search_queries(database)
+        found: dict[str, int] = {}
+        services: dict[str, float] = {}
+        for label, text in queries.items():
+            # the follow-up page's filter when typing stops: this year's petitions (its first filter) and the
+            # text; the work behind its first screen: the first page of rows and the count, in a fresh session
+            flt = followup.PetitionFilter(year=YEAR, search=text)
+
+            def first_page(flt=flt, label=label):
+                with database.session() as session:
+                    followup.list_petitions(session, flt, limit=PAGE_SIZE)
+                    found[label] = followup.count_petitions(session, flt)
+
+            gc.collect()  # once per query: a full collection costs more than the query itself
+            services[label] = median(repeat(first_page, runs, collect=False))
+        if found["no match"] or found["short, no match"] or not all(
+                found[k] for k in ("name", "content word", "two words", "short word")):
+            raise RuntimeError(f"unexpected search results: {found}")
+
+        # the same through the page's model: what the UI thread waits for (set_filter), and until the
+        # count is known too (the model may count in a worker: it then says so with `counting`)
+        ctx = AppContext(database)
+        model = PetitionTableModel(ctx)
+        ui: dict[str, list[float]] = {}
+        until_counted: dict[str, list[float]] = {}
+        for label, text in queries.items():
+            flt = followup.PetitionFilter(year=YEAR, search=text)
+            gc.collect()
+            for index in range(runs + 1):
+                begun = time.perf_counter()
+                model.set_filter(flt)
+                blocked = time.perf_counter() - begun
+                deadline = begun + 60
+                while getattr(model, "counting", False) and time.perf_counter() < deadline:
+                    app.processEvents()
+                    time.sleep(0.0005)
+                if index:  # the first one is the warm-up
+                    ui.setdefault(label, []).append(blocked)
+                    until_counted.setdefault(label, []).append(time.perf_counter() - begun)
+        if hasattr(ctx, "wait_for_tasks"):
+            ctx.wait_for_tasks()
+
+        with database.session() as session:
+            ids = list(session.scalars(select(m.Petition.id).order_by(m.Petition.id)))[:: max(1, n // 25)]
+
+        def lookup(pid):
+            with database.session() as session:  # a fresh session: nothing cached
+                session.get(m.Petition, pid)
+
+        gc.collect()
+        floor = [median(repeat(lambda pid=pid: lookup(pid), 3, collect=False)) for pid in ids]
+    finally:
+        database.dispose()
+    # the case: the first page of results on the follow-up page's screen (the model's first page, read on the
+    # UI thread; the total is counted in the worker afterwards) — the worst query
+    worst = max(median(v) for v in ui.values())
+    detail = (f"first page ({PAGE_SIZE} rows, followup.list_petitions) + count_petitions in a fresh session, "
+              "median per query: "
+              + "; ".join(f"{label} {queries[label]!r}: {services[label] * 1000:.1f} ms ({found[label]} found)"
+                          for label in queries)
+              + ". The follow-up page's PetitionTableModel.set_filter, UI thread blocked / until the count is "
+                "known: "
+              + "; ".join(f"{label} {median(ui[label]) * 1000:.1f} / {median(until_counted[label]) * 1000:.1f} ms"
+                          for label in queries)
+              + f". Floor: session.get(Petition, id) in a fresh session, median over {len(ids)} ids")
+    return [Row(f"search_{FULL.big}", worst, median(floor), worst / 0.1, 1.0, size=n, detail=detail,
+                extra={"bound_seconds": 0.1, "queries": {label: _round(v) for label, v in services.items()},
+                       "model_ui_seconds": {label: _round(median(v)) for label, v in ui.items()},
+                       "model_until_counted_seconds": {label: _round(median(v))
+                                                       for label, v in until_counted.items()}})]
+
+
+# -- 6. petition list of the follow-up page (fresh process) --------------------------------------------------
+
+def peak_rss_mb() -> float | None:
+    """Peak resident memory of this process in MB, or None where it cannot be read."""
+    try:
+        # Linux: the high-water mark of this program's own memory. Not ru_maxrss: across fork/exec it keeps
+        # the parent's peak (the bench process, hundreds of MB after the summary case).
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        try:
+            import psutil
+        except ImportError:
+            return None
+        return psutil.Process().memory_info().peak_wset / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB elsewhere
+
+
+def child_petition_list(db: str) -> dict:
+    """Open the follow-up page on ``db``, scroll it to the bottom and back down, timing every event-loop turn."""
+    start = time.perf_counter()
+    from desk_app.gui.app import create_application
+
+    app = create_application()
+    from desk_app.gui.context import AppContext
+    from desk_app.gui.pages.followup import FollowUpPage
+    from desk_app.store.database import open_database
+
+    database = open_database(db)
+    ctx = AppContext(database)
+    page = FollowUpPage(ctx)
+    model, table = page.model, page.table
+    reads = [0]
+    if hasattr(model, "_query"):  # count the page reads (instrumentation only)
+        query = model._query
+
+        def counted(*args, **kwargs):
+            reads[0] += 1
+            return query(*args, **kwargs)
+
+        model._query = counted
+    steps: list[tuple[float, str]] = []
+
+    def step(label: str, action=None) -> None:
+        begun = time.perf_counter()
+        if action is not None:
+            action()
+        app.processEvents()
+        steps.append((time.perf_counter() - begun, label))
+
+    page.resize(1366, 768)
+    step("show", page.show)
+    step("open", page.activate)
+    loaded = [not hasattr(page, "when_loaded")]
+    if not loaded[0]:  # a page may load in a worker: wait until its rows are on screen
+        page.when_loaded(lambda: loaded.__setitem__(0, True))
+    deadline = time.perf_counter() + 120
+    while not loaded[0] and time.perf_counter() < deadline:
+        step("open (waiting)")
+        time.sleep(0.001)
+    while getattr(model, "counting", False) and time.perf_counter() < deadline:  # the count may come from a worker
+        step("open (counting)")
+        time.sleep(0.001)
+    opened = time.perf_counter() - start
+    total = model.total
+    bar = table.verticalScrollBar()
+    # 1. drag the scroll bar to the bottom again and again: each time the lazy model grows (fetchMore)
+    limit = total // 50 + 100
+    while (model.canFetchMore() or bar.value() < bar.maximum()) and limit > 0:
+        step(f"to bottom, {model.rowCount()} rows", lambda: bar.setValue(bar.maximum()))
+        limit -= 1
+    grown = model.rowCount()
+    # 2. the whole list is there: from the top to the bottom in 50 jumps (pages read as they scroll in)
+    for k in range(51):
+        step(f"sweep {k}/50", lambda k=k: bar.setValue(round(bar.maximum() * k / 50)))
+    elapsed = time.perf_counter() - start
+    peak = peak_rss_mb()
+    database.dispose()
+    longest, where = max(steps)
+    durations = sorted(d for d, _ in steps)
+    if os.environ.get("DESK_BENCH_VERBOSE"):
+        sys.stderr.write("".join(f"{d * 1000:8.1f} ms  {label}\n" for d, label in steps))
+    return {"total_seconds": elapsed, "open_seconds": opened, "rows": total, "rows_grown": grown,
+            "steps": len(steps), "longest": longest, "longest_at": where,
+            "p95": durations[int(len(durations) * 0.95) - 1] if durations else 0.0,
+            "page_reads": reads[0], "peak_mb": peak,
+            "slowest": [[round(d * 1000, 1), label] for d, label in sorted(steps, reverse=True)[:3]]}
+
+
+def case_petition_list(bench: Bench, runs: int) -> list[Row]:
+    n = bench.sizes.big
+    db = bench.big_db()
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-petition-list", str(db)]
+
+    def run_child() -> dict:
+        done = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                              timeout=1800)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        if done.returncode != 0 or not lines:
+            raise RuntimeError(f"petition list child: exit {done.returncode}, stderr {done.stderr.strip()[-3000:]!r}")
+        return json.loads(lines[-1])
+
+    for _ in range(bench.sizes.list_warmup):
+        run_child()  # warm-up (disk cache)
+    results = [run_child() for _ in range(runs)]
+    total = median([r["total_seconds"] for r in results])
+    longest = median([r["longest"] for r in results])
+    peaks = [r["peak_mb"] for r in results if r["peak_mb"] is not None]
+    last = results[-1]
+    common = (f"fresh process: offscreen QApplication, FollowUpPage (lazy PetitionTableModel + QTableView) on "
+              f"{last['rows']:,} petitions; scroll bar dragged to the bottom until the model has grown to "
+              f"{last['rows_grown']:,} rows, then swept top to bottom in 50 jumps; {last['steps']} event-loop turns "
+              f"timed, {last['page_reads']} page reads")
+    if peaks:
+        peak = median(peaks)
+        memory = Row(f"petition_list_{FULL.big}_memory", total, None, peak / 300.0, 1.0, size=n,
+                     detail=f"{common}; peak RSS {fmt_times(peaks, 'MB', 1, 0)} (bound 300 MB); open "
+                            f"{fmt_times([r['open_seconds'] for r in results])}, open+scroll "
+                            f"{fmt_times([r['total_seconds'] for r in results])}",
+                     extra={"peak_mb": _round(peak, 1), "bound_mb": 300})
+    else:
+        memory = Row(f"petition_list_{FULL.big}_memory", total, None, None, 1.0, size=n,
+                     detail=f"{common}; peak memory not measured here (no resource module, no psutil)",
+                     extra={"peak_mb": None, "bound_mb": 300})
+    freeze = Row(f"petition_list_{FULL.big}_freeze", longest, None, longest / 0.1, 1.0, size=n,
+                 detail=f"longest single UI step per run {fmt_times([r['longest'] for r in results], 'ms', 1000, 1)}; "
+                        f"slowest steps of the last run: "
+                        f"{'; '.join(f'{ms} ms at {label}' for ms, label in last.get('slowest', []))}; 95th percentile "
+                        f"{fmt_times([r['p95'] for r in results], 'ms', 1000, 1)}; bound 100 ms",
+                 extra={"bound_seconds": 0.1})
+    return [memory, freeze]
+
+
+# -- running -------------------------------------------------------------------------------------------------
+
+RUNNERS = {"startup": case_startup, "annual_report": case_annual_report, "summary": case_summary,
+           "consolidation": case_consolidation, "search": case_search, "petition_list": case_petition_list}
+
+
+def print_table(rows: list[Row], quick: bool, elapsed: float) -> None:
+    headers = ("case", "median s", "floor s", "ratio", "target", "verdict")
+    lines = []
+    for row in rows:
+        if row.error:
+            verdict = "CRASHED"
+        elif row.met is None:
+            verdict = "n/a"
+        else:
+            verdict = "met" if row.met else "MISSED"
+        target = "-" if row.target is None else (
+            f"<= {row.target:g}" + ("" if row.floor_seconds is not None or row.target != 1.0 else " (abs)"))
+        lines.append((row.case, _num(row.seconds), _num(row.floor_seconds), _num(row.ratio, 2), target, verdict))
+    widths = [max(len(str(x)) for x in column) for column in zip(headers, *lines)]
+    out = sys.stdout
+    out.write("\n" + ("QUICK run: tiny sizes, proves the harness works; the numbers mean little\n" if quick else ""))
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths)) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for line in lines:
+        out.write("  ".join(str(x).ljust(w) for x, w in zip(line, widths)) + "\n")
+    out.write("\nabsolute bounds: ratio = seconds / bound (search 0.1 s, consolidation 60 s, freeze 0.1 s), "
+              "memory: ratio = peak MB / 300\n")
+    for row in rows:
+        out.write(f"- {row.case}: {row.error or row.detail}\n")
+    out.write(f"\ntotal bench time {elapsed:.1f} s\n")
+    out.flush()
+
+
+def _num(value, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="desk_app speed benchmark (quality.md §1)")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (CI: proves the script works)")
+    parser.add_argument("--json", metavar="FILE", help="write the rows as a JSON list")
+    parser.add_argument("--workdir", metavar="DIR", help="keep generated data here between runs")
+    parser.add_argument("--only", nargs="+", metavar="CASE", choices=CASES, help="run only these: " + ", ".join(CASES))
+    parser.add_argument("--repeat", type=int, metavar="N", help="timed runs per case (after one warm-up)")
+    parser.add_argument("--child-petition-list", metavar="DB", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.repeat is not None and args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def setup_environment(workdir: Path) -> None:
+    data = workdir / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    os.environ["DESK_APP_DATA_DIR"] = str(data)  # never the user's data folder (also for every subprocess)
+    os.environ.pop("DESK_APP_DB", None)  # every command gets --db explicitly
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("DESK_APP_TODAY", TODAY)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.child_petition_list:  # the fresh process of the petition-list case (its environment is inherited)
+        print(json.dumps(child_petition_list(args.child_petition_list)))
+        return 0
+    began = time.perf_counter()
+    sizes = QUICK if args.quick else FULL
+    temporary = args.workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="desk-bench-")) if temporary else Path(args.workdir).resolve()
+    rows: list[Row] = []
+    crashed = False
+    try:
+        setup_environment(workdir)
+        bench = Bench(workdir, sizes, args.quick)
+        log(f"work folder {workdir} ({'temporary' if temporary else 'kept'}), cache {bench.cache.name}, "
+            f"{'QUICK' if args.quick else 'full'} sizes")
+        bench.prepare(args.only or CASES)
+        for name in args.only or CASES:
+            runs = args.repeat or sizes.runs[name]
+            log(f"case {name}: warm-up, then {runs} timed run(s)")
+            started = time.perf_counter()
+            try:
+                produced = RUNNERS[name](bench, runs)
+            except Exception as exc:  # noqa: BLE001 — report, go on with the other cases, exit 1 at the end
+                crashed = True
+                traceback.print_exc()
+                produced = [Row(name, None, None, None, None, error=f"{type(exc).__name__}: {exc}")]
+            for row in produced:
+                rows.append(row)
+                result = row.error or f"{_num(row.seconds)} s, ratio {_num(row.ratio, 2)} (target {row.target})"
+                log(f"  {row.case}: {result}")
+            log(f"  case {name} took {time.perf_counter() - started:.1f} s")
+    finally:
+        elapsed = time.perf_counter() - began
+        print_table(rows, args.quick, elapsed)
+        if args.json:
+            Path(args.json).write_text(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")
+        if temporary:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
