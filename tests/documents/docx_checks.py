@@ -48,12 +48,29 @@ def check_page(document, fmt: str) -> None:
         assert close(long_side, Mm(297)) and close(short_side, Mm(210))
 
 
+def _style_fonts(style):
+    """The w:rFonts that a paragraph style gives its runs (its own, else its base style's)."""
+    while style is not None:
+        r_pr = style.element.rPr
+        fonts = r_pr.find(qn("w:rFonts")) if r_pr is not None else None
+        if fonts is not None:
+            return fonts
+        style = style.base_style
+    return None
+
+
 def check_fonts(document) -> None:
+    """Times New Roman on every script slot of every run with text: set on the run, or (the rows of long
+    tables) inherited from the paragraph's style."""
     for paragraph in all_paragraphs(document):
         for run in text_runs(paragraph):
-            assert run.font.name == "Times New Roman", (paragraph.text, run.font.name)
-            fonts = run._element.rPr.find(qn("w:rFonts"))
-            assert fonts.get(qn("w:eastAsia")) == "Times New Roman"
+            r_pr = run._element.rPr
+            fonts = r_pr.find(qn("w:rFonts")) if r_pr is not None else None
+            if fonts is None:
+                fonts = _style_fonts(paragraph.style)
+            assert fonts is not None, paragraph.text
+            for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                assert fonts.get(qn(slot)) == "Times New Roman", (paragraph.text, slot, fonts.get(qn(slot)))
             assert run.font.color.rgb in (None,) or str(run.font.color.rgb) == "000000"
 
 
