@@ -213,6 +213,32 @@ class Page(QWidget):
         ctx.data_changed.connect(self._on_changed)
         self._stale = True
 
+    def load_in_worker(self, work: Callable[[Progress], Any], show: Callable[[Any], None]) -> None:
+        """Compute ``work(progress)`` on the worker and ``show(result)`` here: the page stays responsive
+        while a large year is counted. The newest request wins (another year picked meanwhile); while it
+        runs ``loading`` is true, and ``loaded`` is emitted once its data are on screen (or failed)."""
+        from shiboken6 import isValid
+
+        self._load_request = request = getattr(self, "_load_request", 0) + 1
+        self.loading = True
+
+        def current() -> bool:  # the page still exists and no newer load was asked for
+            return isValid(self) and request == self._load_request
+
+        def done(result: Any) -> None:
+            if current():
+                show(result)
+                self.loading = False
+                self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if current():
+                self.loading = False
+                self.loaded.emit()
+                show_error(self, exc)
+
+        self.ctx.run_task(self, "", work, done, show_dialog=False, on_error=failed)
+
     def when_loaded(self, fn: Callable[[], None]) -> None:
         """Call ``fn`` on the main thread once the page's data is on screen (at once when it is)."""
         if not self.loading:

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
-from shiboken6 import isValid
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout,
@@ -25,7 +24,7 @@ from desk_app.domain.deadlines import DUE_SOON_WORKING_DAYS
 from desk_app.domain.validation import format_date
 from desk_app.gui.chart_view import ChartView
 from desk_app.gui.common import ROW_ROLE, Column, RowsModel, SortProxy, button
-from desk_app.gui.context import Page, show_error
+from desk_app.gui.context import Page
 from desk_app.services import followup, statistics
 from desk_app.services.common import load_calendar
 from desk_app.store import models as m
@@ -377,8 +376,6 @@ class DashboardPage(Page):
         """The figures are computed in the worker (a large year takes seconds): the window stays
         responsive, and a newer request (another year picked meanwhile) wins over an older one."""
         year, today = self.year.value(), clock.today()
-        self._request = request = getattr(self, "_request", 0) + 1
-        self.loading = True
 
         def load(_progress):
             with self.ctx.session() as session:
@@ -391,8 +388,6 @@ class DashboardPage(Page):
             return stats, overdue, soon
 
         def show(result) -> None:
-            if not isValid(self) or request != self._request:
-                return  # the page is gone, or a newer load is under way
             stats, overdue, soon = result
             self.stats = stats
             self._show_figures(stats, today)
@@ -400,16 +395,8 @@ class DashboardPage(Page):
             self._show_petitions(overdue, soon)
             self.field_chart.show_fields(stats)
             self.outcome_chart.show_outcomes(stats)
-            self.loading = False
-            self.loaded.emit()
 
-        def failed(exc: BaseException) -> None:
-            if isValid(self) and request == self._request:
-                self.loading = False
-                self.loaded.emit()
-                show_error(self, exc)
-
-        self.ctx.run_task(self, "Đang tính số liệu…", load, show, show_dialog=False, on_error=failed)
+        self.load_in_worker(load, show)
 
     @staticmethod
     def _petitions(session, flt: followup.PetitionFilter, today: dt.date, days) -> tuple[list[PetitionRow], int]:

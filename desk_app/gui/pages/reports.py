@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
@@ -162,29 +161,16 @@ class ReportsPage(Page):
         wins when the year is changed again meanwhile."""
         year = self.annual.year.value()
         today = clock.today()
-        self._preview_request = request = getattr(self, "_preview_request", 0) + 1
-        self.loading = True
         self.annual.previewNote.setText(f"Đang tính số liệu năm {year}…")
 
         def show(stats) -> None:
-            if not isValid(self) or request != self._preview_request:
-                return
             self.preview.set_statistics(stats, with_compliance=True)
             self.annual.previewNote.setText(
                 f"{stats.period.label}, tính đến ngày {format_date(today)}; quy định áp dụng: "
                 f"{stats.profile_name}. Báo cáo có thêm bảng các cuộc đối thoại, bảng theo lĩnh vực, hai biểu "
                 "đồ và phụ lục danh sách kiến nghị.")
-            self.loading = False
-            self.loaded.emit()
 
-        def failed(exc: BaseException) -> None:
-            if isValid(self) and request == self._preview_request:
-                self.loading = False
-                self.loaded.emit()
-                show_error(self, exc)
-
-        self.ctx.run_task(self, "", lambda _p: self._statistics(year, today), show, show_dialog=False,
-                          on_error=failed)
+        self.load_in_worker(lambda _progress: self._statistics(year, today), show)
 
     def _statistics(self, year: int, today) -> statistics.Statistics:
         with self.ctx.database.session() as session:  # the worker's own unit of work
