@@ -127,12 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     calendar = commands.add_parser(
         "calendar", help="lịch ngày nghỉ, ngày làm bù",
-        usage="desk-app calendar NĂM\n       desk-app calendar set NGÀY (nghỉ|làm-việc) GHI_CHÚ\n"
-              "       desk-app calendar unset NGÀY",
-        description="NĂM: liệt kê các ngày thường được nghỉ và các ngày cuối tuần phải làm việc.\n"
+        usage="desk-app calendar NĂM\n       desk-app calendar set NGÀY (nghỉ|làm-việc) GHI_CHÚ [--yes]\n"
+              "       desk-app calendar unset NGÀY [--yes]\n       desk-app calendar holiday [MÃ (nghỉ|làm-việc)] [--yes]",
+        description="NĂM: liệt kê các ngày thường được nghỉ và các ngày cuối tuần phải làm việc, kèm nguồn (luật, "
+                    "quyết định của Chính phủ, địa phương); năm chưa công bố lịch nghỉ ghi “dự kiến”.\n"
                     "set: đánh dấu một ngày là ngày nghỉ hoặc ngày làm việc của địa phương.\n"
-                    "unset: bỏ đánh dấu của địa phương.")
+                    "unset: bỏ đánh dấu của địa phương.\n"
+                    "holiday: các ngày lễ chưa có căn cứ pháp lý (như 24/11); với MÃ: nghỉ hoặc làm việc ngày đó.\n"
+                    "Thay đổi làm kiến nghị đã trả lời đổi kết quả đúng hạn/quá hạn chỉ áp dụng khi có --yes.")
     calendar.add_argument("words", nargs="+", metavar="…", help=argparse.SUPPRESS)
+    calendar.add_argument("--yes", action="store_true",
+                          help="áp dụng cả khi thay đổi làm kiến nghị đã trả lời đổi kết quả đúng hạn/quá hạn")
     calendar.set_defaults(calendar_parser=calendar)
 
     export = commands.add_parser(
@@ -156,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--per-invitee", action="store_true", help="giấy mời: mỗi người được mời một trang")
     export.add_argument("--no-form", action="store_true", help="giấy mời: không kèm phiếu đăng ký phát biểu")
     export.add_argument("--no-charts", action="store_true", help="báo cáo năm: không vẽ biểu đồ")
+    export.add_argument("--body", choices=("dang_uy", "hdnd", "ubnd"), metavar="CƠ_QUAN",
+                        help="báo cáo năm của cơ quan nào: dang_uy (thể thức của Đảng), hdnd hoặc ubnd (hành chính); "
+                             "mặc định theo --format (party: Đảng ủy, state: UBND)")
 
     imports = commands.add_parser(
         "import", help="nhập dữ liệu từ Excel",
@@ -196,6 +204,48 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu",
                         description="Kiểm tra tệp cơ sở dữ liệu, các liên kết giữa các bảng và các trạng thái vô lý; "
                                     "in “ok” hoặc danh sách vấn đề.")
+
+    stats = commands.add_parser(
+        "stats", help="số liệu tổng hợp của một năm",
+        description="Các số liệu của năm (cùng hàm với trang Tổng quan, báo cáo năm và bảng tổng hợp Excel): "
+                    "mỗi dòng một chỉ tiêu và giá trị; --json: một đối tượng JSON.")
+    stats.add_argument("--year", type=_year, required=True, metavar="NĂM", help="năm số liệu")
+    stats.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    stats.add_argument("--body", choices=("dang_uy", "hdnd", "ubnd"), metavar="CƠ_QUAN",
+                       help="chỉ các cuộc của một cơ quan báo cáo: dang_uy, hdnd hoặc ubnd")
+
+    petition = commands.add_parser(
+        "petition", help="một kiến nghị: xem, gia hạn, trả lời công dân",
+        usage="desk-app petition show MÃ\n"
+              "       desk-app petition extend MÃ --until NGÀY --notified NGÀY --reason LÝ_DO [--number SỐ]\n"
+              "       desk-app petition reply MÃ --date NGÀY --text NỘI_DUNG [--number SỐ] [--informed NGÀY]",
+        description="show: kiến nghị như hồ sơ đang ghi (thời hạn đang áp dụng và nguồn của nó, ngày trả lời, "
+                    "đúng hạn hay không, lịch sử).\n"
+                    "extend: gia hạn — chỉ hợp lệ khi công dân được thông báo bằng văn bản trước khi hết hạn.\n"
+                    "reply: văn bản trả lời công dân (vào sổ văn bản đi); in “đúng hạn” hoặc “quá hạn”.")
+    petition_actions = petition.add_subparsers(dest="action", metavar="VIỆC", parser_class=_Parser, required=True)
+    show = petition_actions.add_parser("show", help="xem một kiến nghị", description="Xem một kiến nghị.")
+    show.add_argument("id", type=_int, metavar="MÃ", help="mã kiến nghị")
+    extend = petition_actions.add_parser(
+        "extend", help="gia hạn giải quyết",
+        description="Ghi gia hạn: thời hạn mới (ngày làm việc), ngày thông báo bằng văn bản cho công dân (không sau "
+                    "thời hạn đang áp dụng), lý do. In thời hạn mới.")
+    extend.add_argument("id", type=_int, metavar="MÃ", help="mã kiến nghị")
+    extend.add_argument("--until", required=True, metavar="NGÀY", help="thời hạn mới")
+    extend.add_argument("--notified", required=True, metavar="NGÀY", help="ngày thông báo bằng văn bản cho công dân")
+    extend.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do cần thêm thời gian")
+    extend.add_argument("--number", type=_int, metavar="SỐ", help="số văn bản theo sổ văn bản đi (mặc định: số tiếp theo)")
+    extend.add_argument("--late-as-history", action="store_true",
+                        help="thông báo đã gửi sau thời hạn: chỉ ghi vào lịch sử, không đổi thời hạn")
+    answer = petition_actions.add_parser(
+        "reply", help="trả lời công dân bằng văn bản",
+        description="Ghi văn bản trả lời công dân: ngày văn bản, nội dung; số theo sổ văn bản đi. In “đúng hạn” "
+                    "hoặc “quá hạn”.")
+    answer.add_argument("id", type=_int, metavar="MÃ", help="mã kiến nghị")
+    answer.add_argument("--date", required=True, metavar="NGÀY", help="ngày văn bản trả lời")
+    answer.add_argument("--text", required=True, metavar="NỘI_DUNG", help="nội dung trả lời, kết quả giải quyết")
+    answer.add_argument("--number", type=_int, metavar="SỐ", help="số văn bản theo sổ văn bản đi (mặc định: số tiếp theo)")
+    answer.add_argument("--informed", metavar="NGÀY", help="ngày công dân nhận được văn bản (nếu biết)")
 
     reg = commands.add_parser("register", help="sổ văn bản đi",
                               description="Mỗi dòng: năm, số/ký hiệu, loại, ngày, người ký, tệp.")
@@ -311,24 +361,81 @@ def cmd_calendar(args) -> int:
         kind = workdays.parse_day_kind(words[2])
         note = " ".join(words[3:])
         with _open(args).session() as session:
-            workdays.set_override(session, day, kind, note)
+            workdays.set_override(session, day, kind, note, confirm=args.yes)
         return 0
     if action == "unset":
         if len(words) != 2:
             calendar_parser.error("cần: calendar unset NGÀY")
         day = parse_date(words[1], field="date")
         with _open(args).session() as session:
-            workdays.unset_override(session, day)
+            workdays.unset_override(session, day, confirm=args.yes)
+        return 0
+    if action == "holiday":
+        if len(words) not in (1, 3):
+            calendar_parser.error("cần: calendar holiday hoặc calendar holiday MÃ (nghỉ|làm-việc)")
+        with _open(args).session() as session:
+            if len(words) == 3:
+                observed = workdays.parse_day_kind(words[2]).value == "nghi"
+                workdays.observe_pending_holiday(session, words[1], observed, confirm=args.yes)
+            for key, name, note, observed in workdays.pending_holidays(session):
+                _print(f"{key}\t{name}\t{'nghỉ' if observed else 'làm việc'}\t{_one_line(note)}")
         return 0
     if len(words) != 1:
-        calendar_parser.error("cần: calendar NĂM, calendar set … hoặc calendar unset …")
+        calendar_parser.error("cần: calendar NĂM, calendar set …, calendar unset … hoặc calendar holiday …")
     try:
         year = _year(action)
     except argparse.ArgumentTypeError as exc:
         calendar_parser.error(str(exc))
     with _open(args).session() as session:
         for row in workdays.special_days(session, year):
-            _print(f"{row.day.isoformat()}\t{row.label}\t{row.name}")
+            # cli.md's three columns, then (an extension) where the day comes from: the deciding document, a
+            # pending legal basis, "dự kiến" for a year whose days off are not announced yet
+            note = "; ".join(x for x in (row.note, "dự kiến: chưa công bố lịch nghỉ của năm" if row.provisional
+                                         else "") if x)
+            _print(f"{row.day.isoformat()}\t{row.label}\t{row.name}" + (f"\t{note}" if note else ""))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    import json
+
+    from desk_app.services import statistics
+
+    with _open(args).session() as session:
+        stats = statistics.compute(session, statistics.Period.year(args.year), body=args.body)
+    if args.json:
+        _print(json.dumps(statistics.as_json(stats, args.year), ensure_ascii=False, sort_keys=False))
+        return 0
+    for _key, label, value in stats.total.items():
+        _print(f"{label}\t{'' if value is None else str(value).replace('.', ',')}")
+    for item in stats.compliance:
+        _print(f"Nghĩa vụ: {item.label}\tđã tổ chức {item.held}/{item.required} cuộc — {item.state_label}")
+    return 0
+
+
+def cmd_petition(args) -> int:
+    from desk_app.domain import clock
+    from desk_app.domain.validation import parse_date
+    from desk_app.services import followup
+
+    with _open(args).session() as session:
+        if args.action == "extend":
+            extension = followup.extend(session, args.id, parse_date(args.until, field="until"), args.reason,
+                                        parse_date(args.notified, field="notified"), args.number,
+                                        late_as_history=args.late_as_history)
+            due = followup.petition_due(session, args.id)
+            _print(due.isoformat() if due else "")
+            if not extension.valid:
+                _warn("Đã ghi vào lịch sử; thời hạn không đổi vì thông báo gửi công dân sau thời hạn.")
+            return 0
+        if args.action == "reply":
+            informed = parse_date(args.informed, field="informed") if args.informed else None
+            petition = followup.reply(session, args.id, parse_date(args.date, field="date"), args.text,
+                                      number=args.number, informed_date=informed)
+            _print("đúng hạn" if followup.on_time(petition) else "quá hạn")
+            return 0
+        for key, value in followup.petition_record(session, args.id, clock.today()):
+            _print(f"{key}\t{_one_line(value)}" if key != "history" else f"history\t{value}")
     return 0
 
 
@@ -365,7 +472,7 @@ def cmd_export(args) -> int:
                             year=args.year, number=args.number,
                             issued_date=parse_date(args.date, field="date") if args.date else None,
                             fmt=args.format, per_invitee=args.per_invitee, with_form=not args.no_form,
-                            charts=not args.no_charts)
+                            charts=not args.no_charts, body=args.body)
     with database.session() as session:
         result = export_document(session, request)
     for warning in result.warnings:
@@ -443,7 +550,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from desk_app.store.backup import check
+    from desk_app.services.integrity import check
 
     database = _open(args)
     try:
@@ -501,7 +608,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: cmd_gui, "gui": cmd_gui, "demo": cmd_demo, "sessions": cmd_sessions, "petitions": cmd_petitions,
         "deadline": cmd_deadline, "calendar": cmd_calendar, "export": cmd_export, "import": cmd_import,
         "consolidate": cmd_consolidate, "templates": cmd_templates, "register": cmd_register,
-        "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
+        "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "stats": cmd_stats,
+        "petition": cmd_petition,
     }
     try:
         return handlers[args.command](args)

@@ -179,7 +179,7 @@ def make_session(session, commune):
                  "lien_tich": commune.party}[host]
         data = sessions.SessionInput(
             title=sessions.default_title(host, start.year, commune.unit), host=host, planned_start=start,
-            chair_id=chair.id, secretary_id=commune.secretary.id, place="Hội trường UBND xã",
+            chair_id=extra.pop("chair_id", chair.id), secretary_id=commune.secretary.id, place="Hội trường UBND xã",
             joint_bodies=["dang_uy", "ubnd"] if host == "lien_tich" else [], **extra)
         ds = sessions.plan_session(session, data)
         target = STAGES.index(stage)

@@ -60,8 +60,8 @@ OUTCOME_COLORS = {  # by meaning, distinct also when printed in grey
 }
 _OUTCOME_LABELS = {
     "answered": PetitionStatus.ANSWERED_AT_MEETING.label,
-    "on_time": "Giải quyết đúng hạn",
-    "late": "Giải quyết quá hạn",
+    "on_time": "Trả lời đúng hạn",
+    "late": "Trả lời quá hạn",
     "open_not_due": "Đang giải quyết trong hạn",
     "open_overdue": "Đang giải quyết quá hạn",
     "transferred": PetitionStatus.TRANSFERRED.label,

@@ -23,7 +23,7 @@ from desk_app.domain.text import vi_upper
 from desk_app.store import models as m
 from desk_app.services import catalog, followup, minutes, sessions, statistics
 from desk_app.services import report_texts as report_texts_service
-from desk_app.services.common import commune, domain_profile, load_calendar
+from desk_app.services.common import commune, domain_profile, get, load_calendar
 
 BODY_NAMES = {"dang_uy": "party_committee", "hdnd": "council", "ubnd": "committee"}
 
@@ -686,6 +686,10 @@ def _pct(part: int, whole: int) -> str:
     return f"{part / whole * 100:.1f}%".replace(".", ",") if whole else "0%"
 
 
+def _day_of(session: Session, session_id: int) -> dt.date:
+    return get(session, m.DialogueSession, session_id).session_date
+
+
 def annual_report_context(session: Session, year: int, issuer: Issuer, head: dict,
                           stats: statistics.Statistics) -> dict:
     unit = commune(session)
@@ -716,12 +720,15 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
                              "form": f"{SessionForm(ds.form).label}, {Regime(ds.regime).label.lower()}",
                              "citizens": ds.citizens_attending if ds.citizens_attending is not None else "",
                              "opinions": fig.opinions, "petitions": fig.petitions})
-    compliance = ["Việc thực hiện quy định mỗi người đứng đầu tổ chức ít nhất "
-                  f"{stats.compliance[0].required if stats.compliance else 1} cuộc mỗi năm:"]
+    compliance = [f"Việc thực hiện nghĩa vụ tổ chức tiếp xúc, đối thoại hằng năm ({stats.profile_name}):"]
     for c in stats.compliance:
-        who = f"{c.post_label} {c.official_name}".strip()
-        compliance.append(f"- {who}: đã tổ chức {c.held} cuộc" + (f", {c.upcoming} cuộc đã có kế hoạch" if c.upcoming else "")
-                          + f" — {c.state_label.lower()}.")
+        who = f"{c.post_label} {c.official_name}".strip() if c.who != "chinh_quyen" else c.post_label
+        line = (f"- {who}: phải tổ chức ít nhất {c.required:02d} cuộc, đã tổ chức {c.held} cuộc được tính"
+                + (f", {c.upcoming} cuộc đã có kế hoạch" if c.upcoming else "") + f" — {c.state_label.lower()}")
+        if c.not_counted:
+            line += "; không tính: " + "; ".join(
+                f"cuộc ngày {dmy(_day_of(session, sid))} ({why})" for sid, why in c.not_counted)
+        compliance.append(line + ".")
     closed = total.resolved + total.answered_at_meeting
     results = [
         f"Tổng số ý kiến, kiến nghị của Nhân dân: {total.petitions} kiến nghị. Trong đó:",
@@ -758,26 +765,19 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
     texts = report_texts(session, year)
     annex_rows = []
     today = stats.today
-    # plain rows, not ORM objects: the annex of a large year has thousands of them
-    P, S = m.Petition, m.DialogueSession
-    held_at = func.coalesce(S.actual_start, S.planned_start, type_=S.planned_start.type)  # = session_date
-    query = (select(P.status, P.due_date, P.resolved_date, held_at, P.citizen_name, m.Hamlet.name, P.address,
-                    m.Field.name, P.content, m.Agency.name, P.transferred_to)
-             .join(S, S.id == P.session_id).outerjoin(m.Hamlet, m.Hamlet.id == P.hamlet_id)
-             .outerjoin(m.Field, m.Field.id == P.field_id).outerjoin(m.Agency, m.Agency.id == P.lead_agency_id)
-             .where(S.id.in_(list(stats.by_session) or [0])).order_by(S.planned_start, P.id))
     labels = {status.value: status.label for status in PetitionStatus}
-    for number, (status_code, due, resolved, held, citizen, hamlet, address, field_name, content, agency,
-                 transferred_to) in enumerate(session.execute(query), 1):
-        status = labels[status_code]
-        if statistics.is_open_overdue(status_code, due, today):
+    # plain rows from the one list behind the figures (a large year's annex has thousands of them)
+    for number, row in enumerate(statistics.matter_rows(session, stats), 1):
+        status = labels[row.status]
+        if row.overdue or row.on_time is False:
             status += " (quá hạn)"
-        elif statistics.resolved_on_time(status_code, due, resolved) is False:
-            status += " (quá hạn)"
-        place = hamlet or address
-        annex_rows.append(Item({"number": number, "date": dmy(held.date()), "citizen": f"{citizen} ({place})" if place else citizen,
-                           "field": field_name or "", "content": content, "agency": agency or transferred_to or "",
-                           "due": dmy(due), "status": status, "resolved": dmy(resolved)}))
+        elif row.result_unanswered:
+            status += " (đã có kết quả, chưa trả lời công dân)"
+        place = row.hamlet or row.address
+        annex_rows.append(Item({"number": number, "date": dmy(row.session_date),
+                                "citizen": f"{row.citizen} ({place})" if place else row.citizen,
+                                "field": row.field, "content": row.content, "agency": row.agency,
+                                "due": dmy(row.due), "status": status, "resolved": dmy(row.closed_date)}))
     party_level = "Đảng ủy"
     addressees = [*(unit.superior_recipients or []), f"Thường trực {party_level} {unit.kind} {unit.place_name}"
                   if issuer.body != "dang_uy" else None]

@@ -21,7 +21,7 @@ from desk_app.domain import clock, official
 from desk_app.domain.errors import MissingDataError, ValidationError
 from desk_app.domain.official import PARTY, STATE
 from desk_app.domain.states import PetitionStatus, SessionStatus
-from desk_app.services import catalog, register, statistics
+from desk_app.services import catalog, followup, register, statistics
 from desk_app.services.common import commune, get
 from desk_app.store import models as m
 
@@ -53,6 +53,7 @@ class ExportRequest:
     per_invitee: bool = False
     with_form: bool = True  # the invitation carries the registration form
     charts: bool = True
+    body: str | None = None  # the yearly report's reporting body (dang_uy / hdnd / ubnd); None: by the format
     # PNGs drawn beforehand on the Qt main thread (the window exports in a worker thread): key → bytes
     chart_images: dict[str, bytes] | None = None
 
@@ -88,9 +89,11 @@ def _petition_missing(kind: str, p: m.Petition) -> list[str]:
     if p.session.chair is None:
         missing.append("người chủ trì hội nghị (người ký văn bản)")
     if kind == "reply":
-        closed = {PetitionStatus.RESOLVED.value, PetitionStatus.ANSWERED_AT_MEETING.value,
-                  PetitionStatus.NOT_COMPETENT.value}
-        if p.status not in closed or not (p.resolution.strip() or p.conclusion.strip()):
+        # the answer is printed once the agency's result is recorded (then sent; its sending is recorded after)
+        answerable = {PetitionStatus.RESOLVED.value, PetitionStatus.ANSWERED_AT_MEETING.value,
+                      PetitionStatus.NOT_COMPETENT.value}
+        has_result = p.status in answerable or (p.status in followup.OPEN_STATUSES and p.resolved_date is not None)
+        if not has_result or not (p.resolution.strip() or p.conclusion.strip()):
             missing.append("kết quả giải quyết kiến nghị (nội dung trả lời) — kiến nghị chưa được giải quyết")
     if kind == "extension" and not p.extensions:
         missing.append("quyết định gia hạn (thời hạn mới và lý do)")
@@ -160,29 +163,52 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
     if request.fmt is not None and request.fmt not in (STATE, PARTY):
         raise ValidationError({"format": "Thể thức phải là state (hành chính) hoặc party (của Đảng)."})
 
-    if ds is not None:
+    recorded = None  # the register entry a petition's letter already has (its number and date are kept)
+    if p is not None:
+        # a letter to the citizen is issued by the body whose agency resolves the petition (documents.md §7)
+        body, fmt = followup.answering_body(p)
+        if request.fmt is not None and request.fmt != fmt:
+            raise ValidationError({"format": "Văn bản trả lời, gia hạn dùng thể thức của cơ quan giải quyết kiến "
+                                             "nghị; không chọn thể thức khác được."})
+        issuer = contexts.Issuer(body, fmt, getattr(unit, contexts.BODY_NAMES[body]) or unit.name)
+        signer_person, delegated = catalog.heads(session, ds.session_date).get(body), False
+        if signer_person is None:
+            signer_person, delegated = contexts.session_signer(session, ds, issuer)
+        recorded = p.reply_document if kind == "reply" else (
+            p.extensions[-1].letter_document if kind == "extension" and p.extensions else None)
+    elif ds is not None:
         issuer = contexts.session_issuer(ds, unit, request.fmt)
         signer_person, delegated = contexts.session_signer(session, ds, issuer)
     else:
-        fmt = request.fmt or STATE
-        body = "dang_uy" if fmt == PARTY else "ubnd"
+        body = request.body or ("dang_uy" if request.fmt == PARTY else "ubnd")
+        fmt = PARTY if body == "dang_uy" else STATE
+        if request.fmt is not None and request.fmt != fmt:
+            raise ValidationError({"format": "Báo cáo của Đảng ủy dùng thể thức của Đảng; của HĐND, UBND dùng thể "
+                                             "thức hành chính."})
         issuer = contexts.Issuer(body, fmt, getattr(unit, contexts.BODY_NAMES[body]) or unit.name)
         signer_person, delegated = catalog.heads(session).get(body), False
         if signer_person is None:
-            missing.append({"dang_uy": "Bí thư Đảng ủy", "ubnd": "Chủ tịch UBND"}[body] + " (người ký báo cáo)")
+            missing.append({"dang_uy": "Bí thư Đảng ủy", "hdnd": "Chủ tịch HĐND", "ubnd": "Chủ tịch UBND"}[body]
+                           + " (người ký báo cáo)")
     if missing:
         raise MissingDataError(WHAT[kind], missing)
 
     fmt = issuer.fmt
     numbered = kind != "registration-form"
-    issued = request.issued_date or _stored_date(kind, ds, p) or today
+    issued = request.issued_date or (recorded.issued_date if recorded else None) or _stored_date(kind, ds, p) or today
     year = request.year if kind in YEAR_KINDS else issued.year
-    symbol = official.symbol(kind, issuer.body, fmt, unit.office_unit) if numbered else ""
+    symbol = (recorded.symbol if recorded else official.symbol(kind, issuer.body, fmt, unit.office_unit)) \
+        if numbered else ""
     entry = register.Entry(kind, symbol, year, ds.id if ds is not None and p is None else None,
                            p.id if p is not None else None)
     number = None
     if numbered:
-        number = request.number if request.number is not None else register.suggest(session, entry)
+        if request.number is not None:
+            number = request.number
+        elif recorded is not None and recorded.year == year:
+            number = recorded.number
+        else:
+            number = register.suggest(session, entry)
         register.check_number(session, entry, number)
 
     # the form is a blank the citizen fills in: its date stays dotted
@@ -218,7 +244,7 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
     elif kind == "upward-proposal":
         body = contexts.upward_context(session, ds, head)
     else:
-        stats = statistics.compute(session, statistics.Period.year(request.year), today)
+        stats = statistics.compute(session, statistics.Period.year(request.year), today, body=issuer.body)
         body = contexts.annual_report_context(session, request.year, issuer, head, stats)
         if request.charts:
             pngs = request.chart_images or report_chart_pngs(stats)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from openpyxl import Workbook
-from sqlalchemy import DateTime, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import desk_app
@@ -30,12 +30,14 @@ from desk_app.domain import clock
 from desk_app.domain.errors import MissingDataError
 from desk_app.domain.states import Host, PetitionStatus, Regime, SessionForm, SessionStatus
 from desk_app.services.common import commune
-from desk_app.services.statistics import Period, Statistics, compute, is_open_overdue, resolved_on_time
+from desk_app.services.statistics import Period, Statistics, compute, matter_rows, session_day
 from desk_app.store import models as m
 
 Progress = Callable[[int, int], None]
 
-FORMAT_VERSION = 1
+# 2: "on time" follows the written answer to the citizen, opinions answered at the meeting count as petitions,
+# the yearly obligations replace the heads' minimum (domain.md §7). Version 1 files mean something else.
+FORMAT_VERSION = 2
 KIND = "commune-summary"
 SUMMARY_SHEET = "Tổng hợp"
 SESSIONS_SHEET = "Cuộc đối thoại"
@@ -57,7 +59,7 @@ SESSION_HEADERS = (
 SESSION_WIDTHS = (13, 14, 24, 12, 11, 20, 28, 11, 11, 12, 11, 11, 12, 11, 12, 10, 12)
 PETITION_HEADERS = (
     "Ngày đối thoại", "Người kiến nghị", "Thôn, tổ dân phố", "Lĩnh vực", "Nội dung kiến nghị", "Kết luận",
-    "Cơ quan chủ trì giải quyết", "Hạn giải quyết", "Trạng thái", "Ngày giải quyết", "Đúng hạn", "Quá hạn",
+    "Cơ quan chủ trì giải quyết", "Hạn giải quyết", "Trạng thái", "Ngày trả lời, giải quyết", "Đúng hạn", "Quá hạn",
     "Số lần nêu")
 PETITION_WIDTHS = (13, 24, 18, 20, 60, 50, 28, 13, 20, 13, 9, 9, 9)
 STATUS_LABELS = {s.value: s.label for s in PetitionStatus}
@@ -133,17 +135,13 @@ def _summary_sheet(ws, stats: Statistics, meta: dict, generated_at: dt.datetime,
                    head.required, head.held, head.upcoming, cells.text(head.state_label)])
 
 
-def _session_day():
-    return func.coalesce(m.DialogueSession.actual_start, m.DialogueSession.planned_start, type_=DateTime)
-
-
 def _sessions_sheet(ws, session: Session, stats: Statistics) -> None:
     cells = xlsx.Cells(ws)
     xlsx.setup(ws, list(SESSION_WIDTHS), freeze="B2", print_titles="1:1")
     ws.append(cells.header(SESSION_HEADERS))
     totals = [0] * 10
     ids = list(stats.by_session)
-    day = _session_day()
+    day = session_day()
     rows = session.execute(
         select(m.DialogueSession.id, day, m.DialogueSession.host, m.Official.name, m.DialogueSession.form,
                m.DialogueSession.regime, m.DialogueSession.status, m.DialogueSession.place)
@@ -164,31 +162,14 @@ def _petitions_sheet(ws, session: Session, stats: Statistics, today: dt.date, pr
     xlsx.setup(ws, list(PETITION_WIDTHS), freeze="C2", print_titles="1:1")
     ws.append(cells.header(PETITION_HEADERS))
     total = stats.total.petitions
-    ids = list(stats.by_session)
     if progress:
         progress(0, total)
-    if not ids:
-        return
-    day = _session_day()
-    p = m.Petition
-    query = (
-        select(day, p.citizen_name, m.Hamlet.name, m.Field.name, p.content, p.conclusion, m.Agency.name,
-               p.due_date, p.status, p.resolved_date, p.times_raised)
-        .join(m.DialogueSession, p.session_id == m.DialogueSession.id)
-        .outerjoin(m.Hamlet, p.hamlet_id == m.Hamlet.id)
-        .outerjoin(m.Field, p.field_id == m.Field.id)
-        .outerjoin(m.Agency, p.lead_agency_id == m.Agency.id)
-        .where(p.session_id.in_(ids))
-        .order_by(day, m.DialogueSession.id, p.id))
-    # Streamed in batches: 100,000 petitions never sit in memory at once.
-    result = session.execute(query, execution_options={"yield_per": _BATCH})
     text, date, done = cells.text, cells.date, 0
-    for when, citizen, hamlet, field, content, conclusion, agency, due, status, resolved, times in result:
-        on_time = resolved_on_time(status, due, resolved)
-        ws.append([date(when.date()), text(citizen), text(hamlet), text(field), text(content), text(conclusion),
-                   text(agency), date(due), STATUS_LABELS[status], date(resolved),
-                   None if on_time is None else ("Có" if on_time else "Không"),
-                   "Có" if is_open_overdue(status, due, today) else None, times])
+    for row in matter_rows(session, stats, _BATCH):
+        ws.append([date(row.session_date), text(row.citizen), text(row.hamlet), text(row.field), text(row.content),
+                   text(row.conclusion), text(row.agency), date(row.due), STATUS_LABELS[row.status],
+                   date(row.closed_date), None if row.on_time is None else ("Có" if row.on_time else "Không"),
+                   "Có" if row.overdue else None, row.times_raised])
         done += 1
         if progress and done % _BATCH == 0:
             progress(done, total)

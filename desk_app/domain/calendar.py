@@ -1,8 +1,11 @@
 """The working-day calendar and the four deadline definitions of domain.md §4.
 
 Working week Monday–Friday; public holidays, substitute days and the government's swapped working
-Saturdays come from the maintained ``holidays`` package (``holidays.VN``, Vietnamese names). On top of
-it, the commune's local overrides (a date marked as extra day off or as working day, with a note).
+Saturdays come from the maintained ``holidays`` package (``holidays.VN``, Vietnamese names). Government
+decisions the package does not know yet are in ``data/calendar_decisions.toml`` with their documents;
+holidays whose legal basis is not yet in force (24/11) are marked there and can be switched by the clerk.
+On top of it all, the commune's local overrides (a date marked as extra day off or as working day, with a
+note). Years whose swaps are not announced yet are *dự kiến* (provisional).
 
 All dates are local ``datetime.date`` values, never times.
 """
@@ -10,8 +13,12 @@ All dates are local ``datetime.date`` values, never times.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import tomllib
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Iterable, Mapping
 
 from desk_app.domain.errors import ValidationError
@@ -39,6 +46,67 @@ class Override:
     note: str = ""
 
 
+class DaySource(str, Enum):
+    """Where a day's status comes from (domain.md §4), shown beside it in the calendar."""
+
+    LAW = "law"  # Bộ luật Lao động, through the `holidays` package (its swaps included)
+    DECISION = "decision"  # a government decision the package does not know yet (the data file)
+    PENDING = "pending"  # a holiday whose legal basis is not yet in force (switchable)
+    LOCAL = "local"  # the commune's own override
+
+    @property
+    def label(self) -> str:
+        return {"law": "Theo luật", "decision": "Quyết định của Chính phủ", "pending": "Chưa có căn cứ",
+                "local": "Địa phương"}[self.value]
+
+
+@dataclass(frozen=True)
+class GovernmentDay:
+    day: dt.date
+    working: bool
+    name: str
+    document: str
+
+
+@dataclass(frozen=True)
+class PendingHoliday:
+    key: str
+    month: int
+    day: int
+    from_year: int
+    name: str
+    note: str
+
+    def matches(self, day: dt.date, package_name: str | None) -> bool:
+        """The holiday itself, or the package's substitute day for it (``(nghỉ bù)``)."""
+        if day.year < self.from_year:
+            return False
+        return (day.month, day.day) == (self.month, self.day) or bool(
+            package_name and package_name.startswith(self.name))
+
+
+@dataclass(frozen=True)
+class CalendarSources:
+    announced_through: int
+    days: Mapping[dt.date, GovernmentDay]
+    pending: tuple[PendingHoliday, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_sources() -> CalendarSources:
+    """The government decisions the package lacks and the pending holidays (``data/calendar_decisions.toml``)."""
+    with (Path(__file__).parent / "data" / "calendar_decisions.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    days = {item["date"]: GovernmentDay(item["date"], bool(item["working"]), item["name"], item["document"])
+            for item in data.get("days", ())}
+    pending = tuple(PendingHoliday(p["key"], int(p["month"]), int(p["day"]), int(p["from_year"]), p["name"],
+                                   p["note"]) for p in data.get("pending", ()))
+    return CalendarSources(int(data["announced_through"]), days, pending)
+
+
+PROVISIONAL_LABEL = "dự kiến"
+
+
 @dataclass(frozen=True)
 class SpecialDay:
     """A row of the year's calendar: a non-working weekday or a working weekend day."""
@@ -47,6 +115,9 @@ class SpecialDay:
     working: bool
     name: str
     is_local: bool  # from the commune's override table rather than the law
+    source: DaySource = DaySource.LAW
+    note: str = ""  # the deciding document, or why a holiday's basis is pending
+    provisional: bool = False  # the government has not announced this year's days off and swaps yet
 
     @property
     def label(self) -> str:
@@ -56,14 +127,19 @@ class SpecialDay:
 class WorkCalendar:
     """Working days of Vietnam plus the commune's local overrides.
 
-    ``overrides`` maps a date to an :class:`Override`; it wins over the law in both directions.
+    Layers, the later winning: the law (``holidays``), the government decisions the package lacks, the
+    clerk's switch of a pending holiday (``pending_off``: keys treated as ordinary days), the commune's
+    ``overrides`` (a date → :class:`Override`).
     """
 
-    def __init__(self, overrides: Mapping[dt.date, Override] | Iterable[Override] = ()):
+    def __init__(self, overrides: Mapping[dt.date, Override] | Iterable[Override] = (), *,
+                 pending_off: Iterable[str] = (), sources: CalendarSources | None = None):
         if isinstance(overrides, Mapping):
             self._overrides = dict(overrides)
         else:
             self._overrides = {o.day: o for o in overrides}
+        self._sources = sources or calendar_sources()
+        self._pending_off = frozenset(pending_off)
         self._holidays = None  # loaded on first use: importing `holidays` costs start-up time
 
     @staticmethod
@@ -74,6 +150,14 @@ class WorkCalendar:
 
         holidays.VN(language="vi").get(day)
 
+    @property
+    def sources(self) -> CalendarSources:
+        return self._sources
+
+    @property
+    def pending_off(self) -> frozenset[str]:
+        return self._pending_off
+
     # -- the law --------------------------------------------------------------------------------
     def _law(self):
         # `holidays` expands to a new year on its own when a date of that year is looked up.
@@ -83,15 +167,38 @@ class WorkCalendar:
             self._holidays = holidays.VN(language="vi")
         return self._holidays
 
+    def _pending(self, day: dt.date, package_name: str | None) -> PendingHoliday | None:
+        return next((p for p in self._sources.pending if p.matches(day, package_name)), None)
+
     def legal_holiday_name(self, day: dt.date) -> str | None:
-        """The name of the public holiday (or substitute day off) on ``day``, if any."""
-        vn = self._law()
-        return vn.get(day)
+        """The name of the public holiday (or substitute day off) on ``day`` by the law and the government's
+        decisions, if any (a pending holiday the clerk switched off is not one)."""
+        decided = self._sources.days.get(day)
+        if decided is not None:
+            return None if decided.working else decided.name
+        name = self._law().get(day)
+        if name is None:
+            return None
+        pending = self._pending(day, name)
+        if pending is not None and pending.key in self._pending_off:
+            return None
+        return lunar_tet_name(day, name)
 
     def is_legal_working_day(self, day: dt.date) -> bool:
-        """Working day by the law alone (weekends, holidays and swapped Saturdays)."""
+        """Working day by the law and the government's decisions (weekends, holidays, swapped Saturdays)."""
+        decided = self._sources.days.get(day)
+        if decided is not None:
+            return decided.working
         vn = self._law()
-        return vn.is_working_day(day)
+        if not vn.is_working_day(day):
+            name = vn.get(day)
+            pending = self._pending(day, name) if name else None
+            return pending is not None and pending.key in self._pending_off and day.weekday() < 5
+        return True
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """True when ``day`` is in a year whose days off and swaps the government has not announced yet."""
+        return day.year > self._sources.announced_through
 
     # -- with local overrides ---------------------------------------------------------------------
     @property
@@ -104,36 +211,60 @@ class WorkCalendar:
             return override.kind is DayKind.WORKING
         return self.is_legal_working_day(day)
 
-    def day_name(self, day: dt.date) -> str:
-        """Why a day is off or working, for display ('' for an ordinary day)."""
+    def describe_day(self, day: dt.date) -> tuple[str, DaySource, str]:
+        """(name, source, note) of a day's status: why it is off or working ('' for an ordinary day)."""
         override = self._overrides.get(day)
         if override is not None:
-            return override.note or ("Ngày nghỉ (địa phương)" if override.kind is DayKind.OFF
+            name = override.note or ("Ngày nghỉ (địa phương)" if override.kind is DayKind.OFF
                                      else "Ngày làm việc (địa phương)")
-        name = self.legal_holiday_name(day)
-        if name:
-            return name
+            return name, DaySource.LOCAL, ""
+        decided = self._sources.days.get(day)
+        if decided is not None:
+            return decided.name, DaySource.DECISION, decided.document
         vn = self._law()
+        name = vn.get(day)
+        if name:
+            pending = self._pending(day, name)
+            if pending is not None:
+                if pending.key in self._pending_off:
+                    return f"{name} (không nghỉ: chưa có căn cứ pháp lý)", DaySource.PENDING, pending.note
+                return name, DaySource.PENDING, pending.note
+            return lunar_tet_name(day, name), DaySource.LAW, ""
         if day in getattr(vn, "weekend_workdays", ()):
-            return "Ngày làm bù"
-        return ""
+            return "Ngày làm bù", DaySource.LAW, ""
+        return "", DaySource.LAW, ""
+
+    def day_name(self, day: dt.date) -> str:
+        """Why a day is off or working, for display ('' for an ordinary day)."""
+        return self.describe_day(day)[0]
 
     def special_days(self, year: int) -> list[SpecialDay]:
-        """The year's non-working weekdays and working weekend days, in date order.
+        """The year's non-working weekdays and working weekend days, in date order, with their source.
 
         Every local override is listed too, even one that only confirms the usual rule (a holiday the
-        commune works): the clerk must see what was entered.
+        commune works), and so is a pending holiday the clerk switched off: the clerk must see what was
+        entered and decided.
         """
         rows: list[SpecialDay] = []
         day = dt.date(year, 1, 1)
         end = dt.date(year, 12, 31)
+        provisional = year > self._sources.announced_through
         while day <= end:
             weekend = day.weekday() >= 5
             working = self.is_working_day(day)
-            if weekend == working or day in self._overrides:  # a weekday off, a weekend day worked
-                rows.append(SpecialDay(day, working, self.day_name(day), day in self._overrides))
+            if (weekend == working or day in self._overrides or day in self._sources.days
+                    or self._pending_switched(day)):
+                name, source, note = self.describe_day(day)
+                rows.append(SpecialDay(day, working, name, day in self._overrides, source, note, provisional))
             day += dt.timedelta(days=1)
         return rows
+
+    def _pending_switched(self, day: dt.date) -> bool:
+        if not self._pending_off:
+            return False
+        name = self._law().get(day)
+        pending = self._pending(day, name) if name else None
+        return pending is not None and pending.key in self._pending_off
 
     # -- the four definitions of domain.md §4 ------------------------------------------------------
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
@@ -232,3 +363,18 @@ def shift(calendar: WorkCalendar, anchor: dt.date, days: int, unit: DayUnit, *, 
 def _check_count(n: int) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or n < 0 or n > 1000:
         raise ValidationError({"days": f"Số ngày phải là số nguyên từ 0 đến 1000 (nhận được: {n})."})
+
+
+_COUNTED_BACK = re.compile(r"^\d+ Tết$")
+
+
+def lunar_tet_name(day: dt.date, name: str) -> str:
+    """The package names a Tết day moved before the eve by counting back from Tết ("29 Tết"), which is
+    wrong when the 12th lunar month has 29 days (04/02/2027 is 28 tháng Chạp). Name it by its lunar date."""
+    if not _COUNTED_BACK.match(name):
+        return name
+    from vnlunar.core import get_lunar_date  # the Vietnamese lunar calendar (checked against `holidays`)
+
+    lunar = get_lunar_date(day.day, day.month, day.year)
+    month = "tháng Chạp" if lunar["month"] == 12 else f"tháng {lunar['month']} âm lịch"
+    return f"Nghỉ Tết Nguyên Đán ({lunar['day']} {month})"

@@ -58,3 +58,13 @@ class MissingDataError(DocumentError):
         self.missing = list(missing)
         lines = "\n".join(f"- {item}" for item in self.missing)
         super().__init__(f"Chưa xuất được {what} vì còn thiếu:\n{lines}")
+
+
+class ConfirmationNeeded(DeskAppError):
+    """A change the law lets the clerk make, but only knowingly: it rewrites recorded figures (a calendar change
+    that turns answered petitions from on time to late). ``items`` lists what would change; call again with
+    the confirmation to apply it."""
+
+    def __init__(self, message: str, items: list[str]):
+        self.items = list(items)
+        super().__init__(message)

@@ -39,6 +39,44 @@ def symbol(kind: str, body: str, fmt: str, office_unit: str = "VP") -> str:
     return f"{TYPE_CODES[kind]}-{short}"
 
 
+def reference(number: int | None, symbol_text: str) -> str:
+    """How a register entry is cited: "05/KH-UBND" (state), "14-KH/ĐU" (party: a hyphen before the symbol,
+    Hướng dẫn 36) — the same in the document, the register, every cross-reference and every message."""
+    if "/" in symbol_text:  # party symbols are "KH/ĐU", "CV/ĐU"; state ones only use hyphens
+        return f"{number_text(number)}-{symbol_text}"
+    return f"{number_text(number)}/{symbol_text}"
+
+
+def format_of_symbol(symbol_text: str) -> str:
+    return PARTY if "/" in symbol_text else STATE
+
+
+# -- who issues ----------------------------------------------------------------------------------------
+
+# Agencies whose matters the People's Committee answers (its own offices and the commune police).
+_STATE_AGENCY_KINDS = frozenset({"chuyen_mon", "cong_an"})
+
+
+def session_body(host: str, joint_bodies: tuple[str, ...], fmt: str | None) -> tuple[str, str]:
+    """(body, format) that issues a session's documents: the party committee writes in the party format,
+    HĐND and UBND in the state format; a joint session uses the format set on it, which also decides
+    whether the party committee or the People's Committee (else the Council) issues."""
+    if host == "lien_tich":
+        if fmt == PARTY and "dang_uy" in joint_bodies:
+            return "dang_uy", PARTY
+        return ("ubnd" if "ubnd" in joint_bodies else "hdnd"), STATE
+    return host, PARTY if host == "dang_uy" else STATE
+
+
+def letter_body(session_issuing_body: str, agency_kind: str | None) -> str:
+    """The body that answers a petition in writing (reply, extension letter): the one whose agency resolves
+    it — a matter of a UBND office or the commune police is answered by UBND xã even when it was raised at a
+    Đảng ủy or HĐND session; otherwise the body that issued the session's documents."""
+    if agency_kind in _STATE_AGENCY_KINDS:
+        return "ubnd"
+    return session_issuing_body
+
+
 def number_text(number: int | None) -> str:
     """Numbers below 10 get a leading zero ("05"); no number yet leaves dots for the register's."""
     if number is None:

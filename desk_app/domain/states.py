@@ -80,6 +80,13 @@ class SessionStatus(LabelledEnum):
                         SessionStatus.IN_PROGRESS)
 
 
+def session_year(planned_start, actual_start=None) -> int:
+    """The one year rule (domain.md §7): the year of the actual date when the session was held (or is being
+    held), else of the planned date; its petitions, registrations and opinions belong to that year too. A
+    session planned on 30/12/2026 and held on 05/01/2027 is a 2027 session in every listing and figure."""
+    return (actual_start or planned_start).year
+
+
 _S = SessionStatus
 SESSION_TRANSITIONS: dict[SessionStatus, frozenset[SessionStatus]] = {
     _S.DRAFT: frozenset({_S.PLAN_ISSUED, _S.CANCELLED}),

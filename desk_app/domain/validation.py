@@ -34,6 +34,7 @@ __all__ = [
     "check_date_order",
     "parse_date",
     "parse_time",
+    "parse_document_number",
     "format_date",
     "format_time",
     "Checker",
@@ -311,6 +312,19 @@ def parse_time(text: str | dt.time | None, *, field: str = "") -> dt.time:
         except ValueError:
             pass
     raise ValidationError({field: f"Giờ không hợp lệ: '{cleaned}' (dùng dạng hh:mm, ví dụ 08:30)."})
+
+
+def parse_document_number(text: str | None, *, field: str = "number") -> int | None:
+    """The register number a clerk typed: "15", or "15/UBND-VP" / "15-CV/ĐU" as the office writes it (the
+    symbol is the register's, not the clerk's); empty → None (the next number of the register)."""
+    cleaned = clean_text(text or "")
+    if not cleaned:
+        return None
+    match = re.match(r"^(\d{1,5})(?:\s*[/-].*)?$", cleaned)
+    if not match or int(match.group(1)) == 0:
+        raise ValidationError({field: f"Số văn bản “{cleaned}” không hợp lệ: nhập số theo sổ văn bản đi, ví dụ 15 "
+                                      "(ký hiệu do chương trình ghi)."})
+    return int(match.group(1))
 
 
 def format_date(d: dt.date | None) -> str:

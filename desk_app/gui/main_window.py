@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def check_database(self) -> None:
         from desk_app.gui.context import show_info
-        from desk_app.store.backup import check
+        from desk_app.services.integrity import check
 
         def done(problems: list[str]) -> None:
             if problems:

@@ -38,10 +38,15 @@ def get(session: Session, model: type[T], row_id: int | None) -> T:
     return row
 
 
+# Setting: the keys of pending holidays (calendar_decisions.toml) the clerk does not observe yet.
+PENDING_OFF_SETTING = "calendar.pending_off"
+
+
 def load_calendar(session: Session) -> WorkCalendar:
     overrides = [Override(row.day, DayKind(row.kind), row.note)
                  for row in session.scalars(select(m.CalendarOverride))]
-    return WorkCalendar(overrides)
+    pending_off = session.scalar(select(m.Setting.value).where(m.Setting.key == PENDING_OFF_SETTING)) or []
+    return WorkCalendar(overrides, pending_off=pending_off)
 
 
 def commune(session: Session) -> m.Commune | None:

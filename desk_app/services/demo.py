@@ -98,7 +98,6 @@ class _Generator:
         self.template = corpus.COMMUNES[0]
         self.reg_templates: dict[int, dict] = {}  # registration id → the petition template it was made from
         self.petition_templates: dict[int, dict] = {}
-        self.reply_number = 0
 
     # -- catalogue ---------------------------------------------------------------------------------
     def run(self) -> list[int]:
@@ -219,7 +218,7 @@ class _Generator:
             title=title, host=host, planned_start=start, planned_end=start + dt.timedelta(hours=3, minutes=30),
             form=form, regime=regime, chair_id=chair.id if chair else None,
             joint_bodies=["dang_uy", "hdnd", "ubnd"] if host == "lien_tich" else [],
-            co_chairs=[(self.heads[b].id, False) for b in ("hdnd", "ubnd")] if host == "lien_tich" else [],
+            co_chairs=self._co_chairs(host),
             place=_fill(rng.choice(corpus.PLACES), hamlet=hamlet, place=self.place),
             bridge_points=[(_fill(b, hamlet=h.name, place=self.place), h.name)
                            for b, h in zip(corpus.BRIDGE_POINTS, rng.sample(self.hamlets, 3))]
@@ -251,6 +250,14 @@ class _Generator:
         if petition_count > made:
             self._bulk_petitions(ds, petition_count - made, complete=role == "completed")
         return ds.id
+
+    def _co_chairs(self, host: str) -> list[tuple[int, bool]]:
+        if host == "lien_tich":
+            return [(self.heads[b].id, False) for b in ("hdnd", "ubnd")]
+        if host == "ubnd":  # the 2025 law: a representative of Thường trực HĐND co-chairs with the UBND
+            deputy = next((o for o in self.officials if o.title.startswith("Phó Chủ tịch HĐND")), None)
+            return [(deputy.id, False)] if deputy else []
+        return []
 
     def _registrations(self, ds: m.DialogueSession, start: dt.datetime, wanted: int) -> list[m.Registration]:
         rng = self.rng
@@ -395,7 +402,7 @@ class _Generator:
             new_due = calendar.add_working_days(due, rng.choice((10, 15, 20)))
             if not complete and rng.random() < 0.35:
                 # Some extensions end in the coming days: the dashboard's "sắp đến hạn" list.
-                new_due = max(new_due, calendar.add_working_days(self.today, rng.randint(0, 3)))
+                new_due = max(new_due, calendar.next_working_day(calendar.add_working_days(self.today, rng.randint(0, 3))))
             told = calendar.subtract_working_days(due, 2)
             if told <= self.today:
                 day = between(start, new_due) if (complete or rng.random() < 0.5) else None
@@ -409,30 +416,26 @@ class _Generator:
             return {"status": PetitionStatus.RESOLVED, "date": between(start, self.today) or self.today}
         return {"status": PetitionStatus.IN_PROGRESS if rng.random() < 0.85 else PetitionStatus.NEW}
 
-    def _next_reply(self) -> str:
-        self.reply_number += 1
-        return f"{self.reply_number:02d}/UBND-VP"
-
     def _apply_fate(self, petition: m.Petition, fate: dict, template: dict, notice: dt.date) -> None:
         status = fate["status"]
         if status is PetitionStatus.NEW:
             return
         if status is PetitionStatus.TRANSFERRED:
-            followup.transfer_upward(self.s, petition.id, "Ủy ban nhân dân tỉnh", fate["date"], self._next_reply())
+            followup.transfer_upward(self.s, petition.id, "Ủy ban nhân dân tỉnh", fate["date"])
             return
         if petition.lead_agency_id is None:
             petition.lead_agency_id = self.agencies["Văn phòng HĐND và UBND"].id
         followup.assign(self.s, petition.id, petition.lead_agency_id)
         if "extended" in fate:
             followup.extend(self.s, petition.id, fate["extended"], self.rng.choice(texts.EXTENSION_REASONS),
-                            citizen_notified_date=fate["told"], letter_number=self._next_reply())
+                            citizen_notified_date=fate["told"])
         if status is PetitionStatus.RESOLVED:
             day = fate["date"]
             informed = min(self.today, day + dt.timedelta(days=self.rng.randint(1, 3)))
             where = petition.hamlet.name if petition.hamlet else ""
             resolution = _fill(template.get("resolution") or "Đã trả lời công dân bằng văn bản.", hamlet=where,
                                hamlet2=where)
-            followup.resolve(self.s, petition.id, resolution, day, self._next_reply(), day, informed)
+            followup.resolve(self.s, petition.id, resolution, day, reply_date=day, citizen_informed_date=informed)
 
     def _bulk_petitions(self, ds: m.DialogueSession, count: int, complete: bool) -> None:
         """Load-test petitions: copies of the templates, due dates by the follow-up code, bulk inserts."""
@@ -442,7 +445,7 @@ class _Generator:
         notice = ds.conclusion_notice_date
         all_templates = [(name, t) for name, items in texts.PETITION_TEMPLATES.items() for t in items]
         due_cache: dict[bool, tuple] = {}
-        petitions, histories = [], []
+        petitions, histories, extensions = [], [], []
         stamp = m.now()
         for _ in range(count):
             field_name, template = rng.choice(all_templates)
@@ -459,11 +462,11 @@ class _Generator:
             status = Outcome(outcome).petition_status
             resolved = ds.session_date if status.closed else None
             due = computed
-            extended = None
+            extended = told = None
             if status is PetitionStatus.NEW and notice is not None:
                 fate = self._fate(calendar, computed, notice, complete, outcome)
                 status, resolved = fate["status"], fate.get("date")
-                extended = fate.get("extended")
+                extended, told = fate.get("extended"), fate.get("told")
                 due = extended or computed
             petitions.append(dict(
                 session_id=ds.id, year=ds.year, citizen_name=citizen, citizen_fold=fold(citizen),
@@ -475,18 +478,30 @@ class _Generator:
                 status=status.value, status_changed_at=stamp,
                 resolution=_fill(template["resolution"], hamlet=hamlet.name, hamlet2=other.name)
                 if status is PetitionStatus.RESOLVED else "", resolved_date=resolved,
+                reply_date=resolved if status is PetitionStatus.RESOLVED else None,
                 transferred_to="Ủy ban nhân dân tỉnh" if status is PetitionStatus.TRANSFERRED else "",
                 times_raised=1, created_at=stamp, updated_at=stamp, updated_by="demo", version=1))
             histories.append(dict(from_status=None, to_status=status.value, changed_at=stamp,
                                   changed_by="demo", note="Dữ liệu mẫu (tải hàng loạt)", created_at=stamp,
                                   updated_at=stamp, updated_by="demo", version=1))
+            # an extension moves a due date only with its record (told in writing before the due date)
+            extensions.append(None if extended is None else dict(
+                previous_due=computed, new_due=extended, reason=rng.choice(texts.EXTENSION_REASONS),
+                citizen_notified_date=told, valid=True, created_at=stamp, updated_at=stamp, updated_by="demo",
+                version=1))
         for chunk in range(0, len(petitions), 5000):
             # Ids come from the database (RETURNING, in parameter order): PostgreSQL's sequence must advance.
             ids = self.s.scalars(insert(m.Petition).returning(m.Petition.id, sort_by_parameter_order=True),
                                  petitions[chunk:chunk + 5000]).all()
-            for petition_id, history in zip(ids, histories[chunk:chunk + 5000]):
+            for petition_id, history, extension in zip(ids, histories[chunk:chunk + 5000],
+                                                       extensions[chunk:chunk + 5000]):
                 history["petition_id"] = petition_id
+                if extension is not None:
+                    extension["petition_id"] = petition_id
             self.s.execute(insert(m.PetitionStatusChange), histories[chunk:chunk + 5000])
+            extended = [e for e in extensions[chunk:chunk + 5000] if e is not None]
+            if extended:
+                self.s.execute(insert(m.PetitionExtension), extended)
         audit.record(self.s, "insert", "petition", None, {"demo_bulk": count, "session_id": ds.id})
         followup.refresh_session_completion(self.s, ds)
 

@@ -2,11 +2,19 @@
 written answer — assign, extend, resolve, answered at the meeting, transfer upward, not in competence —
 with the full status history; links to earlier petitions on the same matter; the filtered list.
 
-Due dates: ``computed_due_date`` comes from the session's profile and the calendar (see
-:mod:`desk_app.domain.deadlines`); the clerk may override it with a reason; an extension told to the
-citizen in writing sets a new one. ``due_date`` is the one in force (last extension, else override,
-else computed). A petition resolved by its ``due_date`` is on time: an extension notified in writing
-legitimately moves the deadline (001 Điều 9.3b).
+The legal meaning of the record (domain.md §7):
+- Due dates: ``computed_due_date`` comes from the session's profile and the calendar (see
+  :mod:`desk_app.domain.deadlines`); the clerk may override it with a reason; a *valid* extension sets a
+  new one. ``due_date`` is the one in force (the last valid extension, else the override, else computed).
+- An extension is valid only when the citizen was told in writing on or before the due date it extends,
+  and the new date is a later working day (001 Điều 9.3b; the profile may cap extensions). Anything else
+  is refused; a late notice may be kept as history (``late_as_history``): it moves no due date.
+- A petition is answered when the citizen has the written answer (001 Điều 9.3b, 002 §4.3): the date of
+  the reply, or the date the citizen was informed of it when that is recorded. On time = that date ≤ the
+  due date in force. An agency's result without a reply leaves the petition open ("đã có kết quả, chưa
+  trả lời công dân"). The reply and the extension letters are entries of the register (sổ văn bản đi).
+- Recomputing due dates (calendar, profile, conclusion notice, session date) changes only computed dates,
+  keeps overrides and valid extensions, and writes every change of a due date in force to the history.
 """
 
 from __future__ import annotations
@@ -14,11 +22,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, column, func, or_, select
+from sqlalchemy import and_, bindparam, column, func, insert, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from desk_app.domain import clock
+from desk_app.domain import clock, official
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import answer_due, due_soon_limit
 from desk_app.domain.errors import TransitionError, ValidationError
@@ -27,46 +35,224 @@ from desk_app.domain.states import (PetitionStatus, SessionStatus, check_petitio
                                     check_session_transition)
 from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
+from desk_app.store import audit, search_index
 from desk_app.store import models as m
-from desk_app.store import search_index
-from desk_app.services.common import (check_optional_id, check_version, domain_profile, get, like_pattern,
-                                      load_calendar)
+from desk_app.store.context import current_user
+from desk_app.services import register
+from desk_app.services.common import (check_optional_id, check_version, commune, domain_profile, get,
+                                      like_pattern, load_calendar)
 
 OPEN_STATUSES = (PetitionStatus.NEW.value, PetitionStatus.IN_PROGRESS.value)
 
 
-# -- due dates -----------------------------------------------------------------------------------------
+# -- due dates and answers -------------------------------------------------------------------------------
+
+DUE_COMPUTED, DUE_OVERRIDDEN, DUE_EXTENDED = "tính", "điều chỉnh", "gia hạn"
+
+
+def last_valid_extension(petition: m.Petition) -> m.PetitionExtension | None:
+    return next((e for e in reversed(petition.extensions) if e.valid), None)
+
 
 def _effective_due(petition: m.Petition) -> dt.date | None:
-    if petition.extensions:
-        return petition.extensions[-1].new_due
+    extension = last_valid_extension(petition)
+    if extension is not None:
+        return extension.new_due
     return petition.due_override or petition.computed_due_date
+
+
+def due_source(petition: m.Petition) -> str:
+    """Where the due date in force comes from: ``tính`` (profile + calendar), ``điều chỉnh`` (the clerk's
+    override with its reason) or ``gia hạn`` (the last valid extension)."""
+    if last_valid_extension(petition) is not None:
+        return DUE_EXTENDED
+    return DUE_OVERRIDDEN if petition.due_override is not None else DUE_COMPUTED
+
+
+def answered_on(status: str, reply_date: dt.date | None, informed_date: dt.date | None) -> dt.date | None:
+    """The date the citizen has the written answer (domain.md §7), for an answered petition: the date the
+    citizen was informed when recorded, else the reply's date. None for any other petition."""
+    if status != PetitionStatus.RESOLVED.value:
+        return None
+    return informed_date or reply_date
+
+
+def answered_in_time(status: str, due: dt.date | None, reply_date: dt.date | None,
+                     informed_date: dt.date | None) -> bool | None:
+    """True/False for an answered petition (its written answer on or before the due date in force), None
+    for any other."""
+    answered = answered_on(status, reply_date, informed_date)
+    if answered is None:
+        return None
+    return due is None or answered <= due
+
+
+def on_time(petition: m.Petition) -> bool | None:
+    return answered_in_time(petition.status, petition.due_date, petition.reply_date, petition.citizen_informed_date)
+
+
+def has_result_unanswered(petition: m.Petition) -> bool:
+    """An agency reported a result but the citizen has no written answer yet: the petition stays open."""
+    return petition.status in OPEN_STATUSES and petition.resolved_date is not None
 
 
 def refresh_due(petition: m.Petition, ds: m.DialogueSession, profile: Profile, calendar: WorkCalendar) -> None:
     computed, provisional = answer_due(profile, calendar, ds.session_date, ds.conclusion_notice_date,
                                        petition.complex_case)
     petition.computed_due_date = computed
-    petition.due_provisional = provisional and petition.due_override is None and not petition.extensions
+    petition.due_provisional = provisional and petition.due_override is None and last_valid_extension(petition) is None
     petition.due_date = _effective_due(petition)
 
 
-def recompute_due_dates(session: Session, session_ids: list[int] | None = None) -> int:
-    """Recompute every petition's due date (after a calendar, date or profile change). Returns the count."""
-    calendar = load_calendar(session)
+@dataclass(frozen=True)
+class DueChange:
+    """A due date a recomputation moves; ``flip`` says how an answered petition's figure changes."""
+
+    petition_id: int
+    session_id: int
+    citizen: str
+    status: str
+    version: int
+    computed: tuple[dt.date | None, dt.date | None]  # before, after
+    due: tuple[dt.date | None, dt.date | None]
+    provisional: tuple[bool, bool]
+    flip: str | None  # "đúng hạn → quá hạn" / "quá hạn → đúng hạn" or None
+
+    def describe(self) -> str:
+        before, after = (f"{d:%d/%m/%Y}" if d else "(chưa có)" for d in self.due)
+        text = f"Kiến nghị số {self.petition_id} ({self.citizen}): thời hạn {before} → {after}"
+        return text + (f", {self.flip}" if self.flip else "")
+
+
+_ON_TIME_LABEL = {True: "đúng hạn", False: "quá hạn"}
+
+
+def plan_due_changes(session: Session, calendar: WorkCalendar | None = None,
+                     session_ids: list[int] | None = None, profiles: dict[int, Profile] | None = None
+                     ) -> list[DueChange]:
+    """What recomputing the due dates with ``calendar`` (default: the calendar in force) would change,
+    without changing anything. Overrides and valid extensions stay; only computed dates move."""
+    calendar = calendar or load_calendar(session)
+    session.flush()
     query = select(m.DialogueSession)
     if session_ids is not None:
         query = query.where(m.DialogueSession.id.in_(session_ids))
-    count = 0
-    for ds in session.scalars(query):
-        profile = domain_profile(ds.profile)
-        for petition in session.scalars(select(m.Petition).where(m.Petition.session_id == ds.id)):
-            before = (petition.computed_due_date, petition.due_date, petition.due_provisional)
-            refresh_due(petition, ds, profile, calendar)
-            if before != (petition.computed_due_date, petition.due_date, petition.due_provisional):
-                count += 1
+    sessions_by_id = {ds.id: ds for ds in session.scalars(query)}
+    if not sessions_by_id:
+        return []
+    extension = (select(m.PetitionExtension.new_due).where(m.PetitionExtension.petition_id == m.Petition.id,
+                                                           m.PetitionExtension.valid.is_(True))
+                 .order_by(m.PetitionExtension.id.desc()).limit(1).scalar_subquery())
+    rows = session.execute(
+        select(m.Petition.id, m.Petition.session_id, m.Petition.citizen_name, m.Petition.status, m.Petition.version,
+               m.Petition.complex_case, m.Petition.computed_due_date, m.Petition.due_override, m.Petition.due_date,
+               m.Petition.due_provisional, m.Petition.reply_date, m.Petition.citizen_informed_date, extension)
+        .where(m.Petition.session_id.in_(list(sessions_by_id))).order_by(m.Petition.id))
+    due_by: dict[tuple[int, bool], tuple[dt.date, bool]] = {}
+    changes = []
+    for (pid, sid, citizen, status, version, complex_case, computed, override, due, provisional, reply, informed,
+         extended) in rows:
+        key = (sid, bool(complex_case))
+        if key not in due_by:
+            ds = sessions_by_id[sid]
+            profile = (profiles or {}).get(sid) or domain_profile(ds.profile)
+            due_by[key] = answer_due(profile, calendar, ds.session_date, ds.conclusion_notice_date, bool(complex_case))
+        new_computed, new_provisional = due_by[key]
+        new_provisional = new_provisional and override is None and extended is None
+        new_due = extended or override or new_computed
+        if (new_computed, new_due, new_provisional) == (computed, due, bool(provisional)):
+            continue
+        before = answered_in_time(status, due, reply, informed)
+        after = answered_in_time(status, new_due, reply, informed)
+        flip = f"{_ON_TIME_LABEL[before]} → {_ON_TIME_LABEL[after]}" if before is not None and before != after else None
+        changes.append(DueChange(pid, sid, citizen, status, version, (computed, new_computed), (due, new_due),
+                                 (bool(provisional), new_provisional), flip))
+    return changes
+
+
+def apply_due_changes(session: Session, changes: list[DueChange], why: str) -> int:
+    """Write the planned changes: the dates, a version step (a clerk's copy loaded before is stale), and one
+    history row for every due date in force that moves. Set-based: a calendar change may touch every
+    petition of twenty years."""
+    if not changes:
+        return 0
     session.flush()
-    return count
+    table = m.Petition.__table__
+    stamp, user = m.now(), current_user()
+    session.execute(
+        table.update().where(table.c.id == bindparam("pid")).values(
+            computed_due_date=bindparam("computed"), due_date=bindparam("due"),
+            due_provisional=bindparam("provisional"), version=bindparam("new_version"), updated_at=stamp,
+            updated_by=user),
+        [{"pid": c.petition_id, "computed": c.computed[1], "due": c.due[1], "provisional": c.provisional[1],
+          "new_version": c.version + 1} for c in changes])
+    history = []
+    for c in changes:
+        if c.due[0] == c.due[1]:
+            continue
+        before, after = (f"{d:%d/%m/%Y}" if d else "(chưa có)" for d in c.due)
+        note = f"Thời hạn giải quyết {before} → {after} ({why})"
+        if c.flip:
+            note += f"; kết quả trả lời: {c.flip}"
+        history.append(dict(petition_id=c.petition_id, from_status=c.status, to_status=c.status, changed_at=stamp,
+                            changed_by=user, note=note, created_at=stamp, updated_at=stamp, updated_by=user,
+                            version=1))
+    if history:
+        session.execute(insert(m.PetitionStatusChange), history)
+    audit.record(session, "update", "petition", None,
+                 {"recomputed_due_dates": len(changes), "moved": len(history), "why": why})
+    session.expire_all()  # rows loaded before now hold the old dates and versions
+    return len(changes)
+
+
+def recompute_due_dates(session: Session, session_ids: list[int] | None = None, *,
+                        why: str = "tính lại theo lịch làm việc và bộ quy định") -> int:
+    """Recompute every petition's due date (after a calendar, date or profile change). Returns the count."""
+    return apply_due_changes(session, plan_due_changes(session, session_ids=session_ids), why)
+
+
+def _refresh_due_noting(session: Session, petition: m.Petition, why: str) -> None:
+    """Recompute one petition's due date and write the change, if any, to its history."""
+    before = petition.due_date
+    refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
+    if petition.due_date != before and petition.id is not None:
+        old, new = (f"{d:%d/%m/%Y}" if d else "(chưa có)" for d in (before, petition.due_date))
+        petition.history.append(m.PetitionStatusChange(from_status=petition.status, to_status=petition.status,
+                                                       note=f"Thời hạn giải quyết {old} → {new} ({why})"))
+
+
+def answering_body(petition: m.Petition) -> tuple[str, str]:
+    """(body, format) of the letters to the citizen about this petition (reply, extension): the body whose
+    agency resolves it (documents.md §7)."""
+    ds = petition.session
+    body, _fmt = official.session_body(ds.host, tuple(b for b in ds.joint_bodies.split(",") if b),
+                                       ds.document_format)
+    body = official.letter_body(body, petition.lead_agency.kind if petition.lead_agency else None)
+    return body, official.PARTY if body == "dang_uy" else official.STATE
+
+
+def _letter_entry(session: Session, petition: m.Petition, kind: str, day: dt.date, number: int | None,
+                  note: str) -> m.IssuedDocument:
+    body, fmt = answering_body(petition)
+    unit = commune(session)
+    symbol = official.symbol(kind, body, fmt, unit.office_unit if unit else "VP")
+    from desk_app.services import catalog  # catalog imports nothing of follow-up; kept local for clarity
+
+    head = catalog.heads(session, on=day).get(body)
+    entry = register.Entry(kind, symbol, day.year, None, petition.id)
+    if number is None:
+        # the letter may have been exported (and numbered) before its sending was recorded: the same entry
+        exported = register.previous(session, entry)
+        if exported is not None and exported.issued_date == day and not _entry_in_use(session, exported):
+            return exported
+    return register.issue(session, entry, number=number, issued_date=day, signer=head.name if head else "",
+                          note=note)
+
+
+def _entry_in_use(session: Session, row: m.IssuedDocument) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(m.Petition).where(
+        m.Petition.reply_document_id == row.id)) or session.scalar(select(func.count()).select_from(
+            m.PetitionExtension).where(m.PetitionExtension.letter_document_id == row.id)))
 
 
 # -- creating and editing ------------------------------------------------------------------------------
@@ -163,7 +349,7 @@ def update_petition(session: Session, petition_id: int, data: PetitionInput,
     _set_agencies(session, petition, data.lead_agency_id, data.coordinator_ids)
     if petition.complex_case != data.complex_case:
         petition.complex_case = data.complex_case
-        refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
+        _refresh_due_noting(session, petition, "vụ việc phức tạp" if data.complex_case else "không còn là vụ việc phức tạp")
     session.flush()
     return petition
 
@@ -177,9 +363,11 @@ def _set_agencies(session: Session, petition: m.Petition, lead_agency_id: int | 
 
 
 def set_conclusion(session: Session, petition_id: int, conclusion: str, lead_agency_id: int | None,
-                   coordinator_ids: list[int] | None = None, complex_case: bool | None = None) -> m.Petition:
+                   coordinator_ids: list[int] | None = None, complex_case: bool | None = None, *,
+                   expected_version: int | None = None) -> m.Petition:
     """The chair's conclusion on one petition: what is to be done and by whom."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     text = clean_text(conclusion, multiline=True)
     checker = Checker()
     checker.add("conclusion", check_length(text, "Ý kiến kết luận", MAX_TEXT))
@@ -191,7 +379,7 @@ def set_conclusion(session: Session, petition_id: int, conclusion: str, lead_age
     _set_agencies(session, petition, lead_agency_id, coordinator_ids or [])
     if complex_case is not None and complex_case != petition.complex_case:
         petition.complex_case = complex_case
-        refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
+        _refresh_due_noting(session, petition, "vụ việc phức tạp" if complex_case else "không còn là vụ việc phức tạp")
     session.flush()
     return petition
 
@@ -236,9 +424,10 @@ def _dated(value: dt.date | None, label: str, checker: Checker, field_name: str,
 
 
 def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_ids: list[int] | None = None,
-           note: str = "") -> m.Petition:
+           note: str = "", *, expected_version: int | None = None) -> m.Petition:
     """Giao cơ quan chủ trì (and coordinating agencies) giải quyết: the petition is in progress."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     if PetitionStatus(petition.status).closed:
         raise TransitionError(f"Kiến nghị đang ở trạng thái “{PetitionStatus(petition.status).label}”: muốn giao "
                               "giải quyết tiếp, hãy mở lại kiến nghị (ghi rõ lý do) trước.")
@@ -263,30 +452,68 @@ def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_
 
 
 def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
-           citizen_notified_date: dt.date | None = None, letter_number: str = "") -> m.PetitionExtension:
-    """Gia hạn: more time, with the reason and the date the citizen was told in writing."""
+           citizen_notified_date: dt.date | None = None, letter_number: int | None = None, *,
+           late_as_history: bool = False, expected_version: int | None = None) -> m.PetitionExtension:
+    """Gia hạn (001 Điều 9.3b): more time, told to the citizen in writing with the new deadline.
+
+    Valid only when the written notice is dated on or before the due date it extends and the new date is a
+    later working day, within the profile's caps. A notice dated after the due date is refused — unless
+    ``late_as_history``: then it is kept in the history and the petition stays late. The letter enters the
+    register (``letter_number``: the number the office gave, else the next one)."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     reason = clean_text(reason, multiline=True)
+    calendar = load_calendar(session)
+    profile = domain_profile(petition.session.profile)
+    current = petition.due_date
     checker = Checker()
     if PetitionStatus(petition.status).closed:
         checker.add("status", "Kiến nghị đã kết thúc xử lý, không gia hạn được.")
     checker.require("reason", reason, "Lý do gia hạn")
     checker.add("reason", check_length(reason, "Lý do gia hạn", MAX_TEXT))
+    if citizen_notified_date is None:
+        checker.add("citizen_notified_date", "Cần nhập ngày thông báo bằng văn bản cho công dân: gia hạn chỉ có hiệu "
+                                             "lực khi công dân được thông báo bằng văn bản, nêu rõ thời hạn mới.")
+    else:
+        _dated(citizen_notified_date, "Ngày thông báo cho công dân", checker, "citizen_notified_date",
+               not_before=petition.session.session_date)
+    late = citizen_notified_date is not None and current is not None and citizen_notified_date > current
+    if late and not late_as_history:
+        checker.add("citizen_notified_date",
+                    f"Văn bản thông báo gia hạn ngày {citizen_notified_date:%d/%m/%Y} sau thời hạn giải quyết "
+                    f"{current:%d/%m/%Y}: gia hạn phải được thông báo cho công dân trước khi hết hạn, nên không làm "
+                    "thay đổi thời hạn; kiến nghị vẫn quá hạn. Có thể ghi nhận văn bản này vào lịch sử kiến nghị.")
     if new_due is None:
         checker.add("new_due", "Cần nhập thời hạn mới.")
-    elif petition.due_date is not None and new_due <= petition.due_date:
-        checker.add("new_due", f"Thời hạn mới phải sau thời hạn hiện tại ({petition.due_date:%d/%m/%Y}).")
-    _dated(citizen_notified_date, "Ngày thông báo cho công dân", checker, "citizen_notified_date",
-           not_before=petition.session.session_date, required=False)
-    checker.add("letter_number", check_length(clean_text(letter_number), "Số văn bản", 100))
+    else:
+        if current is not None and new_due <= current:
+            checker.add("new_due", f"Thời hạn mới phải sau thời hạn hiện tại ({current:%d/%m/%Y}).")
+        elif not calendar.is_working_day(new_due):
+            checker.add("new_due", f"Thời hạn mới {new_due:%d/%m/%Y} là ngày nghỉ; hãy chọn một ngày làm việc.")
+        elif not late and current is not None and profile.max_extension_days is not None and \
+                calendar.working_days_between(current, new_due) > profile.max_extension_days:
+            checker.add("new_due", f"Mỗi lần gia hạn không quá {profile.max_extension_days} ngày làm việc "
+                                   f"({profile.name}).")
+    if not late and profile.max_extensions is not None and \
+            sum(1 for e in petition.extensions if e.valid) >= profile.max_extensions:
+        checker.add("new_due", f"Kiến nghị đã được gia hạn {profile.max_extensions} lần, mức tối đa của "
+                               f"{profile.name}.")
     checker.raise_if_any()
-    extension = m.PetitionExtension(previous_due=petition.due_date, new_due=new_due, reason=reason,
-                                    citizen_notified_date=citizen_notified_date,
-                                    letter_number=clean_text(letter_number))
+    letter = _letter_entry(session, petition, "extension", citizen_notified_date, letter_number,
+                           "Thông báo gia hạn" + (" (gửi sau thời hạn)" if late else ""))
+    extension = m.PetitionExtension(previous_due=current, new_due=new_due, reason=reason,
+                                    citizen_notified_date=citizen_notified_date, valid=not late,
+                                    letter_document=letter)
     petition.extensions.append(extension)
-    petition.due_date = new_due
-    petition.due_provisional = False
-    note = f"Gia hạn đến {new_due:%d/%m/%Y}: {reason}"
+    if late:
+        note = (f"Ghi nhận văn bản {register.reference(letter)} thông báo gia hạn đến {new_due:%d/%m/%Y}, gửi công dân "
+                f"ngày {citizen_notified_date:%d/%m/%Y}, sau thời hạn {current:%d/%m/%Y}: không làm thay đổi thời "
+                f"hạn, kiến nghị vẫn quá hạn ({reason})")
+    else:
+        petition.due_date = new_due
+        petition.due_provisional = False
+        note = (f"Gia hạn đến {new_due:%d/%m/%Y} (văn bản {register.reference(letter)} ngày "
+                f"{citizen_notified_date:%d/%m/%Y}): {reason}")
     if PetitionStatus(petition.status) is PetitionStatus.NEW:
         _change_status(session, petition, PetitionStatus.IN_PROGRESS, note)
     else:
@@ -296,34 +523,108 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
     return extension
 
 
-def resolve(session: Session, petition_id: int, resolution: str, resolved_date: dt.date,
-            reply_number: str = "", reply_date: dt.date | None = None,
-            citizen_informed_date: dt.date | None = None) -> m.Petition:
-    """Đã giải quyết: the written answer sent to the citizen."""
-    petition = get(session, m.Petition, petition_id)
-    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.RESOLVED)
-    text = clean_text(resolution, multiline=True)
-    checker = Checker()
+def _check_result(petition: m.Petition, text: str, result_date: dt.date | None, checker: Checker) -> None:
+    if PetitionStatus(petition.status).closed:
+        checker.add("status", f"Kiến nghị đang ở trạng thái “{PetitionStatus(petition.status).label}”.")
     checker.require("resolution", text, "Kết quả giải quyết")
     checker.add("resolution", check_length(text, "Kết quả giải quyết", MAX_TEXT))
+    _dated(result_date, "Ngày có kết quả giải quyết", checker, "resolved_date",
+           not_before=petition.session.session_date)
+
+
+def _check_reply(petition: m.Petition, answer: str, reply_date: dt.date | None, informed_date: dt.date | None,
+                 number: int | None, checker: Checker) -> None:
+    if not answer and not petition.resolution.strip():
+        checker.add("resolution", "Cần ghi nội dung trả lời (kết quả giải quyết) cho công dân.")
+    checker.add("resolution", check_length(answer, "Nội dung trả lời", MAX_TEXT))
     session_day = petition.session.session_date
-    _dated(resolved_date, "Ngày giải quyết", checker, "resolved_date", not_before=session_day)
-    _dated(reply_date, "Ngày văn bản trả lời", checker, "reply_date", not_before=session_day, required=False)
-    _dated(citizen_informed_date, "Ngày công dân nhận trả lời", checker, "citizen_informed_date",
-           not_before=session_day, required=False)
-    checker.add("reply_number", check_length(clean_text(reply_number), "Số văn bản trả lời", 100))
+    _dated(reply_date, "Ngày văn bản trả lời", checker, "reply_date", not_before=session_day)
+    if informed_date is not None and reply_date is not None and informed_date < reply_date:
+        checker.add("citizen_informed_date", "Ngày công dân nhận trả lời không được trước ngày văn bản trả lời.")
+    _dated(informed_date, "Ngày công dân nhận trả lời", checker, "citizen_informed_date", not_before=session_day,
+           required=False)
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 99999):
+        checker.add("number", "Số văn bản phải từ 1 đến 99999.")
+
+
+def record_result(session: Session, petition_id: int, resolution: str, result_date: dt.date, *,
+                  expected_version: int | None = None) -> m.Petition:
+    """The agency reports its result. Without a written answer to the citizen the petition stays open
+    ("đã có kết quả, chưa trả lời công dân"), and its deadline keeps running."""
+    petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
+    text = clean_text(resolution, multiline=True)
+    checker = Checker()
+    _check_result(petition, text, result_date, checker)
     checker.raise_if_any()
-    petition.resolution, petition.resolved_date = text, resolved_date
-    petition.reply_number, petition.reply_date = clean_text(reply_number), reply_date
-    petition.citizen_informed_date = citizen_informed_date
-    note = f"Đã trả lời công dân bằng văn bản số {petition.reply_number}" if petition.reply_number else \
-        "Đã giải quyết"
-    _change_status(session, petition, PetitionStatus.RESOLVED, note)
+    petition.resolution, petition.resolved_date = text, result_date
+    note = f"Cơ quan đã có kết quả giải quyết ngày {result_date:%d/%m/%Y}; chưa trả lời công dân bằng văn bản"
+    if PetitionStatus(petition.status) is PetitionStatus.NEW:
+        _change_status(session, petition, PetitionStatus.IN_PROGRESS, note)
+    else:
+        petition.history.append(m.PetitionStatusChange(from_status=petition.status, to_status=petition.status,
+                                                       note=note))
+        session.flush()
     return petition
 
 
-def mark_answered_at_meeting(session: Session, petition_id: int, answer: str = "") -> m.Petition:
+def reply(session: Session, petition_id: int, reply_date: dt.date, text: str = "", *, number: int | None = None,
+          informed_date: dt.date | None = None, expected_version: int | None = None) -> m.Petition:
+    """The written answer to the citizen: the petition is answered on ``informed_date`` when recorded, else on
+    ``reply_date``; the reply enters the register (``number``: the office's, else the next one)."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.RESOLVED)
+    answer = clean_text(text, multiline=True)
+    checker = Checker()
+    _check_reply(petition, answer, reply_date, informed_date, number, checker)
+    checker.raise_if_any()
+    if answer:
+        petition.resolution = answer
+    _record_reply(session, petition, reply_date, number, informed_date)
+    return petition
+
+
+def _record_reply(session: Session, petition: m.Petition, reply_date: dt.date, number: int | None,
+                  informed_date: dt.date | None) -> None:
+    document = _letter_entry(session, petition, "reply", reply_date, number, "Trả lời kiến nghị của công dân")
+    if petition.resolved_date is None:
+        petition.resolved_date = reply_date
+    petition.reply_date, petition.citizen_informed_date = reply_date, informed_date
+    petition.reply_document = document
+    answered = informed_date or reply_date
+    timing = "đúng hạn" if petition.due_date is None or answered <= petition.due_date else "quá hạn"
+    _change_status(session, petition, PetitionStatus.RESOLVED,
+                   f"Đã trả lời công dân bằng văn bản số {register.reference(document)} ngày {reply_date:%d/%m/%Y}"
+                   + (f" (công dân nhận ngày {informed_date:%d/%m/%Y})" if informed_date else "") + f": {timing}")
+
+
+def resolve(session: Session, petition_id: int, resolution: str, resolved_date: dt.date,
+            reply_number: int | None = None, reply_date: dt.date | None = None,
+            citizen_informed_date: dt.date | None = None, *, expected_version: int | None = None) -> m.Petition:
+    """The agency's result (``resolved_date``), and the written answer when it has been sent (``reply_date``):
+    without it the petition stays open, as :func:`record_result`; with it the petition is answered."""
+    if reply_date is None:
+        if reply_number is not None or citizen_informed_date is not None:
+            raise ValidationError({"reply_date": "Cần nhập ngày văn bản trả lời công dân."})
+        return record_result(session, petition_id, resolution, resolved_date, expected_version=expected_version)
+    petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
+    check_petition_transition(PetitionStatus(petition.status), PetitionStatus.RESOLVED)
+    text = clean_text(resolution, multiline=True)
+    checker = Checker()
+    _check_result(petition, text, resolved_date, checker)
+    _check_reply(petition, text, reply_date, citizen_informed_date, reply_number, checker)
+    checker.raise_if_any()
+    petition.resolution, petition.resolved_date = text, resolved_date
+    _record_reply(session, petition, reply_date, reply_number, citizen_informed_date)
+    return petition
+
+
+def mark_answered_at_meeting(session: Session, petition_id: int, answer: str = "", *,
+                             expected_version: int | None = None) -> m.Petition:
+    petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.ANSWERED_AT_MEETING)
     text = clean_text(answer, multiline=True)
     if text:
@@ -334,9 +635,11 @@ def mark_answered_at_meeting(session: Session, petition_id: int, answer: str = "
 
 
 def transfer_upward(session: Session, petition_id: int, to_body: str, transferred_date: dt.date,
-                    document_number: str = "") -> m.Petition:
-    """Đã chuyển cấp trên: proposed in writing to the competent superior body."""
+                    document_number: int | None = None, *, expected_version: int | None = None) -> m.Petition:
+    """Đã chuyển cấp trên: proposed in writing to the competent superior body. ``document_number`` is the
+    register number of the session's upward proposal that carried it, when known."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.TRANSFERRED)
     body = clean_text(to_body)
     checker = Checker()
@@ -344,18 +647,28 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
     checker.add("to_body", check_length(body, "Cơ quan cấp trên", MAX_SHORT))
     _dated(transferred_date, "Ngày chuyển", checker, "transferred_date", not_before=petition.session.session_date)
     checker.raise_if_any()
+    document = None
+    if document_number is not None:
+        ds = petition.session
+        issuing, fmt = official.session_body(ds.host, tuple(b for b in ds.joint_bodies.split(",") if b),
+                                             ds.document_format)
+        unit = commune(session)
+        symbol = official.symbol("upward-proposal", issuing, fmt, unit.office_unit if unit else "VP")
+        entry = register.Entry("upward-proposal", symbol, transferred_date.year, ds.id, None)
+        document = register.issue(session, entry, number=document_number, issued_date=transferred_date,
+                                  note="Đề nghị cấp trên giải quyết")
     petition.transferred_to = body
     petition.resolved_date = transferred_date
-    if document_number:
-        petition.reply_number = clean_text(document_number)
+    petition.transfer_document = document
     _change_status(session, petition, PetitionStatus.TRANSFERRED,
-                   f"Đề nghị {body} giải quyết" + (f" (văn bản số {petition.reply_number})" if document_number else ""))
+                   f"Đề nghị {body} giải quyết" + (f" (văn bản số {register.reference(document)})" if document else ""))
     return petition
 
 
 def mark_not_competent(session: Session, petition_id: int, explanation: str,
-                       decided_date: dt.date | None = None) -> m.Petition:
+                       decided_date: dt.date | None = None, *, expected_version: int | None = None) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.NOT_COMPETENT)
     text = clean_text(explanation, multiline=True)
     checker = Checker()
@@ -369,21 +682,27 @@ def mark_not_competent(session: Session, petition_id: int, explanation: str,
     return petition
 
 
-def reopen(session: Session, petition_id: int, reason: str) -> m.Petition:
+def reopen(session: Session, petition_id: int, reason: str, *, expected_version: int | None = None) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.IN_PROGRESS)
     text = clean_text(reason, multiline=True)
     if not text:
         raise ValidationError({"reason": "Cần ghi lý do mở lại kiến nghị."})
     _change_status(session, petition, PetitionStatus.IN_PROGRESS, f"Mở lại: {text}")
+    # the earlier answer stays in the register and the history; the petition waits for a new one
     petition.resolved_date = None
+    petition.reply_date = petition.citizen_informed_date = None
+    petition.reply_document = None
     session.flush()
     return petition
 
 
-def override_due(session: Session, petition_id: int, new_date: dt.date | None, reason: str) -> m.Petition:
+def override_due(session: Session, petition_id: int, new_date: dt.date | None, reason: str, *,
+                 expected_version: int | None = None) -> m.Petition:
     """The clerk's own due date (or back to the computed one with ``None``), with the reason kept."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     text = clean_text(reason, multiline=True)
     if not text:
         raise ValidationError({"reason": "Cần ghi lý do điều chỉnh thời hạn."})
@@ -393,7 +712,7 @@ def override_due(session: Session, petition_id: int, new_date: dt.date | None, r
                                    new_date=new_date, reason=text))
     petition.due_override = new_date
     petition.due_override_reason = text if new_date else ""
-    refresh_due(petition, petition.session, domain_profile(petition.session.profile), load_calendar(session))
+    _refresh_due_noting(session, petition, f"điều chỉnh: {text}" if new_date else f"trở lại thời hạn tính theo quy định: {text}")
     session.flush()
     return petition
 
@@ -447,6 +766,56 @@ def chain(petition: m.Petition) -> list[m.Petition]:
         result.append(node)
         node = node.earlier_petition
     return list(reversed(result))
+
+
+# -- one petition as the record holds it -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PetitionDetail:
+    id: int
+    session_id: int
+    citizen: str
+    field: str
+    status: str  # Vietnamese label
+    due: dt.date | None  # in force
+    due_source: str  # tính / điều chỉnh / gia hạn
+    answered: dt.date | None  # the written answer's date
+    on_time: bool | None
+    result_unanswered: bool
+    reply_reference: str
+    history: tuple[tuple[dt.datetime, str], ...]
+
+
+def petition_detail(session: Session, petition_id: int) -> PetitionDetail:
+    p = get(session, m.Petition, petition_id)
+    history = []
+    for change in p.history:
+        what = change.note or PetitionStatus(change.to_status).label
+        if change.from_status != change.to_status:
+            what = f"{PetitionStatus(change.to_status).label}: {what}" if change.note else what
+        history.append((change.changed_at, what))
+    return PetitionDetail(
+        id=p.id, session_id=p.session_id, citizen=p.citizen_name, field=p.field.name if p.field else "",
+        status=PetitionStatus(p.status).label, due=p.due_date, due_source=due_source(p),
+        answered=answered_on(p.status, p.reply_date, p.citizen_informed_date), on_time=on_time(p),
+        result_unanswered=has_result_unanswered(p), reply_reference=register.reference(p.reply_document),
+        history=tuple(history))
+
+
+def petition_due(session: Session, petition_id: int) -> dt.date | None:
+    return get(session, m.Petition, petition_id).due_date
+
+
+def petition_record(session: Session, petition_id: int, today: dt.date) -> list[tuple[str, str]]:
+    """``desk-app petition show``: (key, value) lines of cli.md, then one ``history`` line per event."""
+    d = petition_detail(session, petition_id)
+    lines = [("id", str(d.id)), ("session", str(d.session_id)), ("citizen", d.citizen), ("field", d.field),
+             ("status", d.status + (" (đã có kết quả, chưa trả lời công dân)" if d.result_unanswered else "")),
+             ("due", d.due.isoformat() if d.due else ""), ("due_source", d.due_source),
+             ("answered", d.answered.isoformat() if d.answered else ""),
+             ("on_time", "" if d.on_time is None else ("có" if d.on_time else "không"))]
+    lines += [("history", f"{when.date().isoformat()}\t{' '.join(what.split())}") for when, what in d.history]
+    return lines
 
 
 # -- lists -------------------------------------------------------------------------------------------------
@@ -544,6 +913,6 @@ def issue_conclusion_notice(session: Session, session_id: int, notice_date: dt.d
     ds.conclusion_notice_date = notice_date
     ds.status = SessionStatus.CONCLUDED.value
     session.flush()
-    recompute_due_dates(session, [ds.id])
+    recompute_due_dates(session, [ds.id], why=f"tính từ thông báo kết luận ngày {notice_date:%d/%m/%Y}")
     refresh_session_completion(session, ds)
     return ds

@@ -19,6 +19,7 @@ from desk_app.store import models as m
 from desk_app.services.catalog import agency_head_post
 from desk_app.services.common import check_optional_id, check_version, get
 from desk_app.services.followup import PetitionInput, create_petition
+from desk_app.services.sessions import sync_year
 
 MAX_ATTENDANCE = 100000
 
@@ -42,6 +43,7 @@ def start_meeting(session: Session, session_id: int, started_at: dt.datetime,
         raise ValidationError({"secretary_name": check_length(name, "Thư ký", MAX_NAME)})
     ds.status = SessionStatus.IN_PROGRESS.value
     ds.actual_start = started_at.replace(second=0, microsecond=0)
+    sync_year(session, ds)
     if name is not None:
         ds.secretary_name = name
     ds.agenda_log.append(m.AgendaStepLog(step=AgendaStep.OPENING.value, reached_at=ds.actual_start))

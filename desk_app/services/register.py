@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk_app.domain import official
 from desk_app.domain.errors import ValidationError
 from desk_app.store import models as m
 
@@ -58,8 +59,15 @@ def suggest(session: Session, entry: Entry) -> int:
     return next_number(session, entry.symbol, entry.year)
 
 
+def reference(row: m.IssuedDocument | None) -> str:
+    """"05/UBND-VP" or "05-CV/ĐU" for a register entry ('' for none)."""
+    if row is None:
+        return ""
+    return official.reference(row.number, row.symbol)
+
+
 def check_number(session: Session, entry: Entry, number: int) -> None:
-    if not 1 <= number <= 99999:
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 99999:
         raise ValidationError({"number": "Số văn bản phải từ 1 đến 99999."})
     taken = session.scalar(select(m.IssuedDocument).where(
         m.IssuedDocument.symbol == entry.symbol, m.IssuedDocument.year == entry.year,
@@ -69,8 +77,8 @@ def check_number(session: Session, entry: Entry, number: int) -> None:
     same = (taken.kind == entry.kind and taken.session_id == entry.session_id
             and taken.petition_id == entry.petition_id)
     if not same:
-        raise ValidationError({"number": f"Số {number:02d}/{entry.symbol} năm {entry.year} đã cấp cho văn bản khác "
-                                         f"(ngày {taken.issued_date:%d/%m/%Y})."})
+        raise ValidationError({"number": f"Số {official.reference(number, entry.symbol)} năm {entry.year} đã cấp cho "
+                                         f"văn bản khác (ngày {taken.issued_date:%d/%m/%Y})."})
 
 
 def record(session: Session, entry: Entry, *, number: int | None, issued_date: dt.date, signer: str,
@@ -88,6 +96,27 @@ def record(session: Session, entry: Entry, *, number: int | None, issued_date: d
     row.signer = signer
     row.file_path = file_path
     row.note = note
+    session.flush()
+    return row
+
+
+def issue(session: Session, entry: Entry, *, number: int | None, issued_date: dt.date, signer: str = "",
+          note: str = "") -> m.IssuedDocument:
+    """A new entry for a document issued outside an export (a reply or an extension letter recorded on a
+    petition): the clerk's number if given and free, else the next one of its symbol and year."""
+    if number is None:
+        number = next_number(session, entry.symbol, entry.year)
+    else:
+        check_number(session, entry, number)
+        taken = session.scalar(select(m.IssuedDocument).where(
+            m.IssuedDocument.symbol == entry.symbol, m.IssuedDocument.year == entry.year,
+            m.IssuedDocument.number == number).limit(1))
+        if taken is not None:
+            return taken  # the same document again (check_number refused any other)
+    row = m.IssuedDocument(kind=entry.kind, symbol=entry.symbol, year=entry.year, session_id=entry.session_id,
+                           petition_id=entry.petition_id, number=number, issued_date=issued_date, signer=signer,
+                           file_path="", note=note)
+    session.add(row)
     session.flush()
     return row
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain import clock
 from desk_app.domain.deadlines import SessionDeadlines, session_deadlines
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.states import (Body, DocumentFormat, Host, Regime, SessionForm, SessionStatus,
-                                    check_session_transition)
+                                    check_session_transition, session_year)
 from desk_app.domain.text import clean_text, fold
 from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
 from desk_app.store import models as m
@@ -53,6 +53,17 @@ class SessionInput:
     secretary_id: int | None = None
     secretary_name: str = ""
     document_format: str | None = None  # None: party format for Đảng ủy, state format otherwise
+
+
+def sync_year(session: Session, ds: m.DialogueSession) -> None:
+    """Keep the stored year of the session and of its petitions to the one year rule (listings filter on it)."""
+    year = session_year(ds.planned_start, ds.actual_start)
+    if ds.year == year:
+        return
+    ds.year = year
+    if ds.id is not None:
+        session.execute(update(m.Petition).where(m.Petition.session_id == ds.id).values(year=year)
+                        .execution_options(synchronize_session="fetch"))
 
 
 def session_bodies(ds: m.DialogueSession) -> tuple[str, ...]:
@@ -157,7 +168,7 @@ def _fill(session: Session, ds: m.DialogueSession, data: SessionInput, values: d
     ds.host, ds.form, ds.regime = values["host"], values["form"], values["regime"]
     ds.joint_bodies = values["joint_bodies"]
     ds.planned_start, ds.planned_end = data.planned_start.replace(microsecond=0), data.planned_end
-    ds.year = data.planned_start.year
+    sync_year(session, ds)
     # Set the related rows, not just their ids: an already-loaded relationship would otherwise go stale.
     ds.chair = get(session, m.Official, data.chair_id) if data.chair_id else None
     ds.chair_delegated = data.chair_delegated

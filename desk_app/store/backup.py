@@ -272,6 +272,37 @@ _CONSISTENCY = (
      "SELECT COUNT(*) FROM registration WHERE state = 'tu_choi' AND refusal_code = ''"),
     ("kiến nghị thuộc năm khác với năm của cuộc đối thoại",
      "SELECT COUNT(*) FROM petition p JOIN dialogue_session s ON s.id = p.session_id WHERE p.year <> s.year"),
+    # domain.md §7: statuses agree with dates; the register has no number twice; numbers on petitions are
+    # entries of the register for that petition
+    ("kiến nghị đã trả lời công dân nhưng không có ngày văn bản trả lời",
+     "SELECT COUNT(*) FROM petition WHERE status = 'da_giai_quyet' AND reply_date IS NULL"),
+    ("kiến nghị chưa trả lời nhưng đã ghi ngày văn bản trả lời",
+     "SELECT COUNT(*) FROM petition WHERE status IN ('moi', 'dang_giai_quyet') AND reply_date IS NOT NULL"),
+    ("kiến nghị có ngày công dân nhận trả lời trước ngày văn bản trả lời",
+     "SELECT COUNT(*) FROM petition WHERE citizen_informed_date IS NOT NULL AND reply_date IS NOT NULL"
+     " AND citizen_informed_date < reply_date"),
+    ("kiến nghị đã chuyển cấp trên hoặc không thuộc thẩm quyền nhưng không có ngày",
+     "SELECT COUNT(*) FROM petition WHERE status IN ('da_chuyen_cap_tren', 'khong_thuoc_tham_quyen')"
+     " AND resolved_date IS NULL"),
+    ("lần gia hạn ghi là hợp lệ nhưng không có ngày thông báo cho công dân, thông báo sau thời hạn hoặc không"
+     " lùi thời hạn",
+     "SELECT COUNT(*) FROM petition_extension WHERE valid = TRUE AND (citizen_notified_date IS NULL"
+     " OR (previous_due IS NOT NULL AND (citizen_notified_date > previous_due OR new_due <= previous_due)))"),
+    ("số văn bản cấp hai lần trong sổ văn bản đi (cùng ký hiệu, cùng năm)",
+     "SELECT COUNT(*) FROM (SELECT symbol, year, number FROM issued_document WHERE number IS NOT NULL"
+     " GROUP BY symbol, year, number HAVING COUNT(*) > 1) twice"),
+    ("văn bản trả lời ghi trên kiến nghị không phải văn bản trả lời kiến nghị đó trong sổ văn bản đi",
+     "SELECT COUNT(*) FROM petition p JOIN issued_document d ON d.id = p.reply_document_id"
+     " WHERE d.kind <> 'reply' OR d.petition_id IS NULL OR d.petition_id <> p.id"),
+    ("văn bản gia hạn ghi trên kiến nghị không phải văn bản gia hạn kiến nghị đó trong sổ văn bản đi",
+     "SELECT COUNT(*) FROM petition_extension e JOIN issued_document d ON d.id = e.letter_document_id"
+     " WHERE d.kind <> 'extension' OR d.petition_id IS NULL OR d.petition_id <> e.petition_id"),
+    ("cuộc đối thoại đã diễn ra nhưng không có biên bản (các bước của chương trình hội nghị)",
+     "SELECT COUNT(*) FROM dialogue_session s WHERE s.status IN ('da_ket_thuc', 'da_thong_bao_ket_luan',"
+     " 'hoan_thanh') AND NOT EXISTS (SELECT 1 FROM agenda_step_log a WHERE a.session_id = s.id)"),
+    ("cuộc đối thoại chưa diễn ra nhưng đã ghi giờ bắt đầu",
+     "SELECT COUNT(*) FROM dialogue_session WHERE status IN ('du_thao', 'da_ban_hanh_ke_hoach', 'da_moi', 'huy')"
+     " AND actual_start IS NOT NULL"),
 )
 
 

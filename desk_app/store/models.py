@@ -58,6 +58,12 @@ def _fk(target: str, *, ondelete: str = "RESTRICT", nullable: bool = True, index
     return mapped_column(ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
 
 
+def _register_fk():
+    # petition ↔ issued_document point at each other: PostgreSQL creates this side after both tables
+    return mapped_column(ForeignKey("issued_document.id", ondelete="SET NULL", use_alter=True), nullable=True,
+                         index=True)
+
+
 # -- the commune and its catalogues ---------------------------------------------------------------
 
 class Commune(Tracked, Base):
@@ -404,11 +410,14 @@ class Petition(Tracked, Base):
     status: Mapped[str] = mapped_column(String(CODE), index=True, default="moi")
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolution: Mapped[str] = mapped_column(Text, default="")
-    resolved_date: Mapped[dt.date | None] = mapped_column(Date)
-    reply_number: Mapped[str] = mapped_column(String(NAME), default="")
+    resolved_date: Mapped[dt.date | None] = mapped_column(Date)  # the agency's result (or transfer, decision)
+    # The written answer to the citizen (domain.md §7): its date makes the petition answered; its number is
+    # a register entry. The date the citizen was informed, when recorded, is the answer's date.
     reply_date: Mapped[dt.date | None] = mapped_column(Date)
     citizen_informed_date: Mapped[dt.date | None] = mapped_column(Date)
+    reply_document_id: Mapped[int | None] = _register_fk()
     transferred_to: Mapped[str] = mapped_column(String(SHORT), default="")
+    transfer_document_id: Mapped[int | None] = _register_fk()  # the upward proposal that carried it
     earlier_petition_id: Mapped[int | None] = _fk("petition.id", ondelete="SET NULL")
     times_raised: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -417,6 +426,10 @@ class Petition(Tracked, Base):
     field: Mapped[Field | None] = relationship()
     lead_agency: Mapped[Agency | None] = relationship()
     opinion: Mapped[Opinion | None] = relationship()
+    # post_update: the register entry also points at its petition (a cycle the flush must break)
+    reply_document: Mapped[IssuedDocument | None] = relationship(foreign_keys=[reply_document_id], post_update=True)
+    transfer_document: Mapped[IssuedDocument | None] = relationship(foreign_keys=[transfer_document_id],
+                                                                    post_update=True)
     earlier_petition: Mapped[Petition | None] = relationship(remote_side="Petition.id")
     coordinators: Mapped[list[PetitionCoordinator]] = relationship(
         cascade="all, delete-orphan", order_by="PetitionCoordinator.id")
@@ -444,11 +457,16 @@ class PetitionExtension(Tracked, Base):
     __tablename__ = "petition_extension"
 
     petition_id: Mapped[int] = _fk("petition.id", ondelete="CASCADE", nullable=False)
-    previous_due: Mapped[dt.date | None] = mapped_column(Date)
+    previous_due: Mapped[dt.date | None] = mapped_column(Date)  # the due date this extension extends
     new_due: Mapped[dt.date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     citizen_notified_date: Mapped[dt.date | None] = mapped_column(Date)
-    letter_number: Mapped[str] = mapped_column(String(NAME), default="")
+    # Valid (domain.md §7): the citizen was told in writing on or before ``previous_due`` and ``new_due``
+    # is a later working day. A late notice is kept as history only: it moves no due date.
+    valid: Mapped[bool] = mapped_column(Boolean, default=True)
+    letter_document_id: Mapped[int | None] = _fk("issued_document.id", ondelete="SET NULL")
+
+    letter_document: Mapped[IssuedDocument | None] = relationship()
 
 
 class PetitionStatusChange(Tracked, Base):

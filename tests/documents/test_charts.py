@@ -19,7 +19,7 @@ from desk_app.services import followup, statistics
 from desk_app.store import models as m
 from desk_app.store.seed import DEFAULT_FIELDS
 
-ALL_OUTCOMES = ["Đã trả lời tại hội nghị", "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết trong hạn",
+ALL_OUTCOMES = ["Đã trả lời tại hội nghị", "Trả lời đúng hạn", "Trả lời quá hạn", "Đang giải quyết trong hạn",
                 "Đang giải quyết quá hạn", "Đã chuyển cấp trên", "Không thuộc thẩm quyền"]
 
 
@@ -37,8 +37,9 @@ def year(session, commune, make_session, today):
     march = make_session("concluded", start=dt.datetime(2026, 3, 10, 8), petitions=3, notice_date=dt.date(2026, 3, 13))
     on_time, late, _open = session.scalars(select(m.Petition).where(m.Petition.session_id == march.id)
                                            .order_by(m.Petition.id)).all()
-    followup.resolve(session, on_time.id, "Đã giải quyết xong.", on_time.due_date)
-    followup.resolve(session, late.id, "Đã giải quyết.", on_time.due_date + dt.timedelta(days=10))
+    followup.resolve(session, on_time.id, "Đã giải quyết xong.", on_time.due_date, reply_date=on_time.due_date)
+    followup.resolve(session, late.id, "Đã giải quyết.", on_time.due_date + dt.timedelta(days=10),
+                     reply_date=on_time.due_date + dt.timedelta(days=10))
     june = make_session("ended", host="dang_uy", start=dt.datetime(2026, 6, 10, 8), petitions=0)
     followup.create_petition(session, june.id, followup.PetitionInput(
         citizen_name="Hà Văn Tư", content="Hỏi về chính sách hỗ trợ", status="da_tra_loi_tai_hoi_nghi",
@@ -70,8 +71,8 @@ def _texts(chart) -> list[str]:
 
 def test_series_of_a_real_year(year):
     assert charts.field_series(year) == [("Đất đai", 4), ("Giao thông, hạ tầng", 1), ("Chính sách, an sinh xã hội", 1)]
-    assert charts.outcome_series(year) == [("Đã trả lời tại hội nghị", 1), ("Giải quyết đúng hạn", 1),
-                                           ("Giải quyết quá hạn", 1), ("Đang giải quyết quá hạn", 2),
+    assert charts.outcome_series(year) == [("Đã trả lời tại hội nghị", 1), ("Trả lời đúng hạn", 1),
+                                           ("Trả lời quá hạn", 1), ("Đang giải quyết quá hạn", 2),
                                            ("Đã chuyển cấp trên", 1)]
     assert sum(count for _label, count in charts.outcome_series(year)) == year.total.petitions
     ubnd = charts.field_series(year, year.by_host["ubnd"])
@@ -87,7 +88,7 @@ def test_every_outcome_in_report_order_and_zeros_left_out():
     by_status.update(da_tra_loi_tai_hoi_nghi=0, da_chuyen_cap_tren=0)
     stats = _stats({}, by_status=by_status, resolved_on_time=2, resolved_late=3, open_not_due=0, open_overdue=7)
     assert [label for label, _n in charts.outcome_series(stats)] == [
-        "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết quá hạn", "Không thuộc thẩm quyền"]
+        "Trả lời đúng hạn", "Trả lời quá hạn", "Đang giải quyết quá hạn", "Không thuộc thẩm quyền"]
 
 
 def test_field_series_follows_the_catalogue_not_the_table():
@@ -146,7 +147,7 @@ def test_empty_chart_says_so(qapp, build):
 def test_chart_shown_in_a_view_is_given_back(qtbot):
     from PySide6.QtCharts import QChartView
 
-    chart = charts.outcome_chart([("Giải quyết đúng hạn", 3)])
+    chart = charts.outcome_chart([("Trả lời đúng hạn", 3)])
     view = QChartView(chart)
     qtbot.addWidget(view)
     _decode(charts.render_png(chart, 400, 300))

@@ -84,18 +84,23 @@ def test_totals_are_the_sum_of_the_inputs(tmp_path, inputs):
     assert (meta["kind"], meta["communes"], meta["period_start"]) == ("consolidation", 3, "2026-01-01")
 
     header, communes, total = consolidated_rows(out)
-    assert [r[1:3] for r in communes] == [[n, code or None] for n, code in COMMUNES]
+    # communes in the order of province, name and code, whatever the order of the inputs
+    order = sorted(range(3), key=lambda i: COMMUNES[i][0].replace("Đ", "D"))
+    assert [r[1:3] for r in communes] == [[COMMUNES[i][0], COMMUNES[i][1] or None] for i in order]
     assert total[1] == "Tổng cộng"
-    inputs_figures = [figures(p) for p in paths]
+    inputs_figures = [figures(paths[i]) for i in order]
     for column, (key, label) in enumerate(c.FIGURES, 4):
         assert header[column] == label
         assert [r[column] for r in communes] == [f[key] for f in inputs_figures], key
         if key == "avg_days_to_resolve":
             continue  # weighted, not summed: see test_average_days_is_weighted_by_the_resolved
         assert total[column] == sum(f[key] for f in inputs_figures), key
-    petitions = dict(zip(header, total))["Tổng số kiến nghị"]
+    petitions = dict(zip(header, total))["Tổng số ý kiến, kiến nghị"]
     assert petitions == sum(s.total.petitions for s in stats)
-    assert [r[-3:] for r in communes][0] == [h.state_label for h in stats[0].compliance]
+    tan_doan = next(r for r in communes if r[1] == "Xã Tân Đoàn")
+    # luat-2025 has two obligations; the columns follow the fixed order of OBLIGATION_WHO
+    states = {h.who: h.state_label for h in stats[0].compliance}
+    assert tan_doan[-2:] == [states["dang_uy"], states["chinh_quyen"]]
 
     table = sheet_rows(wb["Theo lĩnh vực"])
     body, table_total = table[2:-1], table[-1]
@@ -117,7 +122,7 @@ def test_average_days_is_weighted_by_the_resolved(tmp_path, inputs):
     out = tmp_path / "out.xlsx"
     c.consolidate(paths, out)
     header, _communes, total = consolidated_rows(out)
-    column = header.index("Số ngày làm việc giải quyết bình quân")
+    column = header.index("Số ngày làm việc bình quân đến khi trả lời")
     inputs_figures = [figures(p) for p in paths]
     resolved = sum(f["resolved"] for f in inputs_figures)
     expected = sum((f["avg_days_to_resolve"] or 0) * f["resolved"] for f in inputs_figures) / resolved
@@ -160,18 +165,20 @@ def test_every_bad_input_is_skipped_with_its_reason(tmp_path, inputs, session, t
     missing = bad / "khong-co.xlsx"
     out = tmp_path / "out.xlsx"
 
-    result = c.consolidate(paths + [bad, first, missing], out)
+    result = c.consolidate(paths + [bad, first, missing], out, year=2026)
     reasons = {item.path.name: item.reason for item in result.inputs}
     assert result.used == 3 and result.inputs[:3] == [c.InputResult(p, True, "") for p in paths]
     assert reasons["hong.xlsx"] == reasons["cut.xlsx"] == "không phải tệp Excel (.xlsx) hoặc tệp đã bị hỏng"
     assert "mật khẩu" in reasons["pass.xlsx"]
     assert reasons["khac.xlsx"] == "không phải bảng tổng hợp xuất từ chương trình này (không có trang “_meta”)"
-    assert reasons["trung-ma.xlsx"] == "Xã Tân Đoàn (mã 06283) đã có trong tệp 1.xlsx"
-    assert reasons["trung-ten.xlsx"] == "Xã Tân Đoàn đã có trong tệp 1.xlsx"
-    assert reasons["trung-ten-2.xlsx"] == "Xã Bình Gia đã có trong tệp 3.xlsx"
-    assert reasons["nam-khac.xlsx"] == "số liệu năm 2025, khác kỳ năm 2026 của các tệp trước"
+    # copies written at the same moment: the file whose name comes first is kept, and the line says so
+    assert reasons["trung-ma.xlsx"] == ("Xã Tân Đoàn (mã 06283) đã có trong tệp 1.xlsx: dùng tệp 1.xlsx cùng lúc "
+                                        f"lập ({c._generated(c.read_head(str(paths[0])).meta)})")
+    assert reasons["trung-ten.xlsx"].startswith("Xã Tân Đoàn đã có trong tệp 1.xlsx")
+    assert reasons["trung-ten-2.xlsx"].startswith("Xã Bình Gia đã có trong tệp 3.xlsx")
+    assert reasons["nam-khac.xlsx"] == "số liệu năm 2025, không phải năm 2026 đã chọn"
     assert reasons["phien-ban.xlsx"] == ("bảng tổng hợp theo định dạng phiên bản 99, chương trình này đọc "
-                                         "phiên bản 1")
+                                         "phiên bản 2 (hãy xuất lại bảng tổng hợp bằng phiên bản mới)")
     assert reasons["tong-hop-1.xlsx"] == "là bảng tổng hợp nhiều xã, không phải bảng tổng hợp của một xã"
     assert reasons["khong-co.xlsx"] == "không đọc được tệp: không tồn tại"
     assert len(result.skipped) == 11
@@ -289,3 +296,108 @@ def test_fast_rows_write_the_same_cells_as_openpyxl(tmp_path):
     assert second[0].value == "-abc" and second[0].data_type == "s" and second[0].quotePrefix
     assert sheet["A1"].font.b
     assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+# -- every input is checked against itself (domain.md §7), the order of the inputs never matters -----------------
+
+SHEET_FILES = {summary.SUMMARY_SHEET: "sheet1", summary.SESSIONS_SHEET: "sheet2", summary.PETITIONS_SHEET: "sheet3",
+               summary.FIELDS_SHEET: "sheet4", summary.META_SHEET: "sheet5"}
+
+
+def edit_sheet(source: Path, target: Path, sheet: str, edit) -> Path:
+    """A copy of a workbook whose sheet XML went through ``edit(text) -> text`` (a clerk's hand edit in Excel)."""
+    member = f"xl/worksheets/{SHEET_FILES[sheet]}.xml"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == member:
+                changed = edit(data.decode())
+                assert changed != data.decode(), "the edit found nothing to change"
+                data = changed.encode()
+            dst.writestr(info, data)
+    return target
+
+
+def set_cell(ref: str, cell_xml: str):
+    return lambda text: re.sub(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell_xml, text, count=1)
+
+
+def figure_row(path: Path, key: str) -> int:
+    ws = openpyxl.load_workbook(path, read_only=True)[summary.SUMMARY_SHEET]
+    return next(number for number, row in enumerate(ws.iter_rows(values_only=True), 1) if row and row[0] == key)
+
+
+def test_a_hand_edited_total_is_skipped_with_its_cell(tmp_path, inputs):
+    paths, stats = inputs
+    row = figure_row(paths[0], "petitions")
+    edited = edit_sheet(paths[0], tmp_path / "sua-tay.xlsx", summary.SUMMARY_SHEET,
+                        set_cell(f"C{row}", f'<c r="C{row}"><v>{stats[0].total.petitions * 10}</v></c>'))
+    result = c.consolidate([edited, paths[1]], tmp_path / "out.xlsx")
+    assert [i.ok for i in result.inputs] == [False, True]
+    reason = result.inputs[0].reason
+    assert f"trang “Tổng hợp”, ô C{row}" in reason and "Tổng số ý kiến, kiến nghị" in reason
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ('<c r="C{row}" t="inlineStr"><is><t>60</t></is></c>', "là chữ hoặc công thức không có giá trị (“60”)"),
+    ('<c r="C{row}"><f>SUM(D{row}:G{row})</f></c>', "để trống"),  # a formula without its stored value
+])
+def test_a_number_typed_as_text_or_a_formula_without_a_value_is_skipped(tmp_path, inputs, cell, expected):
+    paths, _stats = inputs
+    row = figure_row(paths[0], "petitions")
+    edited = edit_sheet(paths[0], tmp_path / "sua.xlsx", summary.SUMMARY_SHEET, set_cell(f"C{row}", cell.format(row=row)))
+    result = c.consolidate([edited, paths[1]], tmp_path / "out.xlsx")
+    assert not result.inputs[0].ok
+    assert f"ô C{row}" in result.inputs[0].reason and expected in result.inputs[0].reason
+
+
+def test_a_deleted_total_row_of_the_field_table_is_skipped(tmp_path, inputs):
+    paths, _stats = inputs
+    def drop_last_row(text):
+        last = text.rindex("<row ")
+        return text[:last] + text[text.index("</row>", last) + len("</row>"):]
+
+    edited = edit_sheet(paths[0], tmp_path / "xoa.xlsx", summary.FIELDS_SHEET, drop_last_row)
+    result = c.consolidate([edited, paths[1]], tmp_path / "out.xlsx")
+    assert not result.inputs[0].ok and "“Theo lĩnh vực”" in result.inputs[0].reason
+
+
+def test_a_deleted_petition_row_is_skipped(tmp_path, inputs):
+    paths, _stats = inputs
+    edited = edit_sheet(paths[0], tmp_path / "xoa-kn.xlsx", summary.PETITIONS_SHEET,
+                        lambda text: re.sub(r'<row r="2"[^>]*>.*?</row>', "", text, count=1, flags=re.S))
+    result = c.consolidate([edited, paths[1]], tmp_path / "out.xlsx")
+    assert not result.inputs[0].ok and "trang “Kiến nghị” có" in result.inputs[0].reason
+
+
+def test_inputs_of_several_years_need_a_year(tmp_path, inputs):
+    paths, _stats = inputs
+    older = clone_summary(paths[0], tmp_path / "2025.xlsx", commune_code="09999", period_start="2025-01-01",
+                          period_end="2025-12-31")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with pytest.raises(c.MixedPeriods) as error:
+        c.consolidate([older, *paths], out_dir / "out.xlsx")
+    assert "--year" in error.value.message and "năm 2025: 1 tệp" in error.value.message
+    assert not list(out_dir.iterdir())
+
+
+def test_the_newer_export_of_a_commune_wins_in_any_order(tmp_path, inputs):
+    paths, _stats = inputs
+    newer = clone_summary(paths[0], tmp_path / "moi.xlsx", generated_at="2026-12-31 09:00:00")
+    for order in ([paths[0], newer], [newer, paths[0]]):
+        result = c.consolidate(order, tmp_path / "out.xlsx")
+        reasons = {i.path.name: (i.ok, i.reason) for i in result.inputs}
+        assert reasons["moi.xlsx"] == (True, "")
+        ok, reason = reasons["1.xlsx"]
+        assert not ok and "tệp moi.xlsx lập lúc 2026-12-31 09:00:00 mới hơn" in reason
+
+
+def test_the_result_never_depends_on_the_order_of_the_inputs(tmp_path, inputs):
+    paths, _stats = inputs
+    forward, backward = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    c.consolidate(paths, forward)
+    c.consolidate(list(reversed(paths)), backward)
+    for name in ("Theo lĩnh vực", "Kiến nghị"):
+        assert sheet_rows(openpyxl.load_workbook(forward)[name]) == sheet_rows(openpyxl.load_workbook(backward)[name])
+    assert consolidated_rows(forward)[1:] == consolidated_rows(backward)[1:]

@@ -29,8 +29,8 @@ def build_year(session, commune, make_session):
                          notice_date=dt.date(2026, 3, 13))
     on_time, late, _open = session.scalars(select(m.Petition).where(m.Petition.session_id == march.id)
                                            .order_by(m.Petition.id)).all()
-    followup.resolve(session, on_time.id, "Đã giải quyết xong.", dt.date(2026, 4, 10))
-    followup.resolve(session, late.id, "Đã giải quyết.", dt.date(2026, 4, 20))
+    followup.resolve(session, on_time.id, "Đã giải quyết xong.", dt.date(2026, 4, 10), reply_date=dt.date(2026, 4, 10))
+    followup.resolve(session, late.id, "Đã giải quyết.", dt.date(2026, 4, 20), reply_date=dt.date(2026, 4, 20))
 
     june = make_session("in_progress", host="dang_uy", start=dt.datetime(2026, 6, 10, 8))
     speaker = registrations.add_registration(session, june.id, registrations.RegistrationInput(

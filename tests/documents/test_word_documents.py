@@ -39,24 +39,44 @@ def demo_db(tmp_path_factory):
 
 
 def _subjects(database) -> dict:
-    """A state-format (UBND) and a party-format (Đảng ủy) session of the demo, with petitions to write about."""
+    """A state-format (UBND) and a party-format (Đảng ủy) session of the demo, with petitions to write about.
+
+    A letter to the citizen is issued by the body whose agency resolves the petition (documents.md §7): the
+    party-format letters are about a petition of a Đảng ủy session that no UBND office resolves."""
+    from desk_app.services import followup
+    from desk_app.services.common import load_calendar
+
     with database.session() as s:
+        calendar = load_calendar(s)
         out = {}
         for host, fmt in (("ubnd", "state"), ("dang_uy", "party")):
             ds = s.scalar(select(m.DialogueSession).where(m.DialogueSession.host == host,
                                                           m.DialogueSession.actual_end.is_not(None)))
-            resolved = s.scalar(select(m.Petition).where(m.Petition.session_id == ds.id,
-                                                         m.Petition.status == "da_giai_quyet").limit(1))
             hosts = ("dang_uy",) if fmt == "party" else ("ubnd", "hdnd")
             in_format = select(m.Petition).join(m.DialogueSession).where(m.DialogueSession.host.in_(hosts))
-            extended = s.scalar(in_format.join(m.PetitionExtension).limit(1))
-            if extended is None:  # give one open petition more time, as the office would
-                from desk_app.services import followup
-
-                extended = s.scalar(in_format.where(m.Petition.status.in_(followup.OPEN_STATUSES)).limit(1))
-                followup.extend(s, extended.id, extended.due_date + dt.timedelta(days=30),
-                                "Cần xác minh thêm hồ sơ đất đai tại thực địa", citizen_notified_date=TODAY)
-            out[fmt] = {"session": ds.id, "reply": resolved.id, "extension": extended.id if extended else None,
+            if fmt == "party":  # (the module calls this more than once: the second call finds the first's work)
+                front = s.scalar(select(m.Agency).where(m.Agency.kind == "mttq_doan_the").limit(1))
+                by_front = in_format.where(m.Petition.lead_agency_id == front.id)
+                resolved = s.scalar(by_front.where(m.Petition.status == "da_giai_quyet").limit(1))
+                if resolved is None:
+                    resolved = s.scalar(in_format.where(m.Petition.status.in_(followup.OPEN_STATUSES)).limit(1))
+                    followup.assign(s, resolved.id, front.id)
+                    followup.resolve(s, resolved.id, "Đã phối hợp giải quyết xong.", TODAY, reply_date=TODAY)
+                extended = s.scalar(by_front.where(m.Petition.status.in_(followup.OPEN_STATUSES)).limit(1))
+                if extended is None:
+                    extended = s.scalar(in_format.where(m.Petition.status.in_(followup.OPEN_STATUSES)).limit(1))
+                    followup.assign(s, extended.id, front.id)
+            else:
+                resolved = s.scalar(select(m.Petition).where(m.Petition.session_id == ds.id,
+                                                             m.Petition.status == "da_giai_quyet").limit(1))
+                extended = s.scalar(in_format.join(m.PetitionExtension).where(m.PetitionExtension.valid.is_(True))
+                                    .limit(1)) or s.scalar(in_format.where(m.Petition.status.in_(followup.OPEN_STATUSES))
+                                                           .limit(1))
+            if not any(e.valid for e in extended.extensions):  # give it more time, as the office would
+                followup.extend(s, extended.id, calendar.next_working_day(extended.due_date + dt.timedelta(days=30)),
+                                "Cần xác minh thêm hồ sơ đất đai tại thực địa",
+                                citizen_notified_date=min(TODAY, extended.due_date))
+            out[fmt] = {"session": ds.id, "reply": resolved.id, "extension": extended.id,
                         "chair": ds.chair.name, "extension_chair": extended.session.chair.name}
         return out
 
@@ -158,8 +178,8 @@ def test_per_invitee_invitations(demo_db, tmp_path):
 
 def test_annual_report_figures_come_from_statistics(demo_db, exported):
     files, _ = exported
-    with demo_db.session() as s:
-        stats = statistics.compute(s, statistics.Period.year(2026), TODAY)
+    with demo_db.session() as s:  # the state-format report is the UBND's: its own and its joint sessions
+        stats = statistics.compute(s, statistics.Period.year(2026), TODAY, body="ubnd")
     text = check.document_text(Document(str(files[("annual-report", "state")][0])))
     total = stats.total
     assert f"Tổng số ý kiến, kiến nghị của Nhân dân: {total.petitions} kiến nghị" in text

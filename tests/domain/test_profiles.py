@@ -15,6 +15,7 @@ from desk_app.domain.profiles import (
     STANDARD_REFUSAL_REASONS,
     Anchor,
     DeadlineRule,
+    Obligation,
     Profile,
     RefusalReason,
     builtin_profile,
@@ -83,13 +84,45 @@ def test_builtin_answer_anchor(code, anchor):
     assert builtin_profile(code).answer.anchor is anchor
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_builtin_minimum_one_session_a_year(code):
-    assert builtin_profile(code).min_sessions_per_year == 1
+# Yearly obligations (domain.md §7): (who, count, periodic only, delegation counts, co-chair)
+@pytest.mark.parametrize("code, expected", [
+    ("luat-2025", {("chinh_quyen", 1, True, True, "hdnd"), ("dang_uy", 1, True, False, "")}),
+    ("hcm-935", {("dang_uy", 1, True, False, ""), ("hdnd", 1, True, False, ""), ("ubnd", 1, True, False, "")}),
+    ("tam-duong-570", {("ubnd", 1, True, False, "")}),
+    ("gia-lai-553", {("dang_uy", 1, True, False, ""), ("hdnd", 1, True, False, ""), ("ubnd", 1, True, False, "")}),
+])
+def test_builtin_yearly_obligations(code, expected):
+    obligations = builtin_profile(code).obligations
+    assert {(o.who, o.count, o.periodic_only, o.delegation_allowed, o.co_chair) for o in obligations} == expected
+    assert all(has_vietnamese_letter(o.basis) for o in obligations)
 
 
-def test_hcm_minimum_applies_per_head():
-    assert builtin_profile("hcm-935").per_head is True
+def test_older_custom_profile_gets_obligations_from_its_minimum():
+    data = builtin_profile("hcm-935").to_dict()
+    del data["obligations"]
+    data.update(min_sessions_per_year=2, per_head=True)
+    assert [(o.who, o.count) for o in Profile.from_dict(data).obligations] == [
+        ("dang_uy", 2), ("hdnd", 2), ("ubnd", 2)]
+    data["per_head"] = False
+    assert [(o.who, o.count) for o in Profile.from_dict(data).obligations] == [("ubnd", 2)]
+
+
+def test_tam_duong_has_the_internal_review_after_the_meeting():
+    steps = builtin_profile("tam-duong-570").after_steps
+    assert [(s.name, s.rule) for s in steps] == [
+        ("Người chủ trì đánh giá, rút kinh nghiệm nội bộ", DeadlineRule(5, W, S))]
+    assert all(not builtin_profile(code).after_steps for code in CODES if code != "tam-duong-570")
+
+
+@pytest.mark.parametrize("code, fixed", [
+    ("luat-2025", (True, True, False)),  # the law has no answer count: HCM's figure, not printed as the law's
+    ("hcm-935", (True, True, True)),
+    ("tam-duong-570", (True, True, True)),
+    ("gia-lai-553", (False, False, False)),  # 000 fixes no day count at all
+])
+def test_rules_say_whether_their_text_fixes_the_count(code, fixed):
+    p = builtin_profile(code)
+    assert (p.notice.fixed_by_text, p.conclusion.fixed_by_text, p.answer.fixed_by_text) == fixed
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -178,7 +211,12 @@ def test_valid_custom_profile_passes():
     ({"answer": DeadlineRule(366, W, S), "complex_answer_days": None}, "answer"),
     ({"complex_answer_days": 10}, "complex_answer_days"),  # shorter than the normal 15
     ({"complex_answer_days": 366}, "complex_answer_days"),
-    ({"min_sessions_per_year": 0}, "min_sessions_per_year"),
+    ({"obligations": ()}, "obligations"),
+    ({"obligations": (Obligation("ubnd", 0),)}, "obligations"),
+    ({"obligations": (Obligation("ubnd", 1), Obligation("ubnd", 2))}, "obligations"),
+    ({"obligations": (Obligation("pho_chu_tich", 1),)}, "obligations"),
+    ({"max_extensions": 0}, "max_extensions"),
+    ({"max_extension_days": 400}, "max_extension_days"),
     ({"refusal_reasons": ()}, "refusal_reasons"),
 ])
 def test_validate_profile_refuses(changes, key):
@@ -201,8 +239,8 @@ def test_validate_profile_accepts_boundaries(changes):
 
 def test_validate_profile_reports_every_problem_at_once():
     with pytest.raises(ValidationError) as err:
-        validate_profile(custom(name="", min_sessions_per_year=0, refusal_reasons=()))
-    assert {"name", "min_sessions_per_year", "refusal_reasons"} <= set(err.value.errors)
+        validate_profile(custom(name="", obligations=(), refusal_reasons=()))
+    assert {"name", "obligations", "refusal_reasons"} <= set(err.value.errors)
 
 
 # --- refusal reasons ----------------------------------------------------------------------------
@@ -232,11 +270,28 @@ def test_refusal_text_unknown_code():
     assert has_vietnamese_letter(err.value.message)
 
 
-def test_standard_refusal_reasons_cover_the_six_grounds():
-    # 001 Điều 5: no civil capacity, prosecuted, disorder, drunk/drugs, not cooperative, off-topic.
+def test_standard_refusal_reasons_are_the_grounds_of_001_dieu_5():
+    # 001 Điều 5: no civil capacity; prosecuted; disorder; drugs/alcohol; not cooperative; "Nội dung không phù hợp"
     assert len(STANDARD_REFUSAL_REASONS) == 6
     assert len({r.code for r in STANDARD_REFUSAL_REASONS}) == 6
     assert all(isinstance(r, RefusalReason) and has_vietnamese_letter(r.text) for r in STANDARD_REFUSAL_REASONS)
+    assert STANDARD_REFUSAL_REASONS[-1].text == "Nội dung không phù hợp"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_profile_refuses_an_off_topic_question(code):
+    # 001 Điều 18.4: an off-topic question is handled tactfully, never a ground to refuse; 000 VI.3 has none.
+    for reason in builtin_profile(code).refusal_reasons:
+        assert "chủ đề" not in reason.text
+
+
+def test_gia_lai_refuses_only_on_the_grounds_of_000_vi_3():
+    assert [r.code for r in builtin_profile("gia-lai-553").refusal_reasons] == [
+        "chat_kich_thich", "khong_nang_luc", "gay_roi"]
+
+
+def test_a_stored_refusal_under_a_retired_wording_still_reads():
+    assert builtin_profile("gia-lai-553").refusal_text("noi_dung_khong_phu_hop") == "Nội dung không phù hợp"
 
 
 # --- DeadlineRule.describe ------------------------------------------------------------------------

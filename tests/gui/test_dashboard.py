@@ -50,7 +50,9 @@ def test_dashboard_shows_the_years_figures(window, ctx, today, qtbot):
     rows = [_cells(page.compliance_model, row) for row in range(page.compliance_model.rowCount())]
     assert rows == [[h.post_label, h.official_name, f"{h.held}/{h.required}", str(h.upcoming), h.state_label]
                     for h in stats.compliance]
-    assert [r[0] for r in rows] == ["Bí thư Đảng ủy", "Chủ tịch HĐND", "Chủ tịch UBND"]
+    # luat-2025 (the demo's profile): the commune government and the Bí thư; the tooltip says which sessions count
+    assert [r[0] for r in rows] == ["Chính quyền xã (UBND xã chủ trì)", "Bí thư Đảng ủy"]
+    assert "Tính: cuộc ngày" in page.compliance_model.index(0, 0).data(Qt.ToolTipRole)
     assert page.compliance_model.index(0, 0).data(Qt.BackgroundRole) is not None  # coloured by state
 
     # the charts are the report's, drawn from the same figures
@@ -114,7 +116,7 @@ def test_year_picker_and_refresh(page, ctx, qtbot, today):
     _loaded(qtbot, page)
     assert page.tiles["petitions"].value.text() == "0"
     assert page.field_chart.series == [] and page.outcome_chart.series == []
-    assert [h.state for h in page.compliance_model.rows] == ["not_yet"] * 3
+    assert [h.state for h in page.compliance_model.rows] == ["not_yet"] * 2
     assert "Năm 2025" in page.as_of.text()
 
     page.year.setFocus()
@@ -125,7 +127,7 @@ def test_year_picker_and_refresh(page, ctx, qtbot, today):
     # another page resolves an overdue petition: the dashboard follows
     with ctx.session() as session:
         petition_id = followup.list_petitions(session, followup.PetitionFilter(overdue=True), today=today)[0].id
-        followup.resolve(session, petition_id, "Đã cấp giấy chứng nhận.", today)
+        followup.resolve(session, petition_id, "Đã cấp giấy chứng nhận.", today, reply_date=today)
     before = len(page.overdue_model.rows)
     ctx.changed("petitions")
     _loaded(qtbot, page)

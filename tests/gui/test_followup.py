@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from desk_app.domain.text import fold
+from desk_app.domain import official
 from desk_app.services import followup
 from desk_app.store import models as m
 from tests.gui.keyboard import type_text
@@ -240,31 +241,63 @@ def test_assign_with_validation_next_to_the_field(window, ctx, qtbot, no_dialogs
 
 def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
     import desk_app.gui.pages.followup as followup_page
+    from desk_app.services.common import load_calendar
 
     target = tmp_path / "gia-han.docx"
     monkeypatch.setattr(followup_page, "save_file", lambda *args, **kwargs: target)
     page = _page(window)
-    petition_id = _petitions(ctx, open_only=True)[0]
+    today = dt.date(2026, 11, 21)
+    petition_id = next(pid for pid in _petitions(ctx, open_only=True) if _petition(ctx, pid).due_date >= today)
     before = _petition(ctx, petition_id).due_date
     page.show_petition(petition_id)
     dialog = page.open_action("extend")
-    new_due = before + dt.timedelta(days=30)
+    with ctx.session() as session:
+        new_due = load_calendar(session).next_working_day(before + dt.timedelta(days=30))
     dialog.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
     type_text(dialog.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
     dialog.notifiedCheck.setChecked(True)
     assert dialog.notifiedEdit.isEnabled()
-    type_text(dialog.letterEdit, "125/TB-UBND")
+    type_text(dialog.letterEdit, "125")
     no_dialogs.answer = QMessageBox.Yes
     _save(dialog, qtbot)
 
     petition = _petition(ctx, petition_id)
     assert petition.due_date == new_due and petition.status == "dang_giai_quyet"
-    assert petition.extensions[-1].reason == "Cần xác minh thực địa với các hộ liền kề"
-    assert petition.extensions[-1].citizen_notified_date == dt.date(2026, 11, 21)
-    assert petition.extensions[-1].letter_number == "125/TB-UBND"
+    extension = petition.extensions[-1]
+    assert extension.reason == "Cần xác minh thực địa với các hộ liền kề" and extension.valid
+    assert extension.citizen_notified_date == today
+    with ctx.session() as session:
+        letter = session.get(m.PetitionExtension, extension.id).letter_document
+        # issued by the body whose agency resolves the petition (documents.md §7)
+        body, fmt = followup.answering_body(session.get(m.Petition, petition_id))
+        symbol = official.symbol("extension", body, fmt)
+        assert (letter.number, letter.symbol, letter.kind) == (125, symbol, "extension")
     qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
     assert target.is_file()
-    assert any("văn bản thông báo gia hạn" in t for t in no_dialogs.texts)
+    assert any(f"văn bản thông báo gia hạn số {official.reference(125, symbol)}" in t for t in no_dialogs.texts)
+
+
+def test_a_notice_sent_after_the_deadline_extends_nothing(window, ctx, qtbot, no_dialogs):
+    """The issue's petition 17: overdue, "gia hạn" on 21/11 to a later date — refused; the letter may be kept
+    as history, and the petition stays overdue."""
+    page = _page(window)
+    petition_id = _petitions(ctx, overdue=True)[0]
+    before = _petition(ctx, petition_id).due_date
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    dialog.newDueEdit.setDate(QDate(2026, 12, 21))
+    type_text(dialog.reasonEdit, "Cần thêm thời gian")
+    dialog.notifiedCheck.setChecked(True)
+    no_dialogs.answer = QMessageBox.No  # do not keep it as history
+    _save(dialog, qtbot)
+    assert "sau thời hạn giải quyết" in dialog.error_citizen_notified_date.text()
+    assert _petition(ctx, petition_id).extensions == []
+    no_dialogs.answer = QMessageBox.Yes  # keep it as history: the due date stays, still overdue
+    _save(dialog, qtbot)
+    petition = _petition(ctx, petition_id)
+    assert petition.due_date == before and [e.valid for e in petition.extensions] == [False]
+    assert "vẫn quá hạn" in petition.history[-1].note
+    assert petition_id in _petitions(ctx, overdue=True)
 
 
 def test_extend_refuses_an_earlier_date(window, ctx, qtbot, no_dialogs):
@@ -298,7 +331,10 @@ def test_resolve_and_export_the_reply(window, ctx, qtbot, no_dialogs, monkeypatc
     petition = _petition(ctx, petition_id)
     assert petition.status == "da_giai_quyet"
     assert petition.resolution == "Đã sửa xong tuyến đường, công dân đồng ý."
-    assert petition.reply_number == "45/UBND-VP" and petition.reply_date == dt.date(2026, 11, 21)
+    with ctx.session() as session:
+        reply = session.get(m.Petition, petition_id).reply_document
+        assert (reply.number, reply.symbol) == (45, "UBND-VP")
+    assert petition.reply_date == dt.date(2026, 11, 21)
     assert petition.citizen_informed_date is None
     qtbot.waitUntil(target.is_file, timeout=30000)
     assert page.action_buttons["reopen"].isEnabled() and not page.action_buttons["resolve"].isEnabled()
@@ -311,11 +347,14 @@ def test_transfer_upward(window, ctx, qtbot, no_dialogs):
     dialog = page.open_action("transfer")
     assert dialog.bodyCombo.findText("UBND tỉnh") >= 0  # the commune's superior recipients are offered
     dialog.bodyCombo.setCurrentIndex(dialog.bodyCombo.findText("UBND tỉnh"))
-    type_text(dialog.numberEdit, "30/UBND-VP")
+    type_text(dialog.numberEdit, "30")
     _save(dialog, qtbot)
     petition = _petition(ctx, petition_id)
     assert petition.status == "da_chuyen_cap_tren"
-    assert petition.transferred_to == "UBND tỉnh" and petition.reply_number == "30/UBND-VP"
+    assert petition.transferred_to == "UBND tỉnh"
+    with ctx.session() as session:
+        document = session.get(m.Petition, petition_id).transfer_document
+        assert (document.kind, document.number) == ("upward-proposal", 30)
 
 
 def test_not_competent(window, ctx, qtbot, no_dialogs):

@@ -104,7 +104,7 @@ def test_preview_shows_the_reports_figures(page, ctx, today, qtbot):
     labels = _column(model, 0)
     assert labels[:len(stats.total.items())] == [label for _key, label, _value in stats.total.items()]
     assert page.preview.value_text("petitions") == str(stats.total.petitions)
-    assert any(label.startswith("Chủ tịch UBND") for label in labels)  # compliance rows too
+    assert any(label.startswith("Bí thư Đảng ủy") for label in labels)  # the yearly obligations too
 
 
 def test_export_yearly_report_with_the_typed_texts(page, ctx, qtbot, tmp_path, monkeypatch, today, no_dialogs):

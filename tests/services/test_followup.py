@@ -42,7 +42,7 @@ def _snapshot(db_session, petition):
     overrides = db_session.scalar(select(func.count(m.DeadlineOverride.id))
                                   .where(m.DeadlineOverride.petition_id == petition.id))
     p = db_session.get(m.Petition, petition.id)
-    return (p.status, p.resolution, p.resolved_date, p.reply_number, p.reply_date, p.citizen_informed_date,
+    return (p.status, p.resolution, p.resolved_date, p.reply_document_id, p.reply_date, p.citizen_informed_date,
             p.transferred_to, p.lead_agency_id, p.due_date, p.computed_due_date, p.due_override,
             p.due_override_reason, p.due_provisional, p.times_raised, p.earlier_petition_id, p.content,
             p.citizen_name, changes, extensions, overrides, p.session.status)
@@ -73,7 +73,7 @@ def petition(session, ended):
 def resolved(session, concluded):
     """A petition resolved on 01/07/2026 (its sibling is still open)."""
     p = _petitions(session, concluded.id)[0]
-    followup.resolve(session, p.id, "Đã sửa xong đường.", dt.date(2026, 7, 1), reply_number="15/UBND",
+    followup.resolve(session, p.id, "Đã sửa xong đường.", dt.date(2026, 7, 1), reply_number=15,
                      reply_date=dt.date(2026, 7, 1), citizen_informed_date=dt.date(2026, 7, 2))
     return p
 
@@ -216,24 +216,31 @@ def test_extend_sets_the_new_due_date_and_keeps_history(session, concluded, comm
     p = _petitions(session, concluded.id)[0]
     followup.assign(session, p.id, commune.economy.id)
     ext = followup.extend(session, p.id, dt.date(2026, 8, 14), "Cần đo đạc lại thực địa",
-                          citizen_notified_date=dt.date(2026, 7, 10), letter_number="20/TB-UBND")
+                          citizen_notified_date=dt.date(2026, 7, 10), letter_number=20)
     assert (ext.previous_due, ext.new_due) == (FINAL_DUE, dt.date(2026, 8, 14))
     assert ext.reason == "Cần đo đạc lại thực địa"
     assert ext.citizen_notified_date == dt.date(2026, 7, 10)
-    assert ext.letter_number == "20/TB-UBND"
+    assert ext.valid
+    # the letter is an entry of the register: công văn of UBND xã (Phòng Kinh tế is a UBND office)
+    assert (ext.letter_document.kind, ext.letter_document.number, ext.letter_document.symbol) == (
+        "extension", 20, "UBND-VP")
+    assert ext.letter_document.petition_id == p.id
     assert p.due_date == dt.date(2026, 8, 14)
     assert p.computed_due_date == FINAL_DUE
     assert p.status == "dang_giai_quyet"
     assert _history(p)[-1] == ("dang_giai_quyet", "dang_giai_quyet")
     assert "14/08/2026" in p.history[-1].note
-    followup.extend(session, p.id, dt.date(2026, 9, 15), "Chờ ý kiến của tỉnh")
+    followup.extend(session, p.id, dt.date(2026, 9, 15), "Chờ ý kiến của tỉnh",
+                    citizen_notified_date=dt.date(2026, 8, 12))
+    assert p.extensions[-1].letter_document.number == 21  # the register's next number
     assert [(e.previous_due, e.new_due) for e in p.extensions] == [
         (FINAL_DUE, dt.date(2026, 8, 14)), (dt.date(2026, 8, 14), dt.date(2026, 9, 15))]
     assert p.due_date == dt.date(2026, 9, 15)
 
 
 def test_extending_a_new_petition_puts_it_in_progress(session, petition):
-    followup.extend(session, petition.id, dt.date(2026, 8, 31), "Vụ việc phức tạp")
+    followup.extend(session, petition.id, dt.date(2026, 8, 28), "Vụ việc phức tạp",
+                    citizen_notified_date=dt.date(2026, 7, 15))
     assert petition.status == "dang_giai_quyet"
     assert petition.due_provisional is False
     assert _history(petition) == [(None, "moi"), ("moi", "dang_giai_quyet")]
@@ -241,20 +248,26 @@ def test_extending_a_new_petition_puts_it_in_progress(session, petition):
 
 def test_extension_survives_the_conclusion_notice(session, ended):
     p = _petitions(session, ended.id)[0]
-    followup.extend(session, p.id, dt.date(2026, 8, 31), "Vụ việc phức tạp")
+    followup.extend(session, p.id, dt.date(2026, 8, 28), "Vụ việc phức tạp",
+                    citizen_notified_date=dt.date(2026, 6, 12))
     followup.issue_conclusion_notice(session, ended.id, NOTICE_DAY)
+    p = session.get(m.Petition, p.id)
     assert p.computed_due_date == FINAL_DUE
-    assert p.due_date == dt.date(2026, 8, 31)
+    assert p.due_date == dt.date(2026, 8, 28)
     assert p.due_provisional is False
 
 
 @pytest.mark.parametrize("new_due, reason, notified, field", [
-    (dt.date(2026, 8, 31), "   ", None, "reason"),
-    (PROVISIONAL_DUE, "Lý do", None, "new_due"),  # same as the current due date
-    (dt.date(2026, 7, 1), "Lý do", None, "new_due"),  # earlier
-    (None, "Lý do", None, "new_due"),
-    (dt.date(2026, 8, 31), "Lý do", dt.date(2026, 11, 22), "citizen_notified_date"),  # after today
-    (dt.date(2026, 8, 31), "Lý do", dt.date(2026, 6, 1), "citizen_notified_date"),  # before the session
+    (dt.date(2026, 8, 28), "   ", dt.date(2026, 7, 1), "reason"),
+    (PROVISIONAL_DUE, "Lý do", dt.date(2026, 7, 1), "new_due"),  # same as the current due date
+    (dt.date(2026, 7, 1), "Lý do", dt.date(2026, 7, 1), "new_due"),  # earlier
+    (None, "Lý do", dt.date(2026, 7, 1), "new_due"),
+    (dt.date(2026, 8, 29), "Lý do", dt.date(2026, 7, 1), "new_due"),  # a Saturday
+    (dt.date(2026, 8, 31), "Lý do", dt.date(2026, 7, 1), "new_due"),  # swapped day off before Quốc khánh
+    (dt.date(2026, 8, 28), "Lý do", None, "citizen_notified_date"),  # the citizen must be told in writing
+    (dt.date(2026, 8, 28), "Lý do", dt.date(2026, 11, 23), "citizen_notified_date"),  # after today
+    (dt.date(2026, 8, 28), "Lý do", dt.date(2026, 6, 1), "citizen_notified_date"),  # before the session
+    (dt.date(2026, 8, 28), "Lý do", dt.date(2026, 7, 21), "citizen_notified_date"),  # after the due date 20/07
 ])
 def test_extend_refuses_bad_input(session, petition, new_due, reason, notified, field):
     before = _snapshot(session, petition)
@@ -267,7 +280,7 @@ def test_extend_refuses_bad_input(session, petition, new_due, reason, notified, 
 def test_extend_a_closed_petition_is_refused(session, resolved):
     before = _snapshot(session, resolved)
     with pytest.raises(ValidationError) as info:
-        followup.extend(session, resolved.id, dt.date(2026, 12, 31), "Lý do")
+        followup.extend(session, resolved.id, dt.date(2026, 12, 31), "Lý do", dt.date(2026, 7, 10))
     assert "status" in info.value.errors
     assert _snapshot(session, resolved) == before
 
@@ -276,17 +289,28 @@ def test_extend_a_closed_petition_is_refused(session, resolved):
 
 def test_resolve_records_the_written_answer(session, concluded):
     p = _petitions(session, concluded.id)[0]
-    followup.resolve(session, p.id, " Đã sửa xong đường. ", dt.date(2026, 7, 1), reply_number=" 15/UBND ",
-                     reply_date=dt.date(2026, 6, 30), citizen_informed_date=dt.date(2026, 7, 2))
+    followup.resolve(session, p.id, " Đã sửa xong đường. ", dt.date(2026, 6, 30), reply_number=15,
+                     reply_date=dt.date(2026, 7, 1), citizen_informed_date=dt.date(2026, 7, 2))
     session.expire_all()
     p = session.get(m.Petition, p.id)
     assert p.status == "da_giai_quyet"
     assert p.resolution == "Đã sửa xong đường."
-    assert p.resolved_date == dt.date(2026, 7, 1)
-    assert (p.reply_number, p.reply_date, p.citizen_informed_date) == ("15/UBND", dt.date(2026, 6, 30),
-                                                                        dt.date(2026, 7, 2))
+    assert p.resolved_date == dt.date(2026, 6, 30)
+    assert (p.reply_document.number, p.reply_document.symbol, p.reply_date, p.citizen_informed_date) == (
+        15, "UBND-VP", dt.date(2026, 7, 1), dt.date(2026, 7, 2))
+    assert (p.reply_document.kind, p.reply_document.petition_id, p.reply_document.issued_date) == (
+        "reply", p.id, dt.date(2026, 7, 1))
     assert _history(p)[-1] == ("moi", "da_giai_quyet")
-    assert "15/UBND" in p.history[-1].note
+    assert "15/UBND-VP" in p.history[-1].note and "đúng hạn" in p.history[-1].note
+
+
+def test_a_result_without_a_written_answer_leaves_the_petition_open(session, concluded):
+    p = _petitions(session, concluded.id)[0]
+    followup.resolve(session, p.id, "Đã sửa xong đường.", dt.date(2026, 7, 1))
+    assert p.status == "dang_giai_quyet" and p.resolved_date == dt.date(2026, 7, 1)
+    assert followup.has_result_unanswered(p) and followup.on_time(p) is None
+    assert "chưa trả lời công dân" in p.history[-1].note
+    assert followup.is_overdue(p, dt.date(2026, 11, 21))  # the deadline keeps running
 
 
 @pytest.mark.parametrize("resolution, day, kw, field", [
@@ -295,8 +319,10 @@ def test_resolve_records_the_written_answer(session, concluded):
     ("Đã giải quyết", dt.date(2026, 11, 22), {}, "resolved_date"),  # after today
     ("Đã giải quyết", dt.date(2026, 6, 9), {}, "resolved_date"),  # before the session
     ("Đã giải quyết", dt.date(2026, 7, 1), {"reply_date": dt.date(2026, 12, 1)}, "reply_date"),
-    ("Đã giải quyết", dt.date(2026, 7, 1), {"citizen_informed_date": dt.date(2026, 5, 1)},
-     "citizen_informed_date"),
+    ("Đã giải quyết", dt.date(2026, 7, 1), {"reply_date": dt.date(2026, 7, 1),
+                                             "citizen_informed_date": dt.date(2026, 5, 1)}, "citizen_informed_date"),
+    ("Đã giải quyết", dt.date(2026, 7, 1), {"citizen_informed_date": dt.date(2026, 7, 2)}, "reply_date"),
+    ("Đã giải quyết", dt.date(2026, 7, 1), {"reply_date": dt.date(2026, 7, 1), "reply_number": 0}, "number"),
 ])
 def test_resolve_refuses_bad_input(session, petition, resolution, day, kw, field):
     before = _snapshot(session, petition)
@@ -312,13 +338,17 @@ def test_resolve_today_is_allowed(session, petition, today):
     assert petition.resolved_date == today
 
 
+def _answer(db_session, p, day, informed=None):
+    followup.resolve(db_session, p.id, "Xong", day, reply_date=day, citizen_informed_date=informed)
+
+
 def test_on_time_and_late_are_judged_against_the_due_date(session, make_session):
     ds = make_session(stage="concluded", petitions=4, notice_date=NOTICE_DAY)
     on_due, late, extended, open_ = _petitions(session, ds.id)
-    followup.resolve(session, on_due.id, "Xong", FINAL_DUE)
-    followup.resolve(session, late.id, "Xong", FINAL_DUE + dt.timedelta(days=1))
-    followup.extend(session, extended.id, dt.date(2026, 7, 31), "Cần thêm thời gian")
-    followup.resolve(session, extended.id, "Xong", dt.date(2026, 7, 30))
+    _answer(session, on_due, FINAL_DUE)
+    _answer(session, late, FINAL_DUE + dt.timedelta(days=1))
+    followup.extend(session, extended.id, dt.date(2026, 7, 31), "Cần thêm thời gian", dt.date(2026, 7, 10))
+    _answer(session, extended, dt.date(2026, 7, 30))
     figures = statistics.compute(session, statistics.Period.year(2026)).total
     assert (figures.resolved_on_time, figures.resolved_late) == (2, 1)
     assert figures.open_overdue == 1  # today is long after 13/07/2026
@@ -330,12 +360,15 @@ def test_on_time_and_late_are_judged_against_the_due_date(session, make_session)
 # -- transfer, not competent, answered at the meeting, reopen -----------------------------------------
 
 def test_transfer_upward(session, petition):
-    followup.transfer_upward(session, petition.id, " Ủy ban nhân dân tỉnh ", dt.date(2026, 6, 20),
-                             document_number="30/UBND-VP")
+    followup.transfer_upward(session, petition.id, " Ủy ban nhân dân tỉnh ", dt.date(2026, 6, 22),
+                             document_number=30)
     assert petition.status == "da_chuyen_cap_tren"
     assert petition.transferred_to == "Ủy ban nhân dân tỉnh"
-    assert petition.resolved_date == dt.date(2026, 6, 20)
-    assert petition.reply_number == "30/UBND-VP"
+    assert petition.resolved_date == dt.date(2026, 6, 22)
+    # the session's upward proposal, in the register
+    doc = petition.transfer_document
+    assert (doc.kind, doc.number, doc.symbol, doc.session_id) == ("upward-proposal", 30, "UBND-VP",
+                                                                   petition.session_id)
     assert _history(petition)[-1] == ("moi", "da_chuyen_cap_tren")
     assert "Ủy ban nhân dân tỉnh" in petition.history[-1].note
 
@@ -389,6 +422,9 @@ def test_reopen(session, resolved):
     followup.reopen(session, resolved.id, "Nhập nhầm kết quả của kiến nghị khác")
     assert resolved.status == "dang_giai_quyet"
     assert resolved.resolved_date is None
+    assert (resolved.reply_date, resolved.reply_document) == (None, None)  # it waits for a new answer
+    assert session.scalar(select(func.count(m.IssuedDocument.id)).where(
+        m.IssuedDocument.petition_id == resolved.id)) == 1  # the earlier reply stays in the register
     assert _history(resolved)[-1] == ("da_giai_quyet", "dang_giai_quyet")
     assert resolved.history[-1].note == "Mở lại: Nhập nhầm kết quả của kiến nghị khác"
 
@@ -398,7 +434,8 @@ def _to_in_progress(db_session, p, commune):
 
 
 def _to_resolved(db_session, p, commune):
-    followup.resolve(db_session, p.id, "Kết quả lần đầu", dt.date(2026, 7, 1), reply_number="1/UBND")
+    followup.resolve(db_session, p.id, "Kết quả lần đầu", dt.date(2026, 7, 1), reply_number=1,
+                     reply_date=dt.date(2026, 7, 1))
 
 
 def _to_answered(db_session, p, commune):
@@ -406,16 +443,16 @@ def _to_answered(db_session, p, commune):
 
 
 def _to_transferred(db_session, p, commune):
-    followup.transfer_upward(db_session, p.id, "UBND tỉnh", dt.date(2026, 6, 20), "5/UBND")
+    followup.transfer_upward(db_session, p.id, "UBND tỉnh", dt.date(2026, 6, 22), 5)
 
 
 FORBIDDEN = [
     ("resolve again", _to_resolved,
-     lambda s, p: followup.resolve(s, p.id, "Kết quả lần hai", dt.date(2026, 8, 1), reply_number="2/UBND")),
-    ("resolve answered at meeting", _to_answered,
-     lambda s, p: followup.resolve(s, p.id, "Kết quả", dt.date(2026, 8, 1))),
+     lambda s, p: followup.reply(s, p.id, dt.date(2026, 8, 3), "Kết quả lần hai", number=2)),
+    ("answer a petition answered at the meeting", _to_answered,
+     lambda s, p: followup.reply(s, p.id, dt.date(2026, 8, 3), "Kết quả")),
     ("transfer resolved", _to_resolved,
-     lambda s, p: followup.transfer_upward(s, p.id, "Sở Tài nguyên", dt.date(2026, 8, 1), "9/UBND")),
+     lambda s, p: followup.transfer_upward(s, p.id, "Sở Tài nguyên", dt.date(2026, 8, 3), 9)),
     ("not competent after transfer", _to_transferred,
      lambda s, p: followup.mark_not_competent(s, p.id, "Giải thích", dt.date(2026, 8, 1))),
     ("answered at meeting while in progress", _to_in_progress,
@@ -440,8 +477,8 @@ def test_forbidden_transition_changes_nothing(session, concluded, commune, setup
 
 def test_every_status_change_writes_a_history_row(session, petition, commune):
     followup.assign(session, petition.id, commune.economy.id)
-    followup.extend(session, petition.id, dt.date(2026, 8, 31), "Cần thêm thời gian")
-    followup.resolve(session, petition.id, "Xong", dt.date(2026, 8, 20))
+    followup.extend(session, petition.id, dt.date(2026, 8, 28), "Cần thêm thời gian", dt.date(2026, 7, 10))
+    followup.resolve(session, petition.id, "Xong", dt.date(2026, 8, 20), reply_date=dt.date(2026, 8, 20))
     followup.reopen(session, petition.id, "Công dân khiếu nại kết quả")
     followup.transfer_upward(session, petition.id, "UBND tỉnh", dt.date(2026, 9, 10))
     rows = session.execute(select(m.PetitionStatusChange.from_status, m.PetitionStatusChange.to_status)
@@ -625,7 +662,7 @@ def test_link_to_a_later_petition_is_refused(session, three_years):
 
 def test_session_completes_with_its_last_petition_and_reopens(session, concluded, commune):
     first, second = _petitions(session, concluded.id)
-    followup.resolve(session, first.id, "Xong", dt.date(2026, 7, 1))
+    followup.resolve(session, first.id, "Xong", dt.date(2026, 7, 1), reply_date=dt.date(2026, 7, 1))
     assert concluded.status == "da_thong_bao_ket_luan"
     followup.transfer_upward(session, second.id, "UBND tỉnh", dt.date(2026, 7, 2))
     assert concluded.status == "hoan_thanh"
@@ -635,7 +672,7 @@ def test_session_completes_with_its_last_petition_and_reopens(session, concluded
 
 def test_ended_session_completes_only_with_the_notice(session, ended):
     for p in _petitions(session, ended.id):
-        followup.resolve(session, p.id, "Xong", dt.date(2026, 6, 12))
+        followup.resolve(session, p.id, "Xong", dt.date(2026, 6, 12), reply_date=dt.date(2026, 6, 12))
     assert ended.status == "da_ket_thuc"
     followup.issue_conclusion_notice(session, ended.id, NOTICE_DAY)
     assert ended.status == "hoan_thanh"
@@ -643,7 +680,7 @@ def test_ended_session_completes_only_with_the_notice(session, ended):
 
 def test_new_petition_reopens_a_completed_session(session, concluded):
     for p in _petitions(session, concluded.id):
-        followup.resolve(session, p.id, "Xong", dt.date(2026, 7, 1))
+        followup.resolve(session, p.id, "Xong", dt.date(2026, 7, 1), reply_date=dt.date(2026, 7, 1))
     assert concluded.status == "hoan_thanh"
     followup.create_petition(session, concluded.id, PetitionInput(citizen_name="Lò Văn Sáu", content="Bổ sung"))
     assert concluded.status == "da_thong_bao_ket_luan"
@@ -675,12 +712,12 @@ def register(session, make_session, commune):
         "f": add(s26, "Đinh Văn Tú", "Đề nghị xem xét", "Y tế"),
         "g": add(s26, "Vi Thị Lả", "Đề nghị kiểm tra", "Y tế"),
     }
-    followup.resolve(session, p["a"].id, "Đã sửa", dt.date(2025, 7, 1))
+    followup.resolve(session, p["a"].id, "Đã sửa", dt.date(2025, 7, 1), reply_date=dt.date(2025, 7, 1))
     followup.link_earlier(session, p["b"].id, p["a"].id)
     followup.assign(session, p["b"].id, commune.culture.id, [commune.economy.id])  # due 20/07/2026: overdue
     followup.override_due(session, p["c"].id, dt.date(2026, 11, 26), "Lý do")  # 3rd working day: due soon
     followup.override_due(session, p["d"].id, dt.date(2026, 11, 27), "Lý do")  # 4th working day
-    followup.resolve(session, p["e"].id, "Đã giải quyết", dt.date(2026, 8, 1))  # closed, due in the past
+    followup.resolve(session, p["e"].id, "Đã giải quyết", dt.date(2026, 8, 1), reply_date=dt.date(2026, 8, 1))  # closed, due in the past
     followup.override_due(session, p["f"].id, dt.date(2026, 11, 21), "Lý do")  # due today
     followup.override_due(session, p["g"].id, dt.date(2026, 11, 20), "Lý do")  # due yesterday: overdue
     return SimpleRegister(p, s25, s26)

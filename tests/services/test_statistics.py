@@ -28,8 +28,8 @@ def year(session, commune, make_session):
                                                 .order_by(m.Petition.id)).all()
     # Answer due 20 working days after 13/03: 16–20, 23–27/03, 30/03–03/04, 06–10/04 → 10/04.
     assert on_time.due_date == dt.date(2026, 4, 10)
-    followup.resolve(session, on_time.id, "Đã giải quyết xong.", dt.date(2026, 4, 10))
-    followup.resolve(session, late.id, "Đã giải quyết.", dt.date(2026, 4, 20))
+    followup.resolve(session, on_time.id, "Đã giải quyết xong.", dt.date(2026, 4, 8), reply_date=dt.date(2026, 4, 10))
+    followup.resolve(session, late.id, "Đã giải quyết.", dt.date(2026, 4, 9), reply_date=dt.date(2026, 4, 20))
     followup.assign(session, still_open.id, commune.economy.id)
 
     june = make_session("ended", host="dang_uy", start=dt.datetime(2026, 6, 10, 8), petitions=0)
@@ -69,7 +69,7 @@ def test_figures_of_the_year(session, year, today):
     # still_open (due 10/04) is overdue; the repeat (due 20 working days after 15/06 = 13/07) too
     assert (total.open_overdue, total.open_not_due) == (2, 0)
     assert total.raised_more_than_once == 1
-    # working days from 10/03 to 10/04 = 23 and to 20/04 = 29 (30/04 and 27/04 are later) → 26.0
+    # working days from 10/03 to the written answers: 10/04 = 23, 20/04 = 29 (27/04, 30/04 are later) → 26.0
     assert total.avg_days_to_resolve == 26.0
 
 
@@ -93,22 +93,87 @@ def test_field_by_status_table(session, year, today):
     assert stats.fields[0] == "Đất đai" and len(stats.fields) == 14
 
 
+def _use_profile(session, code):
+    from desk_app.services import profiles
+    from desk_app.services.common import commune
+
+    commune(session).profile_id = profiles.by_code(session, code).id
+    session.flush()
+
+
 def test_compliance_of_each_head(session, year, today):
+    _use_profile(session, "hcm-935")  # each head ≥ 1 periodic session, chaired in person
     stats = statistics.compute(session, statistics.Period.year(2026), today=today)
     by_post = {c.post: c for c in stats.compliance}
     assert (by_post["ubnd"].held, by_post["ubnd"].state_label) == (1, "Đạt")
+    assert by_post["ubnd"].counted == (year["march"].id,)
     assert (by_post["dang_uy"].held, by_post["dang_uy"].state_label) == (1, "Đạt")
     assert (by_post["hdnd"].held, by_post["hdnd"].upcoming, by_post["hdnd"].state_label) == (0, 1, "Đã có kế hoạch")
     assert by_post["ubnd"].official_name == "Nguyễn Văn Đức"
+    # why the others were not counted for the Chủ tịch UBND
+    reasons = dict(by_post["ubnd"].not_counted)
+    assert "Chủ tịch UBND không chủ trì" in reasons[year["june"].id]
     before_december = statistics.compute(session, statistics.Period(dt.date(2026, 1, 1), dt.date(2026, 11, 30)),
                                           today=today)
     assert {c.post: c.state for c in before_december.compliance}["hdnd"] == "not_yet"
 
 
-def test_joint_session_counts_for_each_named_head(session, commune, make_session, today):
-    make_session("ended", host="lien_tich", start=dt.datetime(2026, 4, 8, 8))
+def test_joint_session_counts_for_each_head_who_chairs_or_co_chairs(session, commune, make_session, today):
+    _use_profile(session, "hcm-935")
+    make_session("ended", host="lien_tich", start=dt.datetime(2026, 4, 8, 8),
+                 co_chairs=[(commune.committee.id, False)])
     stats = statistics.compute(session, statistics.Period.year(2026), today=today)
     assert {c.post: c.held for c in stats.compliance} == {"dang_uy": 1, "hdnd": 0, "ubnd": 1}
+
+
+def test_an_ad_hoc_session_does_not_meet_the_periodic_minimum(session, commune, make_session, today):
+    _use_profile(session, "hcm-935")
+    ds = make_session("ended", host="ubnd", start=dt.datetime(2026, 4, 8, 8), regime="dot_xuat")
+    stats = statistics.compute(session, statistics.Period.year(2026), today=today)
+    ubnd = next(c for c in stats.compliance if c.post == "ubnd")
+    assert ubnd.held == 0 and ubnd.state == "not_yet"
+    assert dict(ubnd.not_counted)[ds.id] == "cuộc đột xuất (chỉ tính cuộc định kỳ)"
+    assert stats.total.ad_hoc == 1  # still a session held
+
+
+def test_a_session_chaired_by_a_deputy_is_not_credited_to_the_head(session, commune, make_session, today):
+    _use_profile(session, "hcm-935")  # 001 Điều 11.3: at commune level the Chủ tịch chairs in person
+    ds = make_session("ended", host="ubnd", start=dt.datetime(2026, 4, 8, 8), chair_id=commune.deputy.id,
+                      chair_delegated=True)
+    ubnd = next(c for c in statistics.compute(session, statistics.Period.year(2026), today=today).compliance
+                if c.post == "ubnd")
+    assert ubnd.held == 0
+    assert "ủy quyền" in dict(ubnd.not_counted)[ds.id]
+
+
+def test_a_person_holding_two_posts_is_credited_under_both(session, commune, make_session, today):
+    _use_profile(session, "hcm-935")  # 001 Điều 18.5: the Bí thư who is also Chủ tịch HĐND
+    commune.party.is_council_head = True
+    commune.council.is_council_head = False
+    session.flush()
+    make_session("ended", host="dang_uy", start=dt.datetime(2026, 4, 8, 8))
+    stats = statistics.compute(session, statistics.Period.year(2026), today=today)
+    assert {c.post: c.state for c in stats.compliance} == {"dang_uy": "met", "hdnd": "met", "ubnd": "not_yet"}
+
+
+def test_the_2025_law_asks_the_commune_government_with_a_council_co_chair(session, commune, make_session, today):
+    # luat-2025 (the default): UBND xã holds ≥ 1 a year, a representative of Thường trực HĐND co-chairs
+    alone = make_session("ended", host="ubnd", start=dt.datetime(2026, 4, 8, 8))
+    stats = statistics.compute(session, statistics.Period.year(2026), today=today)
+    government = next(c for c in stats.compliance if c.who == "chinh_quyen")
+    assert government.held == 0
+    assert "đồng chủ trì" in dict(government.not_counted)[alone.id]
+    together = make_session("ended", host="ubnd", start=dt.datetime(2026, 5, 6, 8),
+                            co_chairs=[(commune.council.id, False)])
+    stats = statistics.compute(session, statistics.Period.year(2026), today=today)
+    government = next(c for c in stats.compliance if c.who == "chinh_quyen")
+    assert government.counted == (together.id,) and government.met
+
+
+def test_the_profile_decides_whose_obligations_count(session, year, today):
+    _use_profile(session, "tam-duong-570")  # 002 II.3: only the Chủ tịch UBND
+    assert [c.post for c in statistics.compute(session, statistics.Period.year(2026), today=today).compliance] == [
+        "ubnd"]
 
 
 def test_date_range_and_overdue_as_of_a_day(session, year):
@@ -124,8 +189,8 @@ def test_date_range_and_overdue_as_of_a_day(session, year):
 def test_rows_are_labelled_in_vietnamese_and_match_the_properties(session, year, today):
     stats = statistics.compute(session, statistics.Period.year(2026), today=today)
     rows = dict(stats.total.rows())
-    assert rows["Tổng số kiến nghị"] == 6
-    assert rows["Giải quyết quá hạn"] == 1
+    assert rows["Tổng số ý kiến, kiến nghị"] == 6
+    assert rows["Trả lời quá hạn"] == 1
     assert rows["Đang giải quyết, quá hạn"] == 2
     assert rows["Kiến nghị nêu từ lần thứ hai trở lên"] == 1
 
@@ -133,4 +198,4 @@ def test_rows_are_labelled_in_vietnamese_and_match_the_properties(session, year,
 def test_empty_year(session, commune, today):
     stats = statistics.compute(session, statistics.Period.year(2030), today=today)
     assert stats.total.sessions_total == 0 and stats.total.avg_days_to_resolve is None
-    assert [c.state for c in stats.compliance] == ["not_yet"] * 3
+    assert [c.state for c in stats.compliance] == ["not_yet"] * 2  # luat-2025: the government and the Bí thư

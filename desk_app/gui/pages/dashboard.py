@@ -240,15 +240,17 @@ class DashboardPage(Page):
         left_layout.setContentsMargins(0, 0, 6, 0)
 
         # -- each head's compliance with the yearly minimum ------------------------------------------------
-        self.compliance_box = QGroupBox("Người đứng đầu tổ chức đối thoại", left)
+        self.compliance_box = QGroupBox("Nghĩa vụ tổ chức đối thoại trong năm", left)
         box_layout = QVBoxLayout(self.compliance_box)
         box_layout.setContentsMargins(8, 6, 8, 8)
+        explain = lambda h: h.explanation() or None  # noqa: E731 — the sessions counted and why others were not
         self.compliance_model = _ComplianceModel([
-            Column("Chức vụ", lambda h: h.post_label),
-            Column("Người đứng đầu", lambda h: h.official_name or "Chưa có (nhập ở Danh mục)"),
-            Column("Đã tổ chức", lambda h: f"{h.held}/{h.required}", align=Qt.AlignCenter),
-            Column("Đã có kế hoạch", lambda h: h.upcoming, align=Qt.AlignCenter),
-            Column("Đánh giá", lambda h: h.state_label),
+            Column("Chức vụ", lambda h: h.post_label, tooltip=explain),
+            Column("Người đứng đầu", lambda h: h.official_name or "Chưa có (nhập ở Danh mục)", tooltip=explain),
+            Column("Đã tổ chức", lambda h: f"{h.held}/{h.required}", align=Qt.AlignCenter, tooltip=explain),
+            Column("Đã có kế hoạch", lambda h: h.upcoming, align=Qt.AlignCenter, tooltip=explain),
+            Column("Đánh giá", lambda h: h.state_label + (f" ({len(h.not_counted)} cuộc không tính)"
+                                                          if h.not_counted and not h.met else ""), tooltip=explain),
         ], self)
         self.compliance = QTableView(self.compliance_box)
         self.compliance.setObjectName("compliance")
@@ -424,10 +426,9 @@ class DashboardPage(Page):
 
     def _show_compliance(self, stats: statistics.Statistics) -> None:
         self.compliance_model.set_rows(stats.compliance)
-        required = stats.compliance[0].required if stats.compliance else 1
         self.compliance_rule.setText(
-            f"Mỗi người đứng đầu chủ trì ít nhất {required} cuộc đối thoại trong năm {stats.period.start.year}. "
-            "Màu xanh: đạt; vàng: đã có kế hoạch; đỏ: chưa tổ chức.")
+            f"Theo {stats.profile_name}, năm {stats.period.start.year}. Màu xanh: đạt; vàng: đã có kế hoạch; đỏ: "
+            "chưa tổ chức. Di chuột lên một dòng để xem cuộc nào được tính và vì sao cuộc khác không được tính.")
         # exactly as tall as its rows: the lists below get the rest
         table = self.compliance
         table.resizeRowsToContents()

@@ -25,11 +25,13 @@ from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import PETITION_TRANSITIONS, Host, PetitionStatus
+from desk_app.domain.official import reference
 from desk_app.domain.validation import format_date
+from desk_app.domain.validation import parse_document_number as register_number
 from desk_app.gui.common import FieldErrors, after_export, collator, load_ui, pydate, qdate, save_file
 from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.petition_model import COLUMN_KEYS, PetitionTableModel
-from desk_app.services import followup, workdays
+from desk_app.services import followup, register, workdays
 from desk_app.services.common import commune, get, load_calendar
 from desk_app.store import models as m
 
@@ -81,12 +83,17 @@ def petition_html(session, petition_id: int, today: dt.date, calendar=None) -> s
     ]
     if p.complex_case:
         rows.append(("Vụ việc phức tạp", "Có"))
+    detail = followup.petition_detail(session, petition_id)
     if p.due_date is not None:
-        due = f"{format_date(p.due_date)} (theo {_e(ds.profile.name)})"
+        source = {followup.DUE_COMPUTED: f"theo {_e(ds.profile.name)}", followup.DUE_OVERRIDDEN: "đã điều chỉnh",
+                  followup.DUE_EXTENDED: "đã gia hạn"}[detail.due_source]
+        due = f"{format_date(p.due_date)} ({source})"
+        if (calendar or load_calendar(session)).is_provisional(p.due_date):
+            due += " – dự kiến: lịch nghỉ năm này chưa được công bố"
         if p.due_provisional:
             due += " – tạm tính, chưa có thông báo kết luận"
-        if p.due_override is not None and not p.extensions:
-            due += f"<br>Đã điều chỉnh: {_e(p.due_override_reason)}"
+        if detail.due_source == followup.DUE_OVERRIDDEN:
+            due += f"<br>Lý do điều chỉnh: {_e(p.due_override_reason)}"
         if state in (DueState.OVERDUE, DueState.DUE_SOON):
             color = "#b00020" if state is DueState.OVERDUE else "#9a5b00"
             due = f'<span style="color:{color}; font-weight:bold">{due} – {state.label}</span>'
@@ -98,15 +105,22 @@ def petition_html(session, petition_id: int, today: dt.date, calendar=None) -> s
     if p.resolution:
         rows.append(("Kết quả giải quyết", _multiline(p.resolution)))
     if p.resolved_date:
-        rows.append(("Ngày giải quyết", format_date(p.resolved_date)))
-    if p.reply_number or p.reply_date:
+        rows.append(("Ngày có kết quả", format_date(p.resolved_date)))
+    if detail.result_unanswered:
+        rows.append(("Trả lời công dân", '<span style="color:#9a5b00; font-weight:bold">Đã có kết quả, chưa trả lời '
+                                         "công dân bằng văn bản</span>"))
+    if p.reply_date:
         rows.append(("Văn bản trả lời", _e(" ".join(x for x in (
-            f"số {p.reply_number}" if p.reply_number else "",
-            f"ngày {format_date(p.reply_date)}" if p.reply_date else "") if x))))
+            f"số {detail.reply_reference}" if detail.reply_reference else "",
+            f"ngày {format_date(p.reply_date)}") if x))))
     if p.citizen_informed_date:
         rows.append(("Công dân nhận trả lời", format_date(p.citizen_informed_date)))
+    if detail.on_time is not None:
+        rows.append(("Kết quả", "Trả lời đúng hạn" if detail.on_time else
+                     '<span style="color:#b00020; font-weight:bold">Trả lời quá hạn</span>'))
     if p.transferred_to:
-        rows.append(("Đã chuyển đến", _e(p.transferred_to)))
+        document = register.reference(p.transfer_document)
+        rows.append(("Đã chuyển đến", _e(p.transferred_to) + (f" (văn bản số {_e(document)})" if document else "")))
 
     parts = [f"<h3>Kiến nghị số {p.id} – {_e(status.label)}</h3>", '<table cellspacing="0" cellpadding="3">']
     parts += [f'<tr><td valign="top"><b>{label}:</b></td><td valign="top">{value}</td></tr>'
@@ -115,11 +129,12 @@ def petition_html(session, petition_id: int, today: dt.date, calendar=None) -> s
     if p.extensions:
         parts.append("<h4>Gia hạn</h4>")
         parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr><th>Hạn cũ</th>'
-                     "<th>Hạn mới</th><th>Lý do</th><th>Báo công dân</th><th>Số văn bản</th></tr>")
+                     "<th>Hạn mới</th><th>Lý do</th><th>Báo công dân</th><th>Số văn bản</th><th>Hiệu lực</th></tr>")
         for x in p.extensions:
+            validity = "Có" if x.valid else '<span style="color:#b00020">Không (thông báo sau thời hạn)</span>'
             parts.append(f"<tr><td>{format_date(x.previous_due)}</td><td>{format_date(x.new_due)}</td>"
                          f"<td>{_multiline(x.reason)}</td><td>{format_date(x.citizen_notified_date)}</td>"
-                         f"<td>{_e(x.letter_number)}</td></tr>")
+                         f"<td>{_e(register.reference(x.letter_document))}</td><td>{validity}</td></tr>")
         parts.append("</table>")
     parts.append("<h4>Lịch sử xử lý</h4>")
     parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr><th>Thời điểm</th>'
@@ -510,7 +525,7 @@ class FollowUpPage(Page):
     def _submit(self, dialog: QDialog, errors: FieldErrors, perform: Callable, petition_id: int, kind: str) -> None:
         try:
             with self.ctx.session() as session:
-                perform(session, dialog, petition_id)
+                offer_letter = perform(session, dialog, petition_id) is not False
         except ValidationError as exc:
             rest = errors.show(exc.errors)
             if rest:
@@ -528,7 +543,7 @@ class FollowUpPage(Page):
             "resolve": ("reply", "Đã ghi kết quả giải quyết. Xuất ngay văn bản trả lời công dân?"),
             "not_competent": ("reply", "Đã ghi nhận. Xuất ngay văn bản trả lời, hướng dẫn công dân?"),
         }
-        if kind in offers and ask(self, offers[kind][1], "Xuất văn bản"):
+        if offer_letter and kind in offers and ask(self, offers[kind][1], "Xuất văn bản"):
             self.export_letter(offers[kind][0], petition_id)
 
     # each action: _prepare_<kind>(session, dialog, petition) fills the form; _perform_<kind> calls the service
@@ -560,20 +575,32 @@ class FollowUpPage(Page):
         # a suggestion only: ten working days after the current deadline
         dialog.newDueEdit.setDate(qdate(workdays.deadline(session, due or clock.today(), 10)))
 
-    def _perform_extend(self, session, dialog, petition_id) -> None:
+    def _perform_extend(self, session, dialog, petition_id) -> bool | None:
         notified = pydate(dialog.notifiedEdit.date()) if dialog.notifiedCheck.isChecked() else None
-        followup.extend(session, petition_id, pydate(dialog.newDueEdit.date()), dialog.reasonEdit.toPlainText(),
-                        notified, dialog.letterEdit.text())
+        args = (session, petition_id, pydate(dialog.newDueEdit.date()), dialog.reasonEdit.toPlainText(), notified,
+                register_number(dialog.letterEdit.text()))
+        try:
+            followup.extend(*args)
+        except ValidationError as exc:
+            late = notified is not None and "sau thời hạn" in exc.errors.get("citizen_notified_date", "")
+            if not late or set(exc.errors) != {"citizen_notified_date"}:
+                raise
+            # the notice came after the deadline: it cannot extend it, but the letter may be kept as history
+            question = (exc.errors["citizen_notified_date"] + "\n\nGhi văn bản này vào lịch sử kiến nghị (thời hạn "
+                        "không đổi, kiến nghị vẫn quá hạn)?")
+            if not ask(dialog, question, "Thông báo gia hạn sau thời hạn"):
+                raise
+            followup.extend(*args, late_as_history=True)
+            return False  # the letter was sent already (late): nothing to print
 
     def _prepare_resolve(self, session, dialog, petition) -> None:
         dialog.resolutionEdit.setPlainText(petition.resolution)
-        dialog.replyNumberEdit.setText(petition.reply_number)
 
     def _perform_resolve(self, session, dialog, petition_id) -> None:
         reply_date = pydate(dialog.replyDateEdit.date()) if dialog.replyDateCheck.isChecked() else None
         informed = pydate(dialog.informedEdit.date()) if dialog.informedCheck.isChecked() else None
-        followup.resolve(session, petition_id, dialog.resolutionEdit.toPlainText(),
-                         pydate(dialog.resolvedEdit.date()), dialog.replyNumberEdit.text(), reply_date, informed)
+        followup.resolve(session, petition_id, dialog.resolutionEdit.toPlainText(), pydate(dialog.resolvedEdit.date()),
+                         register_number(dialog.replyNumberEdit.text()), reply_date, informed)
 
     def _prepare_transfer(self, session, dialog, petition) -> None:
         unit = commune(session)
@@ -586,7 +613,7 @@ class FollowUpPage(Page):
 
     def _perform_transfer(self, session, dialog, petition_id) -> None:
         followup.transfer_upward(session, petition_id, dialog.bodyCombo.currentText(),
-                                 pydate(dialog.dateEdit.date()), dialog.numberEdit.text())
+                                 pydate(dialog.dateEdit.date()), register_number(dialog.numberEdit.text()))
 
     def _prepare_not_competent(self, session, dialog, petition) -> None:
         dialog.explanationEdit.setPlainText(petition.resolution)
@@ -628,7 +655,7 @@ class FollowUpPage(Page):
 
         def done(result) -> None:
             self.ctx.changed("documents")
-            number = f" số {result.number}/{result.symbol}" if result.number else ""
+            number = f" số {reference(result.number, result.symbol)}" if result.number else ""
             after_export(self, result.path, f"Đã xuất {label.lower()}{number}:\n{result.path}", result.warnings)
 
         self.ctx.run_task(self, f"Đang xuất {label.lower()}…", work, done)

@@ -8,17 +8,18 @@ Every rule stays in the services: the calendar's special days and the recomputat
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from desk_app.documents import templates
 from desk_app.domain import clock
 from desk_app.domain.calendar import DayKind, DayUnit
-from desk_app.domain.errors import DeskAppError
-from desk_app.domain.profiles import Anchor, DeadlineRule
+from desk_app.domain.errors import ConfirmationNeeded, DeskAppError
+from desk_app.domain.profiles import OBLIGATION_WHO, Anchor, DeadlineRule, Obligation
 from desk_app.gui.calendar_view import LEGEND, WEEKDAY_NAMES, YearCalendar
 from desk_app.gui.common import ROW_ROLE, Column, FieldErrors, RowsModel, SortProxy, load_ui, open_path
 from desk_app.gui.context import Page, ask, show_error, show_info
@@ -82,10 +83,22 @@ class CalendarTab(QWidget):
         self.day.unsetButton.clicked.connect(self.unset)
         self.special_model = RowsModel([
             Column("Ngày", lambda s: s.day, tooltip=lambda s: WEEKDAY_NAMES[s.day.weekday()]),
-            Column("Loại", lambda s: s.label),
-            Column("Nguồn", lambda s: "Địa phương" if s.is_local else "Nhà nước"),
-            Column("Lý do", lambda s: s.name),
+            Column("Loại", lambda s: s.label + (" (dự kiến)" if s.provisional else "")),
+            Column("Nguồn", lambda s: s.source.label, tooltip=lambda s: s.note or None),
+            Column("Lý do", lambda s: s.name, tooltip=lambda s: s.note or None),
         ], self)
+        # holidays whose legal basis is pending (24/11): the one place the clerk switches them
+        self.pending_checks: dict[str, QCheckBox] = {}
+        self.pending_box = QVBoxLayout()
+        self.provisional_label = QLabel("", self)
+        self.provisional_label.setObjectName("provisionalLabel")
+        self.provisional_label.setWordWrap(True)
+        self.provisional_label.setStyleSheet("color: #8a5a00;")
+        self.recompute_button = QPushButton("Tính &lại thời hạn theo lịch", self)
+        self.recompute_button.setObjectName("recomputeButton")
+        self.recompute_button.setToolTip("Tính lại thời hạn giải quyết của mọi kiến nghị theo lịch làm việc hiện hành "
+                                         "(giữ nguyên thời hạn điều chỉnh và gia hạn) (Alt+L)")
+        self.recompute_button.clicked.connect(self.recompute)
         self.special_table = QTableView(self)
         self.special_table.setObjectName("specialDaysTable")
         self.special_table.setModel(self.special_model)
@@ -104,8 +117,11 @@ class CalendarTab(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.day)
+        right_layout.addLayout(self.pending_box)
+        right_layout.addWidget(self.provisional_label)
         right_layout.addWidget(list_label)
         right_layout.addWidget(self.special_table, 1)
+        right_layout.addWidget(self.recompute_button)
         right.setMinimumWidth(320)
         right.setMaximumWidth(420)
 
@@ -141,25 +157,74 @@ class CalendarTab(QWidget):
             with self.ctx.session() as session:
                 special = workdays.special_days(session, year)
                 self.calendar = load_calendar(session)
+                pending = workdays.pending_holidays(session)
         except DeskAppError as exc:
             show_error(self, exc)
             return
         self.special_model.set_rows(special)
         self.special_table.resizeColumnsToContents()
         self.view.set_year(year, special, clock.today())
+        for key, name, note, observed in pending:
+            check = self.pending_checks.get(key)
+            if check is None:
+                check = QCheckBox(f"Nghỉ {name}", self)
+                check.setObjectName(f"pending_{key}")
+                check.toggled.connect(lambda on, key=key: self.observe(key, on))
+                self.pending_checks[key] = check
+                self.pending_box.addWidget(check)
+            check.setToolTip(f"Căn cứ pháp lý chưa có hiệu lực: {note}")
+            check.blockSignals(True)
+            check.setChecked(observed)
+            check.blockSignals(False)
+        self.provisional_label.setText(
+            f"Năm {year}: Chính phủ chưa công bố lịch nghỉ lễ, hoán đổi ngày làm việc; các ngày nghỉ và thời hạn "
+            "rơi vào năm này là dự kiến." if self.calendar.is_provisional(dt.date(year, 1, 1)) else "")
+
+    def _confirmed(self, work, done_text: str) -> bool:
+        """Run a calendar change; when it would turn answered petitions from on time to late (or back), show
+        them and apply it only if the clerk agrees."""
+        try:
+            with self.ctx.session() as session:
+                work(session, False)
+        except ConfirmationNeeded as question:
+            if not ask(self, question.message + "\n\nVẫn áp dụng thay đổi này?", "Thay đổi lịch làm việc"):
+                self.reload()
+                return False
+            try:
+                with self.ctx.session() as session:
+                    work(session, True)
+            except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+                self.errors.report(self, exc)
+                return False
+        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
+            self.errors.report(self, exc)
+            return False
+        self._saved(done_text)
+        return True
+
+    def observe(self, key: str, observed: bool) -> bool:
+        return self._confirmed(lambda session, confirm: workdays.observe_pending_holiday(
+            session, key, observed, confirm=confirm), "Đã đổi ngày lễ chưa có căn cứ pháp lý.")
+
+    def recompute(self) -> bool:
+        return self._confirmed(lambda session, confirm: workdays.recompute(session, confirm=confirm),
+                               "Đã tính lại thời hạn.")
 
     def show_day(self, day) -> None:
         if self.calendar is None:
             return
         working = self.calendar.is_working_day(day)
         override = self.calendar.overrides.get(day)
-        reason = self.calendar.day_name(day) or ("cuối tuần" if day.weekday() >= 5 else "")
+        reason, source, note = self.calendar.describe_day(day)
+        reason = reason or ("cuối tuần" if day.weekday() >= 5 else "")
         self.day.dayLabel.setText(f"<b>{WEEKDAY_NAMES[day.weekday()]}, {day:%d/%m/%Y}</b>")
         state = "Ngày làm việc" if working else "Ngày nghỉ"
         if reason:
             state += f": {reason}"
         state += " (điều chỉnh của địa phương)" if override else (
-            " (theo quy định của Nhà nước)" if reason else "")
+            f" ({source.label.lower()}{': ' + note if note else ''})" if reason and day.weekday() < 5 or note else "")
+        if self.calendar.is_provisional(day):
+            state += " — dự kiến: lịch nghỉ của năm chưa được công bố"
         self.day.stateLabel.setText(state)
         self.day.noteEdit.setText(override.note if override else "")
         self.day.offButton.setEnabled(working)
@@ -169,26 +234,14 @@ class CalendarTab(QWidget):
 
     def mark(self, kind: DayKind) -> bool:
         """Mark the selected day as a day off or a working day (with the note); deadlines are recomputed."""
-        day = self.view.selected
-        try:
-            with self.ctx.session() as session:
-                workdays.set_override(session, day, kind, self.day.noteEdit.text())
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
-            return False
-        self._saved(f"Đã đánh dấu {day:%d/%m/%Y} là ngày {kind.label}.")
-        return True
+        day, note = self.view.selected, self.day.noteEdit.text()
+        return self._confirmed(lambda session, confirm: workdays.set_override(session, day, kind, note, confirm=confirm),
+                               f"Đã đánh dấu {day:%d/%m/%Y} là ngày {kind.label}.")
 
     def unset(self) -> bool:
         day = self.view.selected
-        try:
-            with self.ctx.session() as session:
-                workdays.unset_override(session, day)
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
-            return False
-        self._saved(f"Ngày {day:%d/%m/%Y} trở lại theo quy định của Nhà nước.")
-        return True
+        return self._confirmed(lambda session, confirm: workdays.unset_override(session, day, confirm=confirm),
+                               f"Ngày {day:%d/%m/%Y} trở lại theo quy định của Nhà nước.")
 
     def _saved(self, text: str) -> None:
         self.view.setFocus()  # the pressed button may now be disabled: keep the keyboard on the calendar
@@ -250,7 +303,8 @@ class ProfilesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._inputs = [w for w in self.form.findChildren(QWidget)
-                        if w.objectName().endswith(("Edit", "Spin", "Combo", "Check"))]
+                        if w.objectName().endswith(("Edit", "Spin", "Combo", "Check"))
+                        or w.objectName().startswith("obligation_")]
 
     def reload(self) -> None:
         with self.ctx.session() as session:
@@ -294,8 +348,16 @@ class ProfilesTab(QWidget):
             combo.setCurrentIndex(combo.findData(rule.unit.value))
         f.answerAnchorCombo.setCurrentIndex(f.answerAnchorCombo.findData(profile.answer.anchor.value))
         f.complexDaysSpin.setValue(profile.complex_answer_days or 0)
-        f.minSessionsSpin.setValue(profile.min_sessions_per_year)
-        f.perHeadCheck.setChecked(profile.per_head)
+        obligations = {o.who: o for o in profile.obligations}
+        for who in OBLIGATION_WHO:
+            obligation = obligations.get(who)
+            getattr(f, f"obligation_{who}_check").setChecked(obligation is not None)
+            getattr(f, f"obligation_{who}_count").setValue(obligation.count if obligation else 1)
+            getattr(f, f"obligation_{who}_periodic").setChecked(obligation.periodic_only if obligation else True)
+            getattr(f, f"obligation_{who}_delegation").setChecked(
+                obligation.delegation_allowed if obligation else who == "chinh_quyen")
+        f.maxExtensionsSpin.setValue(profile.max_extensions or 0)
+        f.maxExtensionDaysSpin.setValue(profile.max_extension_days or 0)
         f.legalBasesEdit.setPlainText("\n".join(profile.default_legal_bases))
         f.noteEdit.setText(profile.note)
         for widget in self._inputs:  # built-in: readable but not editable
@@ -322,10 +384,26 @@ class ProfilesTab(QWidget):
             conclusion=rule(profile.conclusion, f.conclusionDaysSpin, f.conclusionUnitCombo),
             answer=rule(profile.answer, f.answerDaysSpin, f.answerUnitCombo, f.answerAnchorCombo.currentData()),
             complex_answer_days=f.complexDaysSpin.value() or None,
-            min_sessions_per_year=f.minSessionsSpin.value(), per_head=f.perHeadCheck.isChecked(),
+            obligations=self._obligations(profile),
+            max_extensions=f.maxExtensionsSpin.value() or None,
+            max_extension_days=f.maxExtensionDaysSpin.value() or None,
             default_legal_bases=tuple(line.strip() for line in f.legalBasesEdit.toPlainText().splitlines()
                                       if line.strip()),
             note=f.noteEdit.text().strip())
+
+    def _obligations(self, profile) -> tuple[Obligation, ...]:
+        """The yearly obligations ticked in the form (each keeps the basis it came with)."""
+        f = self.form
+        known = {o.who: o for o in profile.obligations}
+        chosen = []
+        for who in OBLIGATION_WHO:
+            if not getattr(f, f"obligation_{who}_check").isChecked():
+                continue
+            chosen.append(Obligation(
+                who, getattr(f, f"obligation_{who}_count").value(), getattr(f, f"obligation_{who}_periodic").isChecked(),
+                getattr(f, f"obligation_{who}_delegation").isChecked(), "hdnd" if who == "chinh_quyen" else "",
+                known[who].basis if who in known else ""))
+        return tuple(chosen)
 
     def save(self) -> bool:
         """Save the edited custom profile (Ctrl+S); the due dates of its sessions are recomputed."""
