@@ -112,92 +112,91 @@ def paragraph_has_top_border(paragraph) -> bool:
     return p_pr is not None and p_pr.find(qn("w:pBdr")) is not None
 
 
-# CT_TblPr's child order (ECMA-376): Word reports "unreadable content" when it is not kept.
+# CT_TblPr's child order (ECMA-376 Part 1, wml.xsd: a sequence in which each element occurs at most once):
+# Word reports "unreadable content" when an element is out of place or written twice.
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
-               "tblCaption", "tblDescription")
+               "tblCaption", "tblDescription", "tblPrChange")
+# CT_TrPr's children are an unbounded choice (any order is valid); this is the Open XML SDK's order, which
+# Word follows when it writes them.
+TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "trHeight", "hidden", "cantSplit",
+              "tblHeader", "tblCellSpacing", "jc", "ins", "del", "trPrChange")
 
 
-def order_table_properties(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    rank = {qn(f"w:{name}"): i for i, name in enumerate(TBLPR_ORDER)}
-    children = sorted(tbl_pr, key=lambda child: rank.get(child.tag, len(rank)))
-    for child in children:
-        tbl_pr.append(child)  # append moves the element: the children end up in schema order
+def _set_property(properties, element, order: tuple[str, ...]) -> None:
+    """Put ``element`` into ``properties`` (a tblPr or trPr) once, at its place in ``order``: an element
+    of the same name already there is replaced, never repeated."""
+    for old in properties.findall(element.tag):
+        properties.remove(old)
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(order)}
+    mine = rank[element.tag]
+    after = next((child for child in properties if rank.get(child.tag, len(rank)) > mine), None)
+    if after is not None:
+        after.addprevious(element)
+    else:
+        properties.append(element)
 
 
-def no_table_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is None:
-        borders = OxmlElement("w:tblBorders")
-        tbl_pr.append(borders)
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    order_table_properties(table)
+def _set_table_property(table, element) -> None:
+    _set_property(table._tbl.tblPr, element, TBLPR_ORDER)
 
 
-def grid_table_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
+def _set_row_property(row, element) -> None:
+    _set_property(row._tr.get_or_add_trPr(), element, TRPR_ORDER)
+
+
+def _borders(val: str, **attributes: str):
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
+        element.set(qn("w:val"), val)
+        for name, value in attributes.items():
+            element.set(qn(f"w:{name}"), value)
         borders.append(element)
-    tbl_pr.append(borders)
-    order_table_properties(table)
+    return borders
+
+
+def no_table_borders(table) -> None:
+    _set_table_property(table, _borders("nil"))
+
+
+def grid_table_borders(table) -> None:
+    _set_table_property(table, _borders("single", sz="4", space="0", color="000000"))
 
 
 def fixed_widths(table, widths_mm: list[float]) -> None:
     """Fixed layout with the given column widths (Word and LibreOffice then agree on the header)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    width = tbl_pr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
-    width.set(qn("w:type"), "dxa")
+    table.autofit = False  # python-docx writes the one <w:tblLayout w:type="fixed"/>, in its place
+    width = OxmlElement("w:tblW")
     width.set(qn("w:w"), str(int(sum(widths_mm) / 25.4 * 1440)))
+    width.set(qn("w:type"), "dxa")
+    _set_table_property(table, width)
     grid = table._tbl.tblGrid
     for col, mm in zip(grid.findall(qn("w:gridCol")), widths_mm):
         col.set(qn("w:w"), str(int(mm / 25.4 * 1440)))
     for row in table.rows:
         for cell, mm in zip(row.cells, widths_mm):
             cell.width = Mm(mm)
-    order_table_properties(table)
 
 
 def zero_cell_margins(table, side_mm: float = 1.0) -> None:
-    tbl_pr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
     for edge, value in (("top", 0), ("left", side_mm), ("bottom", 0), ("right", side_mm)):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), str(int(value / 25.4 * 1440)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
-    order_table_properties(table)
+    _set_table_property(table, margins)
 
 
 def repeat_header_row(row) -> None:
-    """The row repeats at the top of every page (conclusion table, report annex)."""
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    """The row repeats at the top of every page (conclusion table, report annex). An on/off property is
+    written bare, as Word writes it: <w:tblHeader/> means on."""
+    _set_row_property(row, OxmlElement("w:tblHeader"))
 
 
 def cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    _set_row_property(row, OxmlElement("w:cantSplit"))
 
 
 def add_page_field(paragraph, size: float) -> None:

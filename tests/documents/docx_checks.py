@@ -251,3 +251,4 @@ def check_schema_order(document) -> None:
         for element in document.element.body.iter(qn(tag)):
             ranks = [rank[child.tag] for child in element if child.tag in rank]
             assert ranks == sorted(ranks), f"{tag} children out of order: {[c.tag.split('}')[1] for c in element]}"
+            assert len(set(ranks)) == len(ranks), f"{tag} child written twice: {[c.tag.split('}')[1] for c in element]}"
