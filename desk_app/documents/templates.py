@@ -45,6 +45,26 @@ def user_path(kind: str, fmt: str) -> Path:
     return user_templates_dir() / _check_name(kind, fmt)
 
 
+def builtin_problems() -> list[str]:
+    """Every shipped original opens: a Word file whose document part is well-formed XML (``gui --smoke-test``).
+    What is missing or damaged, in Vietnamese; empty when all is well."""
+    from lxml import etree
+
+    problems = []
+    for kind in KINDS:
+        for fmt in FORMATS:
+            path = builtin_path(kind, fmt)
+            if not path.is_file():
+                problems.append(f"thiếu mẫu văn bản {path}")
+                continue
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    etree.fromstring(archive.read("word/document.xml"))
+            except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+                problems.append(f"mẫu văn bản {path} bị hỏng")
+    return problems
+
+
 @dataclass(frozen=True)
 class TemplateInfo:
     kind: str

@@ -47,6 +47,11 @@ class DatabaseError(DeskAppError):
     """The database cannot be opened, read or written (corrupt, foreign, newer version, disk full)."""
 
 
+class InstallationError(DeskAppError):
+    """The program's own files (forms, templates) or the system libraries its window needs are missing or
+    damaged: reinstall the program or the named packages."""
+
+
 class DocumentError(DeskAppError):
     """A document or spreadsheet cannot be written, read or rendered (template, file, missing data)."""
 

@@ -6,8 +6,43 @@ import os
 import sys
 import time
 
-from desk_app.domain.errors import DeskAppError
+from desk_app.domain.errors import DeskAppError, InstallationError
 
+# Qt messages that tell nobody anything: the offscreen and minimal platform plugins (the tests, the smoke test)
+# cannot hand a window's size limits to a window system and say so each time the limits change.
+QT_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
+def _qt_message_handler(kind, context, message: str) -> None:
+    """Qt's messages go to stderr as Qt writes them, warnings and errors also to the log file; the known
+    noise (QT_NOISE) nowhere."""
+    if message in QT_NOISE:
+        return
+    from PySide6.QtCore import QtMsgType, qFormatLogMessage
+
+    try:
+        text = qFormatLogMessage(kind, context, message)
+    except Exception:  # noqa: BLE001 — a message must never break the program
+        text = message
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        import logging
+
+        logger = logging.getLogger("desk_app.qt")
+        if logger.hasHandlers():  # once the log file is set up (not Python's last-resort stderr handler)
+            logger.warning("Qt: %s", message)
+
+
+def install_qt_message_handler() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message_handler)
 
 
 def create_application(argv: list[str] | None = None):
@@ -19,6 +54,7 @@ def create_application(argv: list[str] | None = None):
 
     app = QApplication.instance()
     if app is None:
+        install_qt_message_handler()
         if os.name == "nt" and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
             os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts"))
         app = QApplication(argv or [sys.argv[0]])
@@ -91,9 +127,11 @@ def _check_display() -> None:
 class _Opened:
     """What the main thread needs once the database is open (read in the background)."""
 
-    def __init__(self, database, empty: bool, font_size: int, resume_page: str, backup_warning: str | None):
+    def __init__(self, database, empty: bool, font_size: int, resume_page: str, backup_warning: str | None,
+                 template_problems: list[str] | None = None):
         self.database, self.empty, self.font_size = database, empty, font_size
         self.resume_page, self.backup_warning = resume_page, backup_warning
+        self.template_problems = template_problems or []
 
 
 def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
@@ -106,6 +144,11 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
     from desk_app.store.database import open_database
 
     setup_logging()
+    template_problems = []
+    if smoke_test:  # every shipped Word template opens (a wheel or a bundle that lost one fails here)
+        from desk_app.documents.templates import builtin_problems
+
+        template_problems = builtin_problems()
     database = open_database(db_target, before_migrate=backup_before_migrate)
     try:
         warning = None
@@ -124,7 +167,7 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
     except BaseException:
         database.dispose()
         raise
-    return _Opened(database, empty, font_size, page, warning)
+    return _Opened(database, empty, font_size, page, warning, template_problems)
 
 
 def run(db_target: str | None, *, smoke_test: bool = False) -> int:
@@ -132,6 +175,9 @@ def run(db_target: str | None, *, smoke_test: bool = False) -> int:
     the data. ``--smoke-test`` prints the time to the first shown window once the first page's data is
     on screen, and closes."""
     _check_display()
+    from desk_app.gui.system_libraries import check_window_libraries
+
+    check_window_libraries()  # Linux: a missing system library is named, instead of Qt's abort
     app = create_application()
     startup = Startup(db_target, smoke_test=smoke_test, quit=app.exit)
     code = app.exec()
@@ -155,6 +201,7 @@ class Startup:
         self.error: BaseException | None = None
         self.ctx = self.database = self.lock = None
         self.shown_ms: float | None = None
+        self._form_problems: list[str] | None = None
         self.window = MainWindow()
         install_error_hook(lambda: self.window)
 
@@ -175,6 +222,8 @@ class Startup:
 
         self.window.show()
         QTimer.singleShot(0, self._note_shown)  # after the show events: the window is on screen
+        if smoke_test:  # every form loads (while the database opens in the background)
+            QTimer.singleShot(0, self._check_forms)
         self._opener = threading.Thread(target=open_in_background, name="open-database", daemon=True)
         QTimer.singleShot(0, self._opener.start)
 
@@ -182,6 +231,26 @@ class Startup:
         from desk_app import STARTED
 
         self.shown_ms = (time.perf_counter() - STARTED) * 1000
+
+    def _check_forms(self) -> list[str]:
+        if self._form_problems is None:
+            from desk_app.gui.common import form_problems
+            from desk_app.store.paths import shipped_dir
+
+            problems = form_problems()
+            icon = shipped_dir("resources") / "icons" / "desk_app.png"
+            if not icon.is_file():
+                problems.append(f"thiếu biểu tượng {icon}")
+            self._form_problems = problems
+        return self._form_problems
+
+    def _installation_error(self, result: _Opened) -> InstallationError | None:
+        """The smoke test: a form, a template or the icon that is missing or damaged."""
+        problems = self._check_forms() + result.template_problems
+        if not problems:
+            return None
+        lines = "\n".join(f"- {problem}" for problem in problems)
+        return InstallationError(f"Chương trình bị cài đặt thiếu hoặc hỏng:\n{lines}\nHãy cài đặt lại chương trình.")
 
     def _opened(self, result) -> None:
         from PySide6.QtCore import QTimer
@@ -197,6 +266,11 @@ class Startup:
             self.quit(self.code)
             return
         self.database = result.database
+        if self.smoke_test:
+            self.error = self._installation_error(result)
+            if self.error is not None:
+                self.quit(1)
+                return
         if result.backup_warning:
             QMessageBox.warning(window, "Chưa sao lưu được", result.backup_warning)
         self.lock = _warn_about_sharing(result.database, self.smoke_test, window)

@@ -20,24 +20,57 @@ ROW_ROLE = Qt.UserRole + 2
 
 
 UI_DIR = shipped_dir("ui")
+# Every form of ui/ the program loads (a test compares it with the folder and with the names in the code);
+# ``gui --smoke-test`` loads each one.
+FORMS = (
+    "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "followup_assign",
+    "followup_extend", "followup_filters", "followup_not_competent", "followup_reopen", "followup_resolve",
+    "followup_transfer", "live_end", "live_page", "live_petition", "live_start", "live_walkin",
+    "registrations_form", "registrations_import", "registrations_merge", "registrations_page",
+    "registrations_refuse", "reports_annual", "reports_consolidate", "reports_summary", "sessions_date_dialog",
+    "sessions_form", "sessions_page", "settings_day", "settings_display", "settings_profile", "settings_templates",
+    "wizard_commune", "wizard_heads", "wizard_profile", "wizard_start",
+)
 
 
-def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
-    """A form drawn in Qt Designer (``ui/<name>.ui``); its named widgets are attributes of the result."""
+def _load_form(name: str, parent: QWidget | None) -> tuple[QWidget | None, str]:
+    """(the form, "") or (None, what is wrong with it, in Vietnamese)."""
     from PySide6.QtCore import QFile, QIODevice
     from PySide6.QtUiTools import QUiLoader
 
     path = UI_DIR / f"{name}.ui"
     file = QFile(str(path))
     if not file.open(QIODevice.ReadOnly):
-        raise RuntimeError(f"missing form {path}")
+        return None, f"thiếu biểu mẫu {path}"
     try:
         widget = QUiLoader().load(file, parent)
+    except RuntimeError:  # PySide's answer to a file that is not a form ("Unable to open/read ui device")
+        widget = None
     finally:
         file.close()
+    return (widget, "") if widget is not None else (None, f"biểu mẫu {path} bị hỏng")
+
+
+def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    """A form drawn in Qt Designer (``ui/<name>.ui``); its named widgets are attributes of the result."""
+    widget, problem = _load_form(name, parent)
     if widget is None:
-        raise RuntimeError(f"cannot load form {path}")
+        from desk_app.domain.errors import InstallationError
+
+        raise InstallationError(f"Chương trình bị cài đặt thiếu: {problem}. Hãy cài đặt lại chương trình.")
     return widget
+
+
+def form_problems() -> list[str]:
+    """Load every form once (the smoke test): what is missing or damaged, in Vietnamese (empty: all good)."""
+    problems = []
+    for name in FORMS:
+        widget, problem = _load_form(name, None)
+        if widget is None:
+            problems.append(problem)
+        else:
+            widget.deleteLater()
+    return problems
 
 
 def collator() -> QCollator:

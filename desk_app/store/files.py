@@ -1,19 +1,35 @@
 """Writing a file atomically: a temporary file in the same folder, then a rename (cli.md).
 
 A failed write never leaves a partial file behind and never overwrites a good one. Used for exports
-(documents) and backups (store); ``error`` is the DeskAppError subclass each layer reports with.
+(documents) and backups (store); ``error`` is the DeskAppError subclass each layer reports with. The file
+gets the user's normal permissions (0666 less the umask, like any file the user creates), not the private
+0600 of ``tempfile.mkstemp``: an exported plan is read by colleagues, a backup copied by IT staff.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Iterator
 
 from desk_app.domain.errors import DeskAppError
 from desk_app.store.database import os_reason
+
+
+def _new_file(folder: Path, prefix: str, suffix: str) -> Path:
+    """Create a new, empty file with a random name in ``folder`` (never an existing one), mode 0666 less the
+    umask: the kernel applies the umask, as for any file the user creates."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        path = folder / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            os.close(os.open(path, flags, 0o666))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 @contextlib.contextmanager
@@ -27,12 +43,9 @@ def atomic_output(target: str | os.PathLike, *, error: type[DeskAppError] = Desk
     if not folder.is_dir():
         raise error(f"Không ghi được {what} {target}: thư mục {folder} không tồn tại.")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=target.suffix + ".tmp",
-                                             dir=folder)
-        os.close(handle)
+        temp = _new_file(folder, f".{target.stem[:40]}-", target.suffix + ".tmp")
     except OSError as exc:
         raise error(f"Không ghi được {what} {target}: {os_reason(exc)}.") from exc
-    temp = Path(temp_name)
     try:
         yield temp
         with open(temp, "rb+") as written:

@@ -18,9 +18,14 @@ def user_data_dir() -> Path:
 
 
 def shipped_dir(name: str) -> Path:
-    """A folder shipped beside the package (``resources``, ``ui``): in the PyInstaller bundle it is under
-    ``sys._MEIPASS``, in a checkout or editable install at the project's top level."""
+    """A folder shipped with the program (``resources``, ``ui``): in the PyInstaller bundle it is under
+    ``sys._MEIPASS``; installed from a wheel (``pip install .``) it is inside the package (``desk_app/ui``: the
+    package mapping of pyproject.toml); in a checkout or an editable install at the project's top level."""
     import sys
 
     frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) / name if frozen else Path(__file__).resolve().parents[2] / name
+    if frozen:
+        return Path(frozen) / name
+    package = Path(__file__).resolve().parents[1]
+    installed = package / name
+    return installed if installed.is_dir() else package.parent / name

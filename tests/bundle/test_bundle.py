@@ -156,6 +156,8 @@ def test_the_bundle_is_lean_and_has_its_data(bundle):
                                                          "position", "geoservices", "qmltooling", "sensors")]
     if WINDOWS:
         assert (bundle / "desk-app-gui.exe").is_file()
+    # nothing of the test extra (pytest, hypothesis, the PostgreSQL driver of the PostgreSQL test run)
+    assert not [n for n in names if any(word in n.lower() for word in ("psycopg", "pytest", "hypothesis"))]
 
 
 # -- the window ------------------------------------------------------------------------------------------

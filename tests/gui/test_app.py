@@ -105,6 +105,7 @@ def test_smoke_test_prints_ok_and_milliseconds(demo_path, tmp_path):
     lines = completed.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("ok ")
     assert int(lines[0].split()[1]) > 0
+    assert completed.stderr == ""  # no Qt noise (propagateSizeHints of the offscreen plugin)
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
