@@ -248,23 +248,42 @@ def registration_deadline(session: Session, ds: m.DialogueSession) -> dt.date:
 
 
 def _deadline_sentences(session: Session, ds: m.DialogueSession) -> dict:
+    """The session's deadlines as the documents word them: the profile's count only where its text fixes one
+    (domain.md §3), the date always; a date in a year whose days off are not announced yet says so."""
     view = sessions.deadlines(session, ds.id)
     profile = domain_profile(ds.profile)
+    calendar = load_calendar(session)
     computed = view.computed
-    answer_rule = profile.answer.describe()
-    provisional = " (dự kiến, tính theo hạn thông báo kết luận)" if computed.answer_provisional else ""
-    complex_text = ""
+
+    def by(day: dt.date, *, anchor_pending: bool = False) -> str:
+        notes = []
+        if anchor_pending:
+            notes.append("tính theo hạn thông báo kết luận")
+        if calendar.is_provisional(day):
+            notes.append("theo lịch nghỉ dự kiến")
+        return f"chậm nhất ngày {dmy(day)}" + (f", {', '.join(notes)}" if notes else "")
+
+    def phrase(rule, day: dt.date, *, before: bool = False, anchor_pending: bool = False) -> str:
+        when = by(day, anchor_pending=anchor_pending)
+        return f"{rule.describe(before=before)} ({when})" if rule.fixed_by_text else when
+
+    answer = phrase(profile.answer, computed.answer_due, anchor_pending=computed.answer_provisional)
     if profile.complex_answer_days:
-        complex_text = (f"; vụ việc phức tạp không quá {profile.complex_answer_days:02d} {profile.answer.unit.label}"
-                        f" (chậm nhất ngày {dmy(computed.answer_due_complex)})")
+        complex_rule = profile.answer_rule(True)
+        complex_when = by(computed.answer_due_complex, anchor_pending=computed.answer_provisional)
+        answer += ("; vụ việc phức tạp " + (f"không quá {complex_rule.days:02d} {complex_rule.unit.label} "
+                                            f"({complex_when})" if complex_rule.fixed_by_text else complex_when))
     return {
         "notice_latest": dmy(view.notice_latest),
-        "notice_rule": profile.notice.describe(before=True),
+        "notice_rule": profile.notice.describe(before=True) if profile.notice.fixed_by_text else "",
+        "notice_sentence": phrase(profile.notice, view.notice_latest, before=True),
         "conclusion_due": dmy(view.conclusion_due),
-        "conclusion_rule": profile.conclusion.describe(),
+        "conclusion_rule": profile.conclusion.describe() if profile.conclusion.fixed_by_text else "",
+        "conclusion_sentence": phrase(profile.conclusion, view.conclusion_due),
         "answer_due": dmy(computed.answer_due),
-        "answer_rule": answer_rule,
-        "answer_sentence": f"{answer_rule} (chậm nhất ngày {dmy(computed.answer_due)}{provisional}){complex_text}",
+        "answer_rule": profile.answer.describe() if profile.answer.fixed_by_text else "",
+        "answer_sentence": answer,
+        "after_steps": [f"{step.name} {by(day)}" for step, day in view.after_steps],
         "registration_deadline": dmy(registration_deadline(session, ds)),
         "profile": profile.name,
     }
@@ -293,13 +312,14 @@ def plan_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
             f"Báo cáo kết quả giải quyết {len(pending)} kiến nghị của hội nghị ngày {dmy(previous.session_date)}.")
     preparation += [
         f"Thông báo công khai kế hoạch trên hệ thống truyền thanh, niêm yết tại trụ sở và gửi giấy mời kèm phiếu "
-        f"đăng ký nội dung phát biểu {deadlines['notice_rule']} (chậm nhất ngày {deadlines['notice_latest']}).",
+        f"đăng ký nội dung phát biểu {deadlines['notice_sentence']}.",
         f"Công dân gửi phiếu đăng ký nội dung phát biểu về Văn phòng hoặc qua Trưởng thôn, tổ dân phố trước ngày "
         f"{deadlines['registration_deadline']}.",
     ]
     after = [
-        f"Người chủ trì thông báo ý kiến kết luận bằng văn bản đến các cơ quan, đơn vị {deadlines['conclusion_rule']} "
-        f"(chậm nhất ngày {deadlines['conclusion_due']}); chỉ đạo phân công các cơ quan, đơn vị giải quyết.",
+        *[f"{step}." for step in deadlines["after_steps"]],
+        f"Người chủ trì thông báo ý kiến kết luận bằng văn bản đến các cơ quan, đơn vị {deadlines['conclusion_sentence']}"
+        "; chỉ đạo phân công các cơ quan, đơn vị giải quyết.",
         f"Các cơ quan, đơn vị được giao xem xét, giải quyết và trả lời bằng văn bản cho công dân "
         f"{deadlines['answer_sentence']}; trường hợp cần thêm thời gian phải thông báo bằng văn bản cho công dân "
         f"về thời hạn trả lời mới.",
@@ -778,12 +798,7 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
                                 "citizen": f"{row.citizen} ({place})" if place else row.citizen,
                                 "field": row.field, "content": row.content, "agency": row.agency,
                                 "due": dmy(row.due), "status": status, "resolved": dmy(row.closed_date)}))
-    party_level = "Đảng ủy"
-    addressees = [*(unit.superior_recipients or []), f"Thường trực {party_level} {unit.kind} {unit.place_name}"
-                  if issuer.body != "dang_uy" else None]
-    addressees = [a for a in addressees if a]
-    if not addressees:
-        addressees = ["Ủy ban nhân dân tỉnh"]
+    addressees, copies = report_addressees(unit, issuer.body)
     return {
         "summary": f"Kết quả tiếp xúc, đối thoại trực tiếp với Nhân dân năm {year}",
         "addressees": punctuated(addressees) if len(addressees) > 1 else [addressees[0] + "."],
@@ -803,6 +818,29 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
         "annex_rows": annex_rows,
         "year": year,
         "figures": {key: value for key, _label, value in total.items()},
-        "recipients": punctuated(["Như trên", f"Ủy ban MTTQ Việt Nam {unit.kind} (để phối hợp)",
-                                  "Thường trực Đảng ủy", "Thường trực HĐND", _keep(unit.office_unit)]),
+        "recipients": punctuated(["Như trên", *copies, _keep(unit.office_unit)]),
     }
+
+
+def _is_party_body(name: str) -> bool:
+    lower = name.lower()
+    return "ủy" in lower and "ủy ban" not in lower  # "Tỉnh ủy", "Ban … Tỉnh ủy"; not "Ủy ban nhân dân"
+
+
+def report_addressees(unit: m.Commune, body: str) -> tuple[list[str], list[str]]:
+    """Whom a body's yearly report goes to (001 Điều 9.3c, 13.3c): the same-level party committee and the direct
+    superior — the party's for the Bí thư, the state's for HĐND and UBND — and, for information, Ủy ban MTTQ
+    and the socio-political organisations of the commune. Superior bodies come from the commune's settings."""
+    place = f"{unit.kind} {unit.place_name}"
+    superiors = list(unit.superior_recipients or [])
+    party = [r for r in superiors if _is_party_body(r)]
+    state = [r for r in superiors if not _is_party_body(r)]
+    if body == "dang_uy":
+        addressees = [f"Ban Chấp hành Đảng bộ {place}", *(party or ["Ban Thường vụ Tỉnh ủy"])]
+        copies = [f"Thường trực HĐND, UBND {unit.kind}"]
+    else:
+        default = "Thường trực Hội đồng nhân dân tỉnh" if body == "hdnd" else "Ủy ban nhân dân tỉnh"
+        addressees = [f"Ban Thường vụ Đảng ủy {place}", *(state or [default])]
+        copies = [f"Thường trực HĐND {unit.kind}" if body == "ubnd" else f"UBND {unit.kind}"]
+    copies.insert(0, f"Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội {unit.kind} (để theo dõi, giám sát)")
+    return addressees, copies

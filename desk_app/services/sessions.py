@@ -11,7 +11,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain import clock
+from desk_app.domain.calendar import shift
 from desk_app.domain.deadlines import SessionDeadlines, session_deadlines
+from desk_app.domain.profiles import Anchor
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.states import (Body, DocumentFormat, Host, Regime, SessionForm, SessionStatus,
                                     check_session_transition, session_year)
@@ -238,6 +240,8 @@ class DeadlinesView:
     conclusion_overridden: bool
     notice_late: bool  # invitations not sent and today is past the latest day, or sent after it
     conclusion_late: bool
+    after_steps: tuple = ()  # (AfterStep, its day): the profile's internal steps after the meeting
+    provisional_days: frozenset = frozenset()  # the dates above that fall in a year without announced days off
 
     @property
     def profile_name(self) -> str:
@@ -257,8 +261,15 @@ def deadlines(session: Session, session_id: int, today: dt.date | None = None) -
                                                                               SessionStatus.PLAN_ISSUED))
     issued = ds.conclusion_notice_date
     conclusion_late = (issued > conclusion) if issued else (today > conclusion and status is SessionStatus.ENDED)
+    profile = domain_profile(ds.profile)
+    calendar = load_calendar(session)
+    steps = tuple((step, shift(calendar, ds.session_date if step.rule.anchor is Anchor.SESSION
+                                   else (issued or conclusion), step.rule.days, step.rule.unit, before=False))
+                  for step in profile.after_steps)
+    days = [notice, conclusion, computed.answer_due, computed.answer_due_complex, *(day for _s, day in steps)]
     return DeadlinesView(computed, notice, conclusion, ds.notice_override is not None,
-                         ds.conclusion_override is not None, notice_late, conclusion_late)
+                         ds.conclusion_override is not None, notice_late, conclusion_late, steps,
+                         frozenset(d for d in days if calendar.is_provisional(d)))
 
 
 def override_deadline(session: Session, session_id: int, kind: str, new_date: dt.date | None,

@@ -463,3 +463,25 @@ def test_no_cccd_or_phone_leaves_the_commune_in_the_report(demo_db, exported):
     for fmt in FORMATS:
         text = check.document_text(Document(str(files[("annual-report", fmt)][0])))
         assert not [n for n in numbers if n in text]
+
+
+@pytest.mark.parametrize("code, counted, absent", [
+    ("gia-lai-553", [], ["05 ngày làm việc", "10 ngày làm việc", "20 ngày làm việc"]),  # 000 fixes no count
+    ("hcm-935", ["ít nhất 05 ngày làm việc trước ngày tổ chức hội nghị",
+                 "chậm nhất 20 ngày làm việc kể từ ngày thông báo kết luận"], []),
+    ("tam-duong-570", ["Người chủ trì đánh giá, rút kinh nghiệm nội bộ chậm nhất ngày"], []),
+])
+def test_the_plan_prints_only_the_counts_its_profile_text_fixes(session, commune, make_session, tmp_path, code,
+                                                                 counted, absent):
+    from desk_app.services import profiles
+
+    ds = make_session("plan_issued", profile_id=profiles.by_code(session, code).id)
+    target = tmp_path / "ke-hoach.docx"
+    export_document(session, ExportRequest("plan", target, session_id=ds.id), today=TODAY)
+    text = check.document_text(Document(str(target)))
+    assert "chậm nhất ngày" in text
+    for phrase in counted:
+        assert phrase in text, phrase
+    for phrase in absent:
+        assert phrase not in text, phrase
+    assert "((" not in text and "))" not in text  # no nested brackets

@@ -265,3 +265,21 @@ def test_invitations_for_each_invitee_from_the_menu(page, ctx, qtbot, no_dialogs
 def test_suggested_file_name_is_ascii():
     name = export_actions.suggested_name("registration-form", dt.date(2026, 12, 10), "Liên tịch")
     assert name == "Phieu_dang_ky_10-12-2026_Lien_tich.docx"
+
+
+def test_deadlines_panel_shows_the_profiles_after_meeting_steps_and_provisional_dates(page, ctx):
+    from desk_app.services import profiles
+
+    with ctx.session() as session:
+        start = dt.datetime(2026, 12, 28, 8, 0)  # its answer deadline falls in 2027: days off not announced yet
+        ds = sessions.plan_session(session, sessions.SessionInput(
+            title="Hội nghị đối thoại cuối năm", host="ubnd", planned_start=start, chair_id=5,
+            place="Hội trường UBND xã", profile_id=profiles.by_code(session, "tam-duong-570").id))
+        session_id = ds.id
+    ctx.changed("sessions")
+    page.activate(session_id)
+    ui = page.ui
+    # KH 570, mục 4.3: the chair's internal review within 05 working days after the session
+    assert ui.afterLabel.isVisibleTo(page) and ui.afterLabel.text().startswith(
+        "Người chủ trì đánh giá, rút kinh nghiệm nội bộ: chậm nhất ")
+    assert "(dự kiến)" in ui.answerLabel.text() and "(dự kiến)" not in ui.noticeLabel.text()

@@ -327,14 +327,18 @@ class SessionsPage(Page):
         ui = self.ui
         ui.editingLabel.setText(f"<b>{ds.title}</b>")
         ui.profileLabel.setText(f"Theo quy định: {view.profile_name}")
-        notice = format_date(view.notice_latest)
+
+        def day_text(day) -> str:  # a date in a year whose days off are not announced yet is "dự kiến"
+            return format_date(day) + (" (dự kiến)" if day in view.provisional_days else "")
+
+        notice = day_text(view.notice_latest)
         if view.notice_overridden:
             notice += f" (đã điều chỉnh: {ds.notice_override_reason})"
         if ds.invitations_sent_date:
             notice += f"; đã gửi ngày {format_date(ds.invitations_sent_date)}"
         if view.notice_late:
             notice += " — chậm so với thời hạn" if ds.invitations_sent_date else " — đã quá hạn"
-        conclusion = format_date(view.conclusion_due)
+        conclusion = day_text(view.conclusion_due)
         if view.conclusion_overridden:
             conclusion += f" (đã điều chỉnh: {ds.conclusion_override_reason})"
         if ds.conclusion_notice_date:
@@ -342,11 +346,15 @@ class SessionsPage(Page):
         if view.conclusion_late:
             conclusion += " — chậm so với thời hạn" if ds.conclusion_notice_date else " — đã quá hạn"
         computed = view.computed
-        answer = format_date(computed.answer_due)
+        answer = day_text(computed.answer_due)
         if computed.answer_due_complex != computed.answer_due:
-            answer += f"; vụ việc phức tạp: {format_date(computed.answer_due_complex)}"
+            answer += f"; vụ việc phức tạp: {day_text(computed.answer_due_complex)}"
         if computed.answer_provisional:
             answer += " (tạm tính, chờ ngày thông báo kết luận)"
+        # the profile's own steps after the meeting (e.g. the chair's internal review of KH 570, mục 4.3)
+        ui.afterCaption.setVisible(bool(view.after_steps))
+        ui.afterLabel.setVisible(bool(view.after_steps))
+        ui.afterLabel.setText("; ".join(f"{step.name}: chậm nhất {day_text(day)}" for step, day in view.after_steps))
         for label, text, late in ((ui.noticeLabel, notice, view.notice_late),
                                   (ui.conclusionLabel, conclusion, view.conclusion_late),
                                   (ui.answerLabel, answer, False)):
