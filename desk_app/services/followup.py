@@ -177,9 +177,11 @@ def _set_agencies(session: Session, petition: m.Petition, lead_agency_id: int | 
 
 
 def set_conclusion(session: Session, petition_id: int, conclusion: str, lead_agency_id: int | None,
-                   coordinator_ids: list[int] | None = None, complex_case: bool | None = None) -> m.Petition:
+                   coordinator_ids: list[int] | None = None, complex_case: bool | None = None,
+                   expected_version: int | None = None) -> m.Petition:
     """The chair's conclusion on one petition: what is to be done and by whom."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     text = clean_text(conclusion, multiline=True)
     checker = Checker()
     checker.add("conclusion", check_length(text, "Ý kiến kết luận", MAX_TEXT))
@@ -236,9 +238,10 @@ def _dated(value: dt.date | None, label: str, checker: Checker, field_name: str,
 
 
 def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_ids: list[int] | None = None,
-           note: str = "") -> m.Petition:
+           note: str = "", expected_version: int | None = None) -> m.Petition:
     """Giao cơ quan chủ trì (and coordinating agencies) giải quyết: the petition is in progress."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     if PetitionStatus(petition.status).closed:
         raise TransitionError(f"Kiến nghị đang ở trạng thái “{PetitionStatus(petition.status).label}”: muốn giao "
                               "giải quyết tiếp, hãy mở lại kiến nghị (ghi rõ lý do) trước.")
@@ -263,9 +266,11 @@ def assign(session: Session, petition_id: int, lead_agency_id: int, coordinator_
 
 
 def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
-           citizen_notified_date: dt.date | None = None, letter_number: str = "") -> m.PetitionExtension:
+           citizen_notified_date: dt.date | None = None, letter_number: str = "",
+           expected_version: int | None = None) -> m.PetitionExtension:
     """Gia hạn: more time, with the reason and the date the citizen was told in writing."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     reason = clean_text(reason, multiline=True)
     checker = Checker()
     if PetitionStatus(petition.status).closed:
@@ -298,9 +303,10 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
 
 def resolve(session: Session, petition_id: int, resolution: str, resolved_date: dt.date,
             reply_number: str = "", reply_date: dt.date | None = None,
-            citizen_informed_date: dt.date | None = None) -> m.Petition:
+            citizen_informed_date: dt.date | None = None, expected_version: int | None = None) -> m.Petition:
     """Đã giải quyết: the written answer sent to the citizen."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.RESOLVED)
     text = clean_text(resolution, multiline=True)
     checker = Checker()
@@ -334,9 +340,10 @@ def mark_answered_at_meeting(session: Session, petition_id: int, answer: str = "
 
 
 def transfer_upward(session: Session, petition_id: int, to_body: str, transferred_date: dt.date,
-                    document_number: str = "") -> m.Petition:
+                    document_number: str = "", expected_version: int | None = None) -> m.Petition:
     """Đã chuyển cấp trên: proposed in writing to the competent superior body."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.TRANSFERRED)
     body = clean_text(to_body)
     checker = Checker()
@@ -354,8 +361,9 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
 
 
 def mark_not_competent(session: Session, petition_id: int, explanation: str,
-                       decided_date: dt.date | None = None) -> m.Petition:
+                       decided_date: dt.date | None = None, expected_version: int | None = None) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.NOT_COMPETENT)
     text = clean_text(explanation, multiline=True)
     checker = Checker()
@@ -369,8 +377,9 @@ def mark_not_competent(session: Session, petition_id: int, explanation: str,
     return petition
 
 
-def reopen(session: Session, petition_id: int, reason: str) -> m.Petition:
+def reopen(session: Session, petition_id: int, reason: str, expected_version: int | None = None) -> m.Petition:
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     check_petition_transition(PetitionStatus(petition.status), PetitionStatus.IN_PROGRESS)
     text = clean_text(reason, multiline=True)
     if not text:
@@ -381,9 +390,11 @@ def reopen(session: Session, petition_id: int, reason: str) -> m.Petition:
     return petition
 
 
-def override_due(session: Session, petition_id: int, new_date: dt.date | None, reason: str) -> m.Petition:
+def override_due(session: Session, petition_id: int, new_date: dt.date | None, reason: str,
+                 expected_version: int | None = None) -> m.Petition:
     """The clerk's own due date (or back to the computed one with ``None``), with the reason kept."""
     petition = get(session, m.Petition, petition_id)
+    check_version(petition, expected_version)
     text = clean_text(reason, multiline=True)
     if not text:
         raise ValidationError({"reason": "Cần ghi lý do điều chỉnh thời hạn."})

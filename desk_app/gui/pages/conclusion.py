@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from desk_app.documents.contexts import upward_petitions
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError
+from desk_app.domain.errors import ConflictError, DeskAppError
 from desk_app.domain.states import Host, PetitionStatus, SessionStatus
 from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
@@ -39,6 +39,7 @@ from desk_app.gui.common import (
 from desk_app.gui.context import Page, ask
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.session_form import date_reason_dialog, set_combo_data
+from desk_app.gui.stale import offer_reload
 from desk_app.services import followup, minutes, sessions
 from desk_app.services.common import domain_profile, get
 from desk_app.store import models as m
@@ -94,6 +95,7 @@ class ConclusionPage(Page):
         ui = self.ui
         self.session_id: int | None = None
         self.petition_id: int | None = None
+        self._petition_version: int | None = None  # the shown petition's version: a save based on it is checked
         self._status: SessionStatus | None = None
         self._dirty = False  # the shown petition's conclusion was edited
         self._general_dirty = False  # the general conclusion was edited and not yet autosaved
@@ -360,6 +362,7 @@ class ConclusionPage(Page):
         self._loading = True
         try:
             self.petition_id = petition_id
+            self._petition_version = None
             for widget in (ui.conclusionEdit, ui.leadCombo, ui.coordinatorsList, ui.complexCheck,
                            ui.savePetitionButton, ui.overrideDueButton):
                 widget.setEnabled(petition_id is not None)
@@ -391,6 +394,7 @@ class ConclusionPage(Page):
                     item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in coordinators else Qt.Unchecked)
                 ui.complexCheck.setChecked(p.complex_case)
                 ui.dueLabel.setText(self._due_text(p))
+                self._petition_version = p.version
         finally:
             self._loading = False
         self._dirty = False
@@ -425,11 +429,21 @@ class ConclusionPage(Page):
         self.errors.clear()
         try:
             with self.ctx.session() as session:
-                followup.set_conclusion(session, self.petition_id, ui.conclusionEdit.toPlainText(),
-                                        ui.leadCombo.currentData(), coordinators, ui.complexCheck.isChecked())
+                petition = followup.set_conclusion(
+                    session, self.petition_id, ui.conclusionEdit.toPlainText(), ui.leadCombo.currentData(),
+                    coordinators, ui.complexCheck.isChecked(), expected_version=self._petition_version)
+                version = petition.version
+        except ConflictError as exc:
+            # another clerk saved this petition after it was shown here: nothing is overwritten; the text typed
+            # here stays on screen, or in a window of its own when the newest copy is shown
+            if offer_reload(self, exc, ui.conclusionEdit.toPlainText(), "ý kiến kết luận"):
+                self._show_petition(self.petition_id)
+                self.reload()  # the table shows the other clerk's agencies and conclusion too
+            return False
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False
+        self._petition_version = version
         self._dirty = False
         self._announce("petitions")
         return True
@@ -455,14 +469,15 @@ class ConclusionPage(Page):
     def _override_due(self) -> None:
         if self.petition_id is None or not self._confirm_leave():
             return
-        petition_id = self.petition_id
+        petition_id, version = self.petition_id, self._petition_version
         with self.ctx.session() as session:
             p = get(session, m.Petition, petition_id)
             due, computed, profile = p.due_date, p.computed_due_date, p.session.profile.name
         prompt = (f"Hạn trả lời tính theo quy định ({profile}): {format_date(computed)}. Hạn mới (dd/mm/yyyy) "
                   "và lý do điều chỉnh sẽ được ghi vào lịch sử của kiến nghị.")
         if self._run_dialog("Điều chỉnh hạn trả lời", prompt,
-                            lambda s, v: followup.override_due(s, petition_id, v.date, v.reason),
+                            lambda s, v: followup.override_due(s, petition_id, v.date, v.reason,
+                                                               expected_version=version),
                             date=due or computed, reason_label="&Lý do điều chỉnh:", allow_computed=True):
             self._announce("petitions")
 
