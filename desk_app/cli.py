@@ -270,7 +270,7 @@ def cmd_petitions(args) -> int:
     database = _open(args)
     today = clock.today()
     flt = followup.PetitionFilter(year=args.year, status=args.status, overdue=args.overdue, search=args.search)
-    with database.session() as session:
+    with database.session(read_only=True) as session:
         where = followup.filter_clause(flt, today, load_calendar(session), session)
         query = (select(m.Petition.id, m.Petition.session_id, m.Petition.citizen_name, m.Field.name,
                         m.Petition.status, m.Petition.due_date)
@@ -310,15 +310,13 @@ def cmd_calendar(args) -> int:
         day = parse_date(words[1], field="date")
         kind = workdays.parse_day_kind(words[2])
         note = " ".join(words[3:])
-        with _open(args).session() as session:
-            workdays.set_override(session, day, kind, note)
+        _open(args).run(lambda session: workdays.set_override(session, day, kind, note))  # again if it raced
         return 0
     if action == "unset":
         if len(words) != 2:
             calendar_parser.error("cần: calendar unset NGÀY")
         day = parse_date(words[1], field="date")
-        with _open(args).session() as session:
-            workdays.unset_override(session, day)
+        _open(args).run(lambda session: workdays.unset_override(session, day))
         return 0
     if len(words) != 1:
         calendar_parser.error("cần: calendar NĂM, calendar set … hoặc calendar unset …")

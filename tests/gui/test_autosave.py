@@ -92,6 +92,9 @@ def live_page(window, ctx, qtbot):
     """The meeting not yet held is started (Ctrl+B, Enter) and the first speaker called (F2)."""
     page = window.show_page("live")
     qtbot.waitUntil(lambda: page.state is not None)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.ui.session_combo.setFocus()
     key(qtbot, Qt.Key_B, Qt.ControlModifier)
     qtbot.keyClick(page.dialog.form.secretary_edit, Qt.Key_Return)
     key(qtbot, Qt.Key_F2)
@@ -195,3 +198,39 @@ def test_plan_texts_are_kept_as_a_draft_and_offered_back(window, ctx, qtbot, no_
     second_ctx.wait_for_tasks()
     second.close()
     database.dispose()
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    """Writers give up after 0.3 s instead of 10 s (set before the window's database is opened)."""
+    from desk_app.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+
+
+def test_a_busy_database_keeps_the_typed_text_and_saves_it_when_free(short_busy_timeout, live_page, ctx, qtbot,
+                                                                     demo_path, no_dialogs):
+    import sqlite3
+
+    page = live_page
+    opinion_id = page.opinion.id
+    holder = sqlite3.connect(demo_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program is writing and does not let go
+        page.ui.editor.setFocus()
+        for char in "Ý kiến gõ khi dữ liệu đang bận":
+            press(page.ui.editor, char)
+        qtbot.waitUntil(lambda: page.ui.saved_label.text() == "Chưa lưu được!", timeout=4000)
+        assert page.ui.saved_label.toolTip().startswith("Dữ liệu đang được người khác ghi")
+        assert page.ui.editor.toPlainText() == "Ý kiến gõ khi dữ liệu đang bận"  # nothing typed is lost
+        assert no_dialogs.texts == []  # never a dialog while the secretary types
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    def stored() -> str:
+        with ctx.session() as session:
+            return get(session, m.Opinion, opinion_id).content
+
+    qtbot.waitUntil(lambda: stored() == "Ý kiến gõ khi dữ liệu đang bận", timeout=5000)  # tried again by itself
+    assert page.ui.saved_label.text().startswith("Đã lưu lúc")

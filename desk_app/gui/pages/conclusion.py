@@ -163,10 +163,9 @@ class ConclusionPage(Page):
     def _write_general(self) -> bool:
         if not self._general_dirty or self.session_id is None or self._status is not SessionStatus.ENDED:
             return True
-        text = self.ui.generalEdit.toPlainText()
+        text, session_id = self.ui.generalEdit.toPlainText(), self.session_id
         try:
-            with self.ctx.session() as session:
-                minutes.save_progress(session, self.session_id, general_conclusion=text)
+            self.ctx.write(lambda session: minutes.save_progress(session, session_id, general_conclusion=text))
         except DeskAppError as exc:
             self.errors.show(getattr(exc, "errors", {}) or {"general_conclusion": exc.message})
             return False

@@ -717,9 +717,9 @@ class LiveMinutesPage(Page):
         text = self.ui.editor.toPlainText()
         if text == self._saved_text:
             return True
+        opinion_id = self.opinion.id
         try:
-            with self.ctx.session() as session:
-                minutes.save_opinion_text(session, self.opinion.id, text)
+            self.ctx.write(lambda session: minutes.save_opinion_text(session, opinion_id, text))
         except DeskAppError as exc:
             # Never a dialog while the secretary types: the label says it, the text stays in the editor.
             self._mark_unsaved(exc.message)
@@ -745,9 +745,9 @@ class LiveMinutesPage(Page):
                                                                             state.conclusion):
             return True
         try:
-            with self.ctx.session() as session:
-                minutes.save_progress(session, state.id, citizens_attending=draft["citizens"],
-                                      delegates_attending=draft["delegates"], general_conclusion=draft["conclusion"])
+            self.ctx.write(lambda session: minutes.save_progress(
+                session, state.id, citizens_attending=draft["citizens"], delegates_attending=draft["delegates"],
+                general_conclusion=draft["conclusion"]))
         except DeskAppError as exc:
             self._mark_unsaved(exc.message)
             return False

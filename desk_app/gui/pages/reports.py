@@ -170,8 +170,7 @@ class ReportsPage(Page):
         year = self._texts_year if year is None else year
         texts = {key: editor.toPlainText() for key, editor in self.editors.items()}
         try:
-            with self.ctx.session() as session:
-                report_texts.save(session, year, texts)
+            self.ctx.write(lambda session: report_texts.save(session, year, texts))
         except ValidationError as exc:
             rest = self.text_errors.show(exc.errors)
             if rest and not quiet:
@@ -216,7 +215,7 @@ class ReportsPage(Page):
         self.load_in_worker(lambda _progress: self._statistics(year, today), show)
 
     def _statistics(self, year: int, today) -> statistics.Statistics:
-        with self.ctx.database.session() as session:  # the worker's own unit of work
+        with self.ctx.read_session() as session:  # the worker's own unit of work, reading only
             return statistics.compute(session, statistics.Period.year(year), today)
 
     def export_report(self) -> None:

@@ -430,9 +430,9 @@ class SessionsPage(Page):
     def _write_draft(self) -> bool:
         if not self.form.dirty:
             return True
+        record, texts = self.current_id, self.form.texts()
         try:
-            with self.ctx.session() as session:
-                drafts.put(session, DRAFT_KIND, self.current_id, self.form.texts())
+            self.ctx.write(lambda session: drafts.put(session, DRAFT_KIND, record, texts))
         except DeskAppError:
             return False  # tried again shortly; the text stays in the form
         return True
