@@ -104,6 +104,9 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.url = engine.url.render_as_string(hide_password=False)
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self.path = Path(database) if database and database != ":memory:" else None
+        self._identity = _file_identity(self.path) if self.path is not None else None
         self._factory = sessionmaker(engine.execution_options(**{WRITER: True}), expire_on_commit=False,
                                      class_=Session)
         self._read_factory = sessionmaker(engine, expire_on_commit=False, class_=Session)
@@ -119,10 +122,18 @@ class Database:
     def description(self) -> str:
         return describe_target(self.url)
 
+    def file_replaced(self) -> bool:
+        """The SQLite file is no longer the one this program opened (restored or copied over meanwhile, or
+        deleted): its connections would go on writing into the replaced file, where nothing is kept."""
+        return self._identity is not None and _file_identity(self.path) != self._identity
+
     @contextlib.contextmanager
     def session(self, *, read_only: bool = False) -> Iterator[Session]:
         """A unit of work: committed if the block succeeds, rolled back (nothing changed) if not. On SQLite
-        it waits its turn to write from the start; ``read_only`` (a long read) starts as a reader instead."""
+        it waits its turn to write from the start; ``read_only`` (a long read) starts as a reader instead.
+        Refused once the file was replaced underneath (``file_replaced``)."""
+        if self.file_replaced():
+            raise DatabaseError(REPLACED_MESSAGE.format(path=self.path))
         session = (self._read_factory if read_only else self._factory)()
         try:
             yield session
@@ -161,6 +172,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+REPLACED_MESSAGE = ("Tệp dữ liệu {path} đã bị thay thế (khôi phục từ bản sao lưu hoặc chép đè) trong lúc chương "
+                    "trình đang mở nên chương trình ngừng lưu để không ghi vào tệp cũ. Hãy chép lại những gì chưa "
+                    "lưu, đóng rồi mở lại chương trình.")
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 RACE_MESSAGE = ("Dữ liệu vừa được người khác ghi cùng lúc nên chưa lưu được; những gì bạn nhập vẫn giữ nguyên, hãy "
