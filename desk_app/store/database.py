@@ -65,6 +65,17 @@ def resolve_target(target: str | None = None) -> str:
     return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file of a SQLite URL (None for a server or an in-memory database)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return parsed.database
+
+
 def describe_target(url: str) -> str:
     """A short, password-free description for messages and the status bar."""
     try:
@@ -234,7 +245,7 @@ def os_reason(exc: OSError) -> str:
         errno.EACCES: "không có quyền truy cập", errno.EPERM: "không có quyền truy cập",
         errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho phép đọc", errno.ENOENT: "không tồn tại",
         errno.EISDIR: "là một thư mục", errno.ENOTDIR: "đường dẫn không phải thư mục",
-        errno.EEXIST: "đã có một tệp trùng tên",
+        errno.EEXIST: "đã có một tệp trùng tên", errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
     }
     return reasons.get(exc.errno, f"lỗi hệ thống (mã {exc.errno})")
 
@@ -276,12 +287,28 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseError(f"Không đọc được tệp cơ sở dữ liệu {path}: {os_reason(exc)}.") from exc
         if header != SQLITE_HEADER:
             raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).")
+        _check_writable(path)
         _check_ours_read_only(path)
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Không tạo được thư mục dữ liệu {path.parent}: {os_reason(exc)}.") from exc
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    """SQLite writes beside the file (its WAL journal) and into it: a read-only folder or file is said to be
+    one, not taken for a damaged or foreign database (which would push a clerk towards a restore)."""
+    folder = path.parent
+    advice = ("Hãy chép tệp sang một thư mục có quyền ghi (ví dụ thư mục Tài liệu) hoặc nhờ cán bộ tin học cấp "
+              "quyền ghi; tệp không bị thay đổi.")
+    if not os.access(folder, os.W_OK):
+        raise DatabaseError(f"Thư mục {folder} chỉ đọc (không có quyền ghi) nên không mở được cơ sở dữ liệu "
+                            f"{path.name}: chương trình cần ghi vào thư mục chứa tệp dữ liệu. {advice}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseError(f"Tệp cơ sở dữ liệu {path} chỉ đọc (không có quyền ghi) nên không mở được để làm "
+                            f"việc. {advice}")
 
 
 def read_schema(path: Path) -> tuple[set[str], str | None]:

@@ -25,7 +25,7 @@ from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
 from desk_app.domain.errors import ConflictError, DeskAppError, ValidationError
 from desk_app.domain.states import PETITION_TRANSITIONS, Host, PetitionStatus
-from desk_app.domain.validation import format_date
+from desk_app.domain.validation import MAX_SEARCH, format_date
 from desk_app.gui.common import FieldErrors, after_export, collator, load_ui, pydate, qdate, save_file
 from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.petition_model import COLUMN_KEYS, PetitionTableModel
@@ -152,6 +152,7 @@ class FollowUpPage(Page):
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(5, 1)
         self.search = self.filters.searchEdit
+        self.search.setMaxLength(MAX_SEARCH)  # a pasted page of text is cut to what a search needs
         self.year_combo = self.filters.yearCombo
         self.session_combo = self.filters.sessionCombo
         self.field_combo = self.filters.fieldCombo
