@@ -276,9 +276,9 @@ def cmd_petitions(args) -> int:
 
     from desk_app.domain import clock
     from desk_app.domain.states import PetitionStatus
+    from desk_app.domain.validation import check_search
     from desk_app.services import followup
     from desk_app.services.common import load_calendar
-    from desk_app.domain.validation import check_search
     from desk_app.store import models as m
 
     check_search(args.search)
