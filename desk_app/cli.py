@@ -256,20 +256,32 @@ def build_parser() -> argparse.ArgumentParser:
 # -- commands -------------------------------------------------------------------------------------------
 
 _OPENED: list = []  # databases a command opened: their connections are closed when it ends
+_CREATED: list = []  # SQLite files a command created: removed again when it is refused (nothing is created)
 
 
 def _open(args):
-    from desk_app.store.backup import backup_before_migrate
-    from desk_app.store.database import open_database
+    from pathlib import Path
 
+    from desk_app.store.backup import backup_before_migrate
+    from desk_app.store.database import open_database, resolve_target, sqlite_file
+
+    file = sqlite_file(resolve_target(args.db))
+    new = file is not None and not Path(file).exists()
     database = open_database(args.db, before_migrate=backup_before_migrate)
     _OPENED.append(database)
+    if new:
+        _CREATED.append(Path(file))
     return database
 
 
-def _close_opened() -> None:
+def _close_opened(refused: bool = False) -> None:
     while _OPENED:
         _OPENED.pop().dispose()
+    while _CREATED:
+        created = _CREATED.pop()
+        if refused:  # the file this refused command created, and its journal: as if it had never run
+            for path in (created, *(created.with_name(created.name + extra) for extra in ("-wal", "-shm"))):
+                path.unlink(missing_ok=True)
 
 
 def _print(line: str) -> None:
@@ -286,9 +298,10 @@ def cmd_demo(args) -> int:
     from desk_app.domain import clock
     from desk_app.services import demo
 
-    database = _open(args)
     options = demo.DemoOptions(year=args.year or clock.today().year, commune=args.commune,
                                sessions=args.sessions, petitions=args.petitions, seed=args.seed)
+    demo.check_options(options)  # before the database is opened (or created)
+    database = _open(args)
     with database.session() as session:
         ids = demo.generate(session, options)
     for session_id in ids:
@@ -313,14 +326,16 @@ def cmd_petitions(args) -> int:
 
     from desk_app.domain import clock
     from desk_app.domain.states import PetitionStatus
+    from desk_app.domain.validation import check_search
     from desk_app.services import followup
     from desk_app.services.common import load_calendar
     from desk_app.store import models as m
 
+    check_search(args.search)
     database = _open(args)
     today = clock.today()
     flt = followup.PetitionFilter(year=args.year, status=args.status, overdue=args.overdue, search=args.search)
-    with database.session() as session:
+    with database.session(read_only=True) as session:
         where = followup.filter_clause(flt, today, load_calendar(session), session)
         query = (select(m.Petition.id, m.Petition.session_id, m.Petition.citizen_name, m.Field.name,
                         m.Petition.status, m.Petition.due_date)
@@ -335,10 +350,10 @@ def cmd_petitions(args) -> int:
 
 
 def cmd_deadline(args) -> int:
-    from desk_app.domain.validation import parse_date
+    from desk_app.domain.validation import parse_day
     from desk_app.services import workdays
 
-    anchor = parse_date(args.date, field="date")
+    anchor = parse_day(args.date, field="date")
     database = _open(args)
     with database.session() as session:
         result = workdays.deadline(session, anchor, args.days, before=args.before,
@@ -348,7 +363,7 @@ def cmd_deadline(args) -> int:
 
 
 def cmd_calendar(args) -> int:
-    from desk_app.domain.validation import parse_date
+    from desk_app.domain.validation import parse_day
     from desk_app.services import workdays
 
     words = args.words
@@ -357,26 +372,27 @@ def cmd_calendar(args) -> int:
     if action == "set":
         if len(words) < 3:
             calendar_parser.error("cần: calendar set NGÀY (nghỉ|làm-việc) GHI_CHÚ")
-        day = parse_date(words[1], field="date")
+        day = parse_day(words[1], field="date")
         kind = workdays.parse_day_kind(words[2])
         note = " ".join(words[3:])
-        with _open(args).session() as session:
-            workdays.set_override(session, day, kind, note, confirm=args.yes)
+        # run(): again if it raced another writer (PostgreSQL); asks (--yes) when answered petitions would flip
+        _open(args).run(lambda session: workdays.set_override(session, day, kind, note, confirm=args.yes))
         return 0
     if action == "unset":
         if len(words) != 2:
             calendar_parser.error("cần: calendar unset NGÀY")
-        day = parse_date(words[1], field="date")
-        with _open(args).session() as session:
-            workdays.unset_override(session, day, confirm=args.yes)
+        day = parse_day(words[1], field="date")
+        _open(args).run(lambda session: workdays.unset_override(session, day, confirm=args.yes))
         return 0
     if action == "holiday":
         if len(words) not in (1, 3):
             calendar_parser.error("cần: calendar holiday hoặc calendar holiday MÃ (nghỉ|làm-việc)")
-        with _open(args).session() as session:
-            if len(words) == 3:
-                observed = workdays.parse_day_kind(words[2]).value == "nghi"
-                workdays.observe_pending_holiday(session, words[1], observed, confirm=args.yes)
+        database = _open(args)
+        if len(words) == 3:
+            observed = workdays.parse_day_kind(words[2]).value == "nghi"
+            database.run(lambda session: workdays.observe_pending_holiday(session, words[1], observed,
+                                                                          confirm=args.yes))
+        with database.session(read_only=True) as session:
             for key, name, note, observed in workdays.pending_holidays(session):
                 _print(f"{key}\t{name}\t{'nghỉ' if observed else 'làm việc'}\t{_one_line(note)}")
         return 0
@@ -415,13 +431,13 @@ def cmd_stats(args) -> int:
 
 def cmd_petition(args) -> int:
     from desk_app.domain import clock
-    from desk_app.domain.validation import parse_date
+    from desk_app.domain.validation import parse_day
     from desk_app.services import followup
 
     with _open(args).session() as session:
         if args.action == "extend":
-            extension = followup.extend(session, args.id, parse_date(args.until, field="until"), args.reason,
-                                        parse_date(args.notified, field="notified"), args.number,
+            extension = followup.extend(session, args.id, parse_day(args.until, field="until"), args.reason,
+                                        parse_day(args.notified, field="notified"), args.number,
                                         late_as_history=args.late_as_history)
             due = followup.petition_due(session, args.id)
             _print(due.isoformat() if due else "")
@@ -429,8 +445,8 @@ def cmd_petition(args) -> int:
                 _warn("Đã ghi vào lịch sử; thời hạn không đổi vì thông báo gửi công dân sau thời hạn.")
             return 0
         if args.action == "reply":
-            informed = parse_date(args.informed, field="informed") if args.informed else None
-            petition = followup.reply(session, args.id, parse_date(args.date, field="date"), args.text,
+            informed = parse_day(args.informed, field="informed") if args.informed else None
+            petition = followup.reply(session, args.id, parse_day(args.date, field="date"), args.text,
                                       number=args.number, informed_date=informed)
             _print("đúng hạn" if followup.on_time(petition) else "quá hạn")
             return 0
@@ -447,7 +463,7 @@ def cmd_export(args) -> int:
     from pathlib import Path
 
     from desk_app.domain.errors import ValidationError
-    from desk_app.domain.validation import parse_date
+    from desk_app.domain.validation import parse_day
 
     kind = args.kind
     needs = {"reply": "petition", "extension": "petition", "annual-report": "year", "summary": "year"}.get(kind, "session")
@@ -470,7 +486,8 @@ def cmd_export(args) -> int:
 
     request = ExportRequest(kind=kind, target=target, session_id=args.session, petition_id=args.petition,
                             year=args.year, number=args.number,
-                            issued_date=parse_date(args.date, field="date") if args.date else None,
+                            issued_date=parse_day(args.date, field="date", label="Ngày ban hành") if args.date
+                            else None,
                             fmt=args.format, per_invitee=args.per_invitee, with_form=not args.no_form,
                             charts=not args.no_charts, body=args.body)
     with database.session() as session:
@@ -614,10 +631,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except DeskAppError as exc:
+        _close_opened(refused=True)
         # a list (what a document still needs, the bad rows of an import) keeps one item per line
         sys.stderr.write("\n".join(_one_line(line) for line in exc.message.splitlines() if line.strip()) + "\n")
         return 1
     except KeyboardInterrupt:
+        _close_opened(refused=True)
         sys.stderr.write("Đã dừng theo yêu cầu; dữ liệu không thay đổi.\n")
         return 130
     except BrokenPipeError:
@@ -629,6 +648,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 — the last guard: never show a traceback
         from desk_app.logs import log_unexpected
 
+        _close_opened(refused=True)
         where = log_unexpected(exc)
         sys.stderr.write("Lỗi không mong muốn; dữ liệu không thay đổi. "
                          f"Chi tiết đã ghi vào {where}.\n")

@@ -4,6 +4,11 @@ The sheet is whatever the commune or the Front committee typed: a title block, t
 the columns in any spelling ("HO VA TEN", "Họ tên người đăng ký", "SĐT", "Địa chỉ (thôn)"…), then one
 row per citizen. Every row is checked with the service's own rules and every problem is reported with
 its Excel row number; one bad row and nothing is imported.
+
+Hostile files are stopped before memory grows (peak under 300 MB whatever the file): the zip's declared
+sizes are checked first, then the shared strings and the sheets are streamed once through a plain XML
+parser that counts the strings and measures every cell and stops at the first limit crossed; only a file
+within the limits is handed to openpyxl.
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ __all__ = ["HEADER_SCAN_ROWS", "MAX_DATA_ROWS", "MAX_FILE_BYTES", "ImportedRow",
 MAX_DATA_ROWS = 5000  # far more than any meeting; beyond it the file is surely the wrong one
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a small .xlsx that unpacks to gigabytes is a zip bomb
+MAX_SHEET_XML_BYTES = 32 * 1024 * 1024  # the sheets and shared strings openpyxl parses (5,000 rows: a few MB)
+MAX_SHARED_STRINGS = 200_000  # 5,000 rows of 12 columns and room to spare
+MAX_CELL_CHARS = 32_767  # what Excel itself holds in one cell
+_SCAN_CHUNK = 64 * 1024
 HEADER_SCAN_ROWS = 15
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Compound File: .xls, or an .xlsx encrypted with a password
@@ -158,6 +167,80 @@ def _check_file(path: Path) -> None:
     if unpacked > MAX_UNPACKED_BYTES:
         raise DocumentError(f"{name} quá lớn khi giải nén ({_megabytes(unpacked)}); chỉ nhập được tệp có "
                             f"dung lượng giải nén tối đa {_megabytes(MAX_UNPACKED_BYTES)}.")
+    parts = [e for e in entries if _is_sheet_part(e.filename)]
+    sheet_bytes = sum(e.file_size for e in parts)
+    if sheet_bytes > MAX_SHEET_XML_BYTES:
+        raise DocumentError(f"{name} quá lớn khi giải nén: phần bảng tính {_megabytes(sheet_bytes)}, tối đa "
+                            f"{_megabytes(MAX_SHEET_XML_BYTES)} (một danh sách đăng ký chỉ vài MB); có thể tệp bị "
+                            "hỏng hoặc không phải danh sách đăng ký.")
+    _scan_parts(path, parts, name)
+
+
+def _is_sheet_part(filename: str) -> bool:
+    lower = filename.lower()
+    return lower.endswith(".xml") and (lower.startswith("xl/worksheets/") or lower == "xl/sharedstrings.xml")
+
+
+class _TooMuch(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _scan_parts(path: Path, parts: list[zipfile.ZipInfo], name: str) -> None:
+    """Stream the sheets and the shared strings once (64 KB at a time, nothing kept): stop at more shared
+    strings than any registration list has, or a cell longer than Excel allows, before openpyxl loads them.
+    The real unpacked size is counted too (a zip may declare less than it holds)."""
+    from xml.parsers import expat
+
+    limit = f"{MAX_CELL_CHARS:,}".replace(",", ".")
+    many = f"{MAX_SHARED_STRINGS:,}".replace(",", ".")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for info in parts:
+                strings = 0
+                text_length = [0]
+                in_text = [False]
+
+                def start(tag, _attributes):
+                    nonlocal strings
+                    local = tag.rsplit("}", 1)[-1]
+                    if local == "si":
+                        strings += 1
+                        if strings > MAX_SHARED_STRINGS:
+                            raise _TooMuch(f"{name} có quá nhiều ô chữ (hơn {many} chuỗi): một danh sách đăng ký "
+                                           "phát biểu không lớn như vậy; có thể tệp bị hỏng hoặc không phải danh "
+                                           "sách đăng ký.")
+                    if local in ("t", "v", "f"):
+                        in_text[0], text_length[0] = True, 0
+
+                def end(tag):
+                    if tag.rsplit("}", 1)[-1] in ("t", "v", "f"):
+                        in_text[0] = False
+
+                def characters(data):
+                    if in_text[0]:
+                        text_length[0] += len(data)
+                        if text_length[0] > MAX_CELL_CHARS:
+                            raise _TooMuch(f"{name} có ô dài hơn {limit} ký tự (giới hạn của Excel cho một ô); "
+                                           "tệp bị hỏng hoặc không do Excel tạo ra.")
+
+                parser = expat.ParserCreate(namespace_separator="}")
+                parser.StartElementHandler, parser.EndElementHandler = start, end
+                parser.CharacterDataHandler = characters
+                with archive.open(info) as stream:
+                    while chunk := stream.read(_SCAN_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_SHEET_XML_BYTES:
+                            raise _TooMuch(f"{name} quá lớn khi giải nén (hơn {_megabytes(MAX_SHEET_XML_BYTES)} "
+                                           "phần bảng tính); có thể tệp bị hỏng hoặc không phải danh sách đăng ký.")
+                        parser.Parse(chunk, False)
+                    parser.Parse(b"", True)
+    except _TooMuch as exc:
+        raise DocumentError(exc.message) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, expat.ExpatError) as exc:
+        raise DocumentError(f"{name} bị hỏng hoặc không đúng định dạng Excel nên không đọc được; hãy mở bằng Excel "
+                            "và lưu lại.") from exc
 
 
 def _is_encrypted(path: Path) -> bool:

@@ -33,6 +33,10 @@ __all__ = [
     "check_year",
     "check_date_order",
     "parse_date",
+    "parse_day",
+    "check_day",
+    "check_search",
+    "MAX_SEARCH",
     "parse_time",
     "parse_document_number",
     "format_date",
@@ -47,6 +51,7 @@ MAX_ADDRESS = 255
 MIN_BIRTH_YEAR = 1900
 MIN_YEAR = 2000  # years of plans, reports
 MAX_YEAR = 2100
+MAX_SEARCH = 200  # characters of a search text (names and a few words of content)
 
 _PROVINCE_CODE_MIN = 1  # CCCD: the first 3 digits are the province of birth registration, 001..096
 _PROVINCE_CODE_MAX = 96
@@ -281,6 +286,33 @@ def parse_date(text: str | dt.date | None, *, field: str = "") -> dt.date:
         except ValueError:
             pass
     raise ValidationError({field: f"Ngày không hợp lệ: '{cleaned}' (dùng dạng dd/mm/yyyy)."})
+
+
+def check_day(day: dt.date, label: str = "Ngày") -> str | None:
+    """Problem with a day the program works with (a meeting, a deadline, a calendar day, a document's date):
+    the same years as everywhere else, 2000..2100."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        shown = f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+        return (f"{label} {shown} nằm ngoài khoảng thời gian chương trình làm việc (các năm từ {MIN_YEAR} đến "
+                f"{MAX_YEAR}).")
+    return None
+
+
+def parse_day(text: str | dt.date | None, *, field: str = "", label: str = "Ngày") -> dt.date:
+    """:func:`parse_date`, then :func:`check_day`: a command-line date argument."""
+    day = parse_date(text, field=field)
+    problem = check_day(day, label)
+    if problem:
+        raise ValidationError({field: problem})
+    return day
+
+
+def check_search(text: str | None, field: str = "search") -> None:
+    """A search text longer than any name or phrase looked for is refused (not a 1 GB query)."""
+    length = len(text or "")
+    if length > MAX_SEARCH:
+        raise ValidationError({field: f"Nội dung tìm kiếm dài {length:,} ký tự; chỉ tìm được tối đa {MAX_SEARCH} "
+                                      "ký tự (tên người hoặc vài từ của nội dung).".replace(",", ".")})
 
 
 # Matched against the folded text ("14 Giờ 30 phút" -> "14 gio 30 phut").

@@ -100,6 +100,17 @@ class AppContext(QObject):
         with self.database.session() as session:
             yield session
 
+    @contextlib.contextmanager
+    def read_session(self):
+        """A unit of work that only reads (lists, figures): on SQLite it never holds a writer up."""
+        with self.database.session(read_only=True) as session:
+            yield session
+
+    def write(self, work):
+        """``work(session)`` in its own unit of work, run again when it lost a race with another writer
+        (PostgreSQL); returns its result. Errors reach the caller as Vietnamese DeskAppErrors."""
+        return self.database.run(work)
+
     def changed(self, topic: str) -> None:
         self.last_saved = dt.datetime.now()
         self.saved.emit(self.last_saved)

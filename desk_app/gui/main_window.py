@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.navigate_requested.connect(self.show_page)
         self.database_label.setText(f"Cơ sở dữ liệu: {ctx.database.description}")
-        ctx.saved.connect(lambda when: self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
+        ctx.saved.connect(lambda when: None if getattr(self, "file_replaced", False) else
+                          self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
         self.refresh_profile()
         ctx.data_changed.connect(lambda topic: self.refresh_profile() if topic == "settings" else None)
         self.nav.setEnabled(True)
@@ -109,6 +110,40 @@ class MainWindow(QMainWindow):
 
         for action, shortcut in self._shortcuts:
             action.setShortcut(QKeySequence(shortcut))
+        self._watch_file()
+
+    # -- the database file under the window ------------------------------------------------------------
+    FILE_CHECK_MS = 3000
+
+    def _watch_file(self) -> None:
+        """A SQLite file replaced underneath (restored or copied over by hand while this window is open) is
+        noticed within a few seconds, also when nothing is being saved: the window says so once and stops
+        saving (every save is refused by Database.session, the typed text stays on screen)."""
+        from PySide6.QtCore import QTimer
+
+        self.file_replaced = False
+        if getattr(self.ctx.database, "path", None) is None:
+            return
+        self._file_timer = QTimer(self)
+        self._file_timer.setInterval(self.FILE_CHECK_MS)
+        self._file_timer.timeout.connect(self.check_file)
+        self._file_timer.start()
+
+    def check_file(self) -> bool:
+        """True (and said once) when the database file is no longer the one this window opened."""
+        if self.file_replaced or self.ctx is None or not self.ctx.database.file_replaced():
+            return self.file_replaced
+        from PySide6.QtWidgets import QMessageBox
+
+        from desk_app.store.database import REPLACED_MESSAGE
+
+        self.file_replaced = True
+        self._file_timer.stop()
+        self.saved_label.setText("Ngừng lưu: tệp dữ liệu đã bị thay thế")
+        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        QMessageBox.warning(self, "Tệp dữ liệu đã bị thay thế",
+                            REPLACED_MESSAGE.format(path=self.ctx.database.path))
+        return True
 
     # -- pages ----------------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -242,6 +277,9 @@ class MainWindow(QMainWindow):
             return
         target = str(sqlite_path(self.ctx.database))
         self.ctx.wait_for_tasks()
+        timer = getattr(self, "_file_timer", None)
+        if timer is not None:
+            timer.stop()  # this window replaces the file itself, then closes: no warning about it
         self.ctx.database.dispose()
         try:
             restore(target, files[0])

@@ -141,7 +141,7 @@ class PetitionTableModel(QAbstractTableModel):
             self.today = clock.today()
             self._pages.clear()
             self.total = self.loaded = 0
-            with self.ctx.session() as session:
+            with self.ctx.read_session() as session:
                 calendar = load_calendar(session)
                 # a calendar learns its working-day tables on first use: keep it while the overrides are the same
                 if self._calendar is None or self._calendar.overrides != calendar.overrides:
@@ -164,7 +164,7 @@ class PetitionTableModel(QAbstractTableModel):
         generation, flt, today = self._generation, self.filter, self.today
 
         def count(_progress) -> int:
-            with self.ctx.database.session() as session:
+            with self.ctx.read_session() as session:
                 return followup.count_petitions(session, flt, today=today)
 
         def done(total: int) -> None:
@@ -181,7 +181,7 @@ class PetitionTableModel(QAbstractTableModel):
     def count_now(self) -> None:
         """The total at once (jumping to a row far down before the worker has counted)."""
         if self.counting:
-            with self.ctx.session() as session:
+            with self.ctx.read_session() as session:
                 self._set_total(followup.count_petitions(session, self.filter, today=self.today))
 
     def _set_total(self, total: int) -> None:
@@ -212,7 +212,7 @@ class PetitionTableModel(QAbstractTableModel):
         number, offset = divmod(index, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            with self.ctx.session() as session:
+            with self.ctx.read_session() as session:
                 page = self._query(session, number * PAGE_SIZE, PAGE_SIZE)
             self._pages[number] = page
             while len(self._pages) > MAX_CACHED_PAGES:
@@ -255,7 +255,7 @@ class PetitionTableModel(QAbstractTableModel):
         cached = self.cached_row(petition_id)
         if cached is not None:
             return cached
-        with self.ctx.session() as session:
+        with self.ctx.read_session() as session:
             if session.scalar(select(_P.id).where(self._clause, _P.id == petition_id)) is None:
                 return None
             if COLUMNS[self._sort_column].key == "id":  # the usual order: count the rows before it

@@ -559,6 +559,40 @@ class SessionForm(QWidget):
             self._loading = False
         self.dirty = False
 
+    # the texts a clerk types at length: kept as a draft while the plan is not saved (services.drafts)
+    _DRAFT_EDITS = {"title": "titleEdit", "place": "placeEdit"}
+    _DRAFT_TEXTS = {"target_audience": "targetEdit", "purpose": "purposeEdit", "requirements": "requirementsEdit",
+                    "content": "contentEdit"}
+
+    def texts(self) -> dict:
+        """The plan's typed texts (title, place, the four long texts, each task's text), plain values."""
+        ui = self.ui
+        data = {key: getattr(ui, name).text() for key, name in self._DRAFT_EDITS.items()}
+        data.update({key: getattr(ui, name).toPlainText() for key, name in self._DRAFT_TEXTS.items()})
+        data["tasks"] = [[ui.taskList.item(i).data(AGENCY_ROLE), ui.taskList.item(i).text(),
+                          ui.taskList.item(i).data(TASKS_ROLE) or ""] for i in range(ui.taskList.count())]
+        return data
+
+    def apply_texts(self, data: dict) -> None:
+        """Put a draft's texts back (``texts()``); the form is then edited (dirty), not saved."""
+        ui = self.ui
+        self._loading = True
+        try:
+            for key, name in self._DRAFT_EDITS.items():
+                if isinstance(data.get(key), str):
+                    getattr(ui, name).setText(data[key])
+            for key, name in self._DRAFT_TEXTS.items():
+                if isinstance(data.get(key), str):
+                    getattr(ui, name).setPlainText(data[key])
+            if isinstance(data.get("tasks"), list):
+                ui.taskList.clear()
+                for agency_id, heading, tasks in (t for t in data["tasks"] if isinstance(t, list) and len(t) == 3):
+                    ui.taskList.addItem(self._task_item(str(heading), agency_id, str(tasks)))
+                self._show_task(None)
+        finally:
+            self._loading = False
+        self._touched()
+
     def value(self) -> SessionInput:
         ui = self.ui
         day = pydate(ui.dateEdit.date())

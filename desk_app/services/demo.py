@@ -79,6 +79,11 @@ def _check(options: DemoOptions) -> None:
         raise ValidationError(problems)
 
 
+def check_options(options: DemoOptions) -> None:
+    """The options' problems, before anything is opened or created (ValidationError)."""
+    _check(options)
+
+
 def generate(session: Session, options: DemoOptions) -> list[int]:
     """Fill an empty database; returns the ids of the sessions created."""
     _check(options)

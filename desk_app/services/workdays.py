@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain.calendar import DayKind, DayUnit, Override, SpecialDay, WorkCalendar, calendar_sources, shift
 from desk_app.domain.errors import ConfirmationNeeded, NotFoundError, ValidationError
 from desk_app.domain.text import clean_text, fold
-from desk_app.domain.validation import MAX_SHORT, check_length
+from desk_app.domain.validation import MAX_SHORT, check_day, check_length
 from desk_app.store import models as m
 from desk_app.services.common import PENDING_OFF_SETTING, load_calendar
 from desk_app.services.followup import apply_due_changes, plan_due_changes
@@ -136,5 +136,8 @@ def special_days(session: Session, year: int) -> list[SpecialDay]:
 def deadline(session: Session, anchor: dt.date, days: int, *, before: bool = False,
              calendar_days: bool = False) -> dt.date:
     """N working (or calendar) days after (or before) ``anchor``, by domain.md §4 and the overrides."""
+    problem = check_day(anchor)
+    if problem:
+        raise ValidationError({"date": problem})
     unit = DayUnit.CALENDAR if calendar_days else DayUnit.WORKING
     return shift(load_calendar(session), anchor, days, unit, before=before)

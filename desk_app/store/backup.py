@@ -7,8 +7,10 @@ Choices:
 - automatic backups go to ``<data folder>/backups``: at start when the newest is older than a day, and
   before every migration and restore; rotation keeps the newest of each of the last 7 days, 4 weeks and
   12 months (grandfather–father–son), plus every backup of the last day;
-- restore checks the file first (SQLite, integrity, our tables and schema version, not newer than the
-  program), backs up the current database, then replaces it; an older schema is migrated when it opens.
+- restore refuses while another program has the database open (its lock file, store.instance, says who);
+  it checks the file first (SQLite, integrity, our tables and schema version, not newer than the program),
+  then a copy of it as a whole — migrated to the current schema, foreign keys and the consistency rules of
+  ``check`` — and only then backs up the current database and moves the checked copy into place.
   Restoring is for SQLite databases (a PostgreSQL server restores with its own tools: pg_restore);
 - ``check`` runs SQLite's integrity check, the foreign-key check and consistency rules of the records
   (impossible states) on either database, and lists every problem in Vietnamese.
@@ -217,33 +219,67 @@ def check_backup_file(path: str | os.PathLike) -> str:
     return revision
 
 
+def refuse_if_open_elsewhere(live: Path) -> None:
+    """A window (or another program) that has the database open would go on working on the replaced file."""
+    from desk_app.store.instance import InstanceLock
+
+    holder = InstanceLock(live).other_holder()
+    if holder is not None:
+        raise DatabaseError(f"Cơ sở dữ liệu {live} đang được mở ở một cửa sổ khác (người dùng {holder.user}, máy "
+                            f"{holder.host}); hãy đóng cửa sổ đó rồi khôi phục lại. Dữ liệu không thay đổi.")
+
+
+def check_candidate(path: Path) -> None:
+    """The copy about to become the database, as a whole: opened (an older schema migrated), then the
+    foreign keys and the consistency rules of :func:`check`. Raises a Vietnamese DatabaseError listing them."""
+    candidate = open_database(str(path))
+    try:
+        problems = check(candidate)
+        with candidate.engine.connect() as connection:  # one self-contained file before it is moved
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        candidate.dispose()
+    if problems:
+        shown = "\n".join(f"- {p}" for p in problems[:10])
+        more = f"\n(và {len(problems) - 10} vấn đề khác)" if len(problems) > 10 else ""
+        raise DatabaseError("Bản sao lưu có dữ liệu sai liên kết hoặc trạng thái vô lý nên không dùng để khôi phục; "
+                            f"dữ liệu hiện tại giữ nguyên:\n{shown}{more}")
+
+
 def restore(target: str | None, backup_file: str | os.PathLike) -> Path:
-    """Replace the SQLite database named by ``target`` with ``backup_file`` (checked first; the current
-    database is backed up before). Returns the automatic backup of the replaced database, if any."""
+    """Replace the SQLite database named by ``target`` with ``backup_file`` (checked first, as a whole; the
+    current database is backed up before). Returns the automatic backup of the replaced database, if any.
+    Refused while another program has the database open."""
     from desk_app.store.database import resolve_target
 
     url = make_url(resolve_target(target))
     if url.get_backend_name() != "sqlite":
         raise DatabaseError("Khôi phục vào máy chủ PostgreSQL làm bằng công cụ của máy chủ (pg_restore); "
                             "lệnh này khôi phục tệp SQLite của một máy.")
-    check_backup_file(backup_file)
     live = Path(url.database)
+    refuse_if_open_elsewhere(live)
+    check_backup_file(backup_file)
     saved = None
-    if live.exists():
-        current = open_database(str(live))
-        try:
-            saved = automatic_backup(current, "truoc-khoi-phuc")
-        finally:
-            current.dispose()
     with atomic_output(live, error=DatabaseError, what="cơ sở dữ liệu") as temp:
         with contextlib.closing(sqlite3.connect(str(backup_file))) as source, \
                 contextlib.closing(sqlite3.connect(str(temp))) as copy:
             source.backup(copy)
+        try:
+            check_candidate(temp)  # an older schema is migrated here, not when a clerk next starts the program
+        finally:
+            for extra in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(temp) + extra).unlink()
+        refuse_if_open_elsewhere(live)  # a window opened meanwhile
+        if live.exists():
+            current = open_database(str(live))
+            try:
+                saved = automatic_backup(current, "truoc-khoi-phuc")
+            finally:
+                current.dispose()
         for extra in ("-wal", "-shm"):  # the old database's journal must not be replayed onto the new one
             with contextlib.suppress(FileNotFoundError):
                 Path(str(live) + extra).unlink()
-    # open once: an older schema is migrated now, not when a clerk next starts the program
-    open_database(str(live), before_migrate=backup_before_migrate).dispose()
     return saved
 
 

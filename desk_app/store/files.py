@@ -17,6 +17,17 @@ from typing import Iterator
 from desk_app.domain.errors import DeskAppError
 from desk_app.store.database import os_reason
 
+MAX_NAME_BYTES = 255  # a file name on the disks offices use (ext4, NTFS: 255 UTF-16 units)
+
+
+def check_name(target: Path, *, error: type[DeskAppError] = DeskAppError, what: str = "tệp") -> None:
+    """A file name longer than a disk holds is refused with a message, before anything is written."""
+    name = target.name
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES or len(name) > MAX_NAME_BYTES:
+        raise error(f"Không ghi được {what}: tên tệp quá dài ({len(name)} ký tự, ổ đĩa chỉ nhận khoảng "
+                    f"{MAX_NAME_BYTES // 3}–{MAX_NAME_BYTES} ký tự tùy chữ có dấu); hãy đặt tên ngắn hơn, ví dụ dưới "
+                    "80 ký tự.")
+
 
 def _new_file(folder: Path, prefix: str, suffix: str) -> Path:
     """Create a new, empty file with a random name in ``folder`` (never an existing one), mode 0666 less the
@@ -38,10 +49,14 @@ def atomic_output(target: str | os.PathLike, *, error: type[DeskAppError] = Desk
     """Yield a temporary path next to ``target``; on success it replaces ``target``, else it is removed."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise error(f"Không ghi được {what} {target}: đây là một thư mục.")
-    if not folder.is_dir():
-        raise error(f"Không ghi được {what} {target}: thư mục {folder} không tồn tại.")
+    check_name(target, error=error, what=what)
+    try:
+        if target.is_dir():
+            raise error(f"Không ghi được {what} {target}: đây là một thư mục.")
+        if not folder.is_dir():
+            raise error(f"Không ghi được {what} {target}: thư mục {folder} không tồn tại.")
+    except OSError as exc:
+        raise error(f"Không ghi được {what} {target}: {os_reason(exc)}.") from exc
     try:
         temp = _new_file(folder, f".{target.stem[:40]}-", target.suffix + ".tmp")
     except OSError as exc:

@@ -388,3 +388,12 @@ def test_reopen(window, ctx, qtbot, no_dialogs):
     assert petition.history[-1].note == "Mở lại: Công dân tiếp tục phản ánh"
     QApplication.processEvents()
     assert page.action_buttons["resolve"].isEnabled()
+
+
+def test_the_search_box_takes_no_more_than_a_search_needs(window):
+    from desk_app.domain.validation import MAX_SEARCH
+
+    page = _page(window)
+    page.search.setText("nguyen van " * 10_000)  # a whole page pasted by mistake
+    assert len(page.search.text()) == MAX_SEARCH
+    page.apply_filter()  # a search of 200 characters: answered, no 1 GB query

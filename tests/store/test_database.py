@@ -161,18 +161,40 @@ def test_bad_url_is_refused():
 
 
 def test_stale_edit_is_refused_not_overwritten(db):
-    """Two clerks edit the same row: the second, based on what it read before the first saved, is refused
-    (SQLite refuses the stale write transaction; PostgreSQL trips the version counter) and nothing is
-    overwritten."""
+    """Two clerks edit the same row at the same moment. PostgreSQL: the one whose read came before the other's
+    save trips the version counter and is refused (nothing overwritten). SQLite: writers take turns (BEGIN
+    IMMEDIATE), so the other clerk's save waits until the first is done and then writes on top of it."""
+    import contextlib
+    import threading
+    import time
+
     with db.session() as s:
         s.add(m.Hamlet(name="Thôn A", name_fold="thon a"))
-    with pytest.raises((ConflictError, DatabaseError)) as info:
-        with db.session() as second:
-            stale = second.scalar(select(m.Hamlet))
-            with db.session() as first:
-                first.scalar(select(m.Hamlet)).name = "Thôn Một"
-            stale.name = "Thôn Hai"
-    assert info.value.message
+    other = open_database(db.url)
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            with other.session() as s:
+                s.scalar(select(m.Hamlet)).name = "Thôn Một"
+        except BaseException as exc:  # noqa: BLE001 — asserted below
+            errors.append(exc)
+
+    sqlite = db.engine.dialect.name == "sqlite"
+    thread = threading.Thread(target=first)
+    try:
+        with contextlib.nullcontext() if sqlite else pytest.raises(ConflictError) as info:
+            with db.session() as second:
+                stale = second.scalar(select(m.Hamlet))
+                thread.start()
+                time.sleep(0.3)  # the other clerk saves meanwhile (on SQLite: waits for this one)
+                stale.name = "Thôn Hai"
+        thread.join(30)
+    finally:
+        other.dispose()
+    assert not errors
+    if not sqlite:
+        assert info.value.message
     # The version counter itself: an update whose row changed underneath is refused with ConflictError.
     with pytest.raises(ConflictError):
         with db.session() as s:
@@ -213,9 +235,11 @@ def test_failed_unit_of_work_changes_nothing(db):
 def test_foreign_keys_are_enforced(db):
     from sqlalchemy.exc import IntegrityError
 
-    with pytest.raises(IntegrityError):
+    with pytest.raises(DatabaseError) as info:  # the database refuses it; the clerk reads why, in Vietnamese
         with db.session() as s:
             s.add(m.Registration(session_id=12345, citizen_name="A", citizen_fold="a"))
+    assert isinstance(info.value.__cause__, IntegrityError)
+    assert "không lưu" in info.value.message
 
 
 def test_nothing_written_to_the_real_data_folder():

@@ -9,21 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QListWidgetItem,
     QVBoxLayout,
 )
+import shiboken6
 from sqlalchemy import select
 
 from desk_app.documents.contexts import upward_petitions
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError
+from desk_app.domain.errors import ConflictError, DeskAppError
 from desk_app.domain.states import Host, PetitionStatus, SessionStatus
+from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
+from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import (
     ROW_ROLE,
     Column,
@@ -35,6 +39,7 @@ from desk_app.gui.common import (
 from desk_app.gui.context import Page, ask
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.session_form import date_reason_dialog, set_combo_data
+from desk_app.gui.stale import offer_reload
 from desk_app.services import followup, minutes, sessions
 from desk_app.services.common import domain_profile, get
 from desk_app.store import models as m
@@ -90,13 +95,12 @@ class ConclusionPage(Page):
         ui = self.ui
         self.session_id: int | None = None
         self.petition_id: int | None = None
+        self._petition_version: int | None = None  # the shown petition's version: a save based on it is checked
         self._status: SessionStatus | None = None
         self._dirty = False  # the shown petition's conclusion was edited
         self._general_dirty = False  # the general conclusion was edited and not yet autosaved
-        self._general_timer = QTimer(self)
-        self._general_timer.setSingleShot(True)
-        self._general_timer.setInterval(1500)
-        self._general_timer.timeout.connect(self._save_general)
+        self._general_autosave = Autosave(self._write_general, self)
+        self._own_change = False  # this page announced its own autosave: no reload under the clerk's cursor
         self._loading = False
         self._selecting = False
         self.errors = FieldErrors({"conclusion": ui.conclusionError, "lead_agency_id": ui.leadError,
@@ -134,6 +138,7 @@ class ConclusionPage(Page):
         ui.coordinatorsList.itemChanged.connect(self._touched)
         ui.complexCheck.toggled.connect(self._touched)
         ui.generalEdit.textChanged.connect(self._general_touched)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         ui.generalHint.setWordWrap(True)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
@@ -148,26 +153,40 @@ class ConclusionPage(Page):
     def _general_touched(self) -> None:
         if not self._loading:
             self._general_dirty = True
-            self._general_timer.start()
+            self._general_autosave.changed()
 
     def _save_general(self) -> bool:
-        """The general conclusion is autosaved (1.5 s after the last keystroke, and before an export)."""
-        self._general_timer.stop()
+        """The general conclusion is autosaved (gui.autosave: 1.5 s after the last key, within 2 s while the
+        clerk types on; before an export, when the session changes and when the page is left)."""
+        return self._general_autosave.flush(force=True)
+
+    def _write_general(self) -> bool:
         if not self._general_dirty or self.session_id is None or self._status is not SessionStatus.ENDED:
             return True
-        text = self.ui.generalEdit.toPlainText()
+        text, session_id = self.ui.generalEdit.toPlainText(), self.session_id
         try:
-            with self.ctx.session() as session:
-                minutes.save_progress(session, self.session_id, general_conclusion=text)
+            self.ctx.write(lambda session: minutes.save_progress(session, session_id, general_conclusion=text))
         except DeskAppError as exc:
             self.errors.show(getattr(exc, "errors", {}) or {"general_conclusion": exc.message})
             return False
         self._general_dirty = False
-        self.ctx.changed("sessions")
+        self._own_change = True
+        try:
+            self.ctx.changed("sessions")
+        finally:
+            self._own_change = False
         return True
 
+    def _focus_changed(self, old, _new) -> None:
+        if shiboken6.isValid(self) and old is self.ui.generalEdit:
+            self._save_general()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 — another page, or the window closes
+        self._save_general()
+        super().hideEvent(event)
+
     def _on_changed(self, topic: str) -> None:
-        if topic in WATCHED:
+        if topic in WATCHED and not self._own_change:
             super()._on_changed(topic)
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -225,8 +244,10 @@ class ConclusionPage(Page):
         set_combo_data(self.ui.sessionCombo, wanted if leave else self.session_id)
         self.ui.sessionCombo.blockSignals(False)
         if leave:
+            self._save_general()  # the general conclusion typed for the session being left
             self.petition_id = None
             self._general_dirty = False
+            self._general_autosave.discard()
             self._load_session(wanted)
 
     def _load_session(self, session_id: int | None) -> None:
@@ -265,11 +286,13 @@ class ConclusionPage(Page):
         ui.sessionInfo.setText("; ".join(info))
         if not (self._general_dirty and same_session):  # a reload keeps the clerk's text
             self._general_dirty = False
-            self._loading = True
-            try:
-                ui.generalEdit.setPlainText(general)
-            finally:
-                self._loading = False
+            # the text as saved (trimmed) is not put back under the cursor of the clerk who typed it
+            if clean_text(ui.generalEdit.toPlainText(), multiline=True) != general:
+                self._loading = True
+                try:
+                    ui.generalEdit.setPlainText(general)
+                finally:
+                    self._loading = False
         editable = status is SessionStatus.ENDED
         ui.generalEdit.setReadOnly(not editable)
         ui.generalHint.setText(
@@ -338,6 +361,7 @@ class ConclusionPage(Page):
         self._loading = True
         try:
             self.petition_id = petition_id
+            self._petition_version = None
             for widget in (ui.conclusionEdit, ui.leadCombo, ui.coordinatorsList, ui.complexCheck,
                            ui.savePetitionButton, ui.overrideDueButton):
                 widget.setEnabled(petition_id is not None)
@@ -369,6 +393,7 @@ class ConclusionPage(Page):
                     item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in coordinators else Qt.Unchecked)
                 ui.complexCheck.setChecked(p.complex_case)
                 ui.dueLabel.setText(self._due_text(p))
+                self._petition_version = p.version
         finally:
             self._loading = False
         self._dirty = False
@@ -403,11 +428,21 @@ class ConclusionPage(Page):
         self.errors.clear()
         try:
             with self.ctx.session() as session:
-                followup.set_conclusion(session, self.petition_id, ui.conclusionEdit.toPlainText(),
-                                        ui.leadCombo.currentData(), coordinators, ui.complexCheck.isChecked())
+                petition = followup.set_conclusion(
+                    session, self.petition_id, ui.conclusionEdit.toPlainText(), ui.leadCombo.currentData(),
+                    coordinators, ui.complexCheck.isChecked(), expected_version=self._petition_version)
+                version = petition.version
+        except ConflictError as exc:
+            # another clerk saved this petition after it was shown here: nothing is overwritten; the text typed
+            # here stays on screen, or in a window of its own when the newest copy is shown
+            if offer_reload(self, exc, ui.conclusionEdit.toPlainText(), "ý kiến kết luận"):
+                self._show_petition(self.petition_id)
+                self.reload()  # the table shows the other clerk's agencies and conclusion too
+            return False
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False
+        self._petition_version = version
         self._dirty = False
         self._announce("petitions")
         return True
@@ -433,14 +468,15 @@ class ConclusionPage(Page):
     def _override_due(self) -> None:
         if self.petition_id is None or not self._confirm_leave():
             return
-        petition_id = self.petition_id
+        petition_id, version = self.petition_id, self._petition_version
         with self.ctx.session() as session:
             p = get(session, m.Petition, petition_id)
             due, computed, profile = p.due_date, p.computed_due_date, p.session.profile.name
         prompt = (f"Hạn trả lời tính theo quy định ({profile}): {format_date(computed)}. Hạn mới (dd/mm/yyyy) "
                   "và lý do điều chỉnh sẽ được ghi vào lịch sử của kiến nghị.")
         if self._run_dialog("Điều chỉnh hạn trả lời", prompt,
-                            lambda s, v: followup.override_due(s, petition_id, v.date, v.reason),
+                            lambda s, v: followup.override_due(s, petition_id, v.date, v.reason,
+                                                               expected_version=version),
                             date=due or computed, reason_label="&Lý do điều chỉnh:", allow_computed=True):
             self._announce("petitions")
 

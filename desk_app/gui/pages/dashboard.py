@@ -380,7 +380,7 @@ class DashboardPage(Page):
         year, today = self.year.value(), clock.today()
 
         def load(_progress):
-            with self.ctx.session() as session:
+            with self.ctx.read_session() as session:
                 stats = statistics.compute(session, statistics.Period.year(year), today)
                 calendar = load_calendar(session)
                 overdue = self._petitions(session, followup.PetitionFilter(overdue=True), today,

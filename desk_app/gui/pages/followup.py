@@ -23,14 +23,15 @@ from sqlalchemy import select
 from desk_app.documents.kinds import KIND_LABELS
 from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
-from desk_app.domain.errors import DeskAppError, ValidationError
+from desk_app.domain.errors import ConflictError, DeskAppError, ValidationError
 from desk_app.domain.states import PETITION_TRANSITIONS, Host, PetitionStatus
 from desk_app.domain.official import reference
-from desk_app.domain.validation import format_date
+from desk_app.domain.validation import MAX_SEARCH, format_date
 from desk_app.domain.validation import parse_document_number as register_number
 from desk_app.gui.common import FieldErrors, after_export, collator, load_ui, pydate, qdate, save_file
 from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.petition_model import COLUMN_KEYS, PetitionTableModel
+from desk_app.gui.stale import offer_reload
 from desk_app.services import followup, register, workdays
 from desk_app.services.common import commune, get, load_calendar
 from desk_app.store import models as m
@@ -166,6 +167,7 @@ class FollowUpPage(Page):
         grid.setColumnStretch(3, 2)
         grid.setColumnStretch(5, 1)
         self.search = self.filters.searchEdit
+        self.search.setMaxLength(MAX_SEARCH)  # a pasted page of text is cut to what a search needs
         self.year_combo = self.filters.yearCombo
         self.session_combo = self.filters.sessionCombo
         self.field_combo = self.filters.fieldCombo
@@ -494,6 +496,7 @@ class FollowUpPage(Page):
                     content = content[:300].rstrip() + "…"
                 dialog.petitionLabel.setText(f"<b>Kiến nghị số {petition.id}</b> – {_e(petition.citizen_name)}: "
                                              f"{_e(content)}")
+                dialog.base_version = petition.version  # the action is refused if another clerk saved meanwhile
                 self._today_in_dates(dialog)
                 getattr(self, f"_prepare_{kind}")(session, dialog, petition)
         except DeskAppError as exc:
@@ -531,6 +534,16 @@ class FollowUpPage(Page):
             if rest:
                 show_error(dialog, DeskAppError("\n".join(rest)))
             return
+        except ConflictError as exc:
+            # another clerk saved the petition after this dialog opened: nothing is overwritten, the dialog
+            # stays open with what was typed; on request the newest copy is shown behind it, and the action
+            # can then be confirmed on it
+            if offer_reload(dialog, exc):
+                with self.ctx.session() as session:
+                    dialog.base_version = get(session, m.Petition, petition_id).version
+                self.ctx.changed("petitions")
+                self.show_detail(petition_id)
+            return
         except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
             show_error(dialog, exc)
             return
@@ -566,7 +579,8 @@ class FollowUpPage(Page):
     def _perform_assign(self, session, dialog, petition_id) -> None:
         items = [dialog.coordinatorsList.item(i) for i in range(dialog.coordinatorsList.count())]
         coordinators = [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
-        followup.assign(session, petition_id, dialog.leadCombo.currentData(), coordinators, dialog.noteEdit.text())
+        followup.assign(session, petition_id, dialog.leadCombo.currentData(), coordinators, dialog.noteEdit.text(),
+                        expected_version=dialog.base_version)
 
     def _prepare_extend(self, session, dialog, petition) -> None:
         due = petition.due_date
@@ -580,7 +594,7 @@ class FollowUpPage(Page):
         args = (session, petition_id, pydate(dialog.newDueEdit.date()), dialog.reasonEdit.toPlainText(), notified,
                 register_number(dialog.letterEdit.text()))
         try:
-            followup.extend(*args)
+            followup.extend(*args, expected_version=dialog.base_version)
         except ValidationError as exc:
             late = notified is not None and "sau thời hạn" in exc.errors.get("citizen_notified_date", "")
             if not late or set(exc.errors) != {"citizen_notified_date"}:
@@ -590,7 +604,7 @@ class FollowUpPage(Page):
                         "không đổi, kiến nghị vẫn quá hạn)?")
             if not ask(dialog, question, "Thông báo gia hạn sau thời hạn"):
                 raise
-            followup.extend(*args, late_as_history=True)
+            followup.extend(*args, late_as_history=True, expected_version=dialog.base_version)
             return False  # the letter was sent already (late): nothing to print
 
     def _prepare_resolve(self, session, dialog, petition) -> None:
@@ -600,7 +614,8 @@ class FollowUpPage(Page):
         reply_date = pydate(dialog.replyDateEdit.date()) if dialog.replyDateCheck.isChecked() else None
         informed = pydate(dialog.informedEdit.date()) if dialog.informedCheck.isChecked() else None
         followup.resolve(session, petition_id, dialog.resolutionEdit.toPlainText(), pydate(dialog.resolvedEdit.date()),
-                         register_number(dialog.replyNumberEdit.text()), reply_date, informed)
+                         register_number(dialog.replyNumberEdit.text()), reply_date, informed,
+                         expected_version=dialog.base_version)
 
     def _prepare_transfer(self, session, dialog, petition) -> None:
         unit = commune(session)
@@ -613,20 +628,21 @@ class FollowUpPage(Page):
 
     def _perform_transfer(self, session, dialog, petition_id) -> None:
         followup.transfer_upward(session, petition_id, dialog.bodyCombo.currentText(),
-                                 pydate(dialog.dateEdit.date()), register_number(dialog.numberEdit.text()))
+                                 pydate(dialog.dateEdit.date()), register_number(dialog.numberEdit.text()),
+                                 expected_version=dialog.base_version)
 
     def _prepare_not_competent(self, session, dialog, petition) -> None:
         dialog.explanationEdit.setPlainText(petition.resolution)
 
     def _perform_not_competent(self, session, dialog, petition_id) -> None:
         followup.mark_not_competent(session, petition_id, dialog.explanationEdit.toPlainText(),
-                                    pydate(dialog.dateEdit.date()))
+                                    pydate(dialog.dateEdit.date()), expected_version=dialog.base_version)
 
     def _prepare_reopen(self, session, dialog, petition) -> None:
         pass
 
     def _perform_reopen(self, session, dialog, petition_id) -> None:
-        followup.reopen(session, petition_id, dialog.reasonEdit.toPlainText())
+        followup.reopen(session, petition_id, dialog.reasonEdit.toPlainText(), expected_version=dialog.base_version)
 
     # -- letters to the citizen -------------------------------------------------------------------------------
     def export_letter(self, kind: str, petition_id: int | None = None) -> None:

@@ -1,8 +1,10 @@
 """Page "Biên bản trực tiếp": the meeting as it happens, on a laptop beside the chair.
 
 Agenda steps a–đ with the time each was reached, attendance, the speaking queue (walk-ins, priority
-insert), the current speaker with a countdown, a large editor that saves itself (≤ 2 s after the last
-keystroke and whenever the focus leaves it), answers, the outcome, petitions made from the opinion, the
+insert), the current speaker with a countdown, a large editor that saves itself (gui.autosave: 1.5 s after
+the last key and at the latest 2 s after any change, also while the secretary types without a pause; at
+once when the focus leaves it, the step or the speaker changes, the page is left or the window closes),
+answers, the outcome, petitions made from the opinion, the
 chair's conclusion and the close. Everything has a key (the bar at the bottom lists them). After an
 unclean stop the page reopens the session in progress on its last unfinished opinion.
 
@@ -16,7 +18,7 @@ import datetime as dt
 from html import escape
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QListWidgetItem, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -28,6 +30,7 @@ from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
                                     SessionStatus)
 from desk_app.domain.validation import format_time
+from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import FieldErrors, load_ui
 from desk_app.gui.context import AppContext, Page, show_error
 from desk_app.gui.pages.registrations import fill_session_combo, session_choices
@@ -39,7 +42,8 @@ from desk_app.services.common import get
 from desk_app.services.registrations import RegistrationInput
 from desk_app.store import models as m
 
-AUTOSAVE_MS = 1500  # debounce after the last keystroke (the promise is ≤ 2 s)
+SAVED_HINT = ("Nội dung được tự động lưu chậm nhất 2 giây sau khi gõ (kể cả khi gõ liên tục) và ngay khi "
+              "rời ô soạn, chuyển bước, chuyển người phát biểu hoặc đóng cửa sổ")
 _GREY = QColor("#6b7280")
 
 SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
@@ -395,14 +399,8 @@ class LiveMinutesPage(Page):
         host.addWidget(self.timer)
         self.timer.state_changed.connect(self._timer_state)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush_text)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(AUTOSAVE_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self._autosave = Autosave(self._write_text, self)  # the opinion being typed
+        self._draft_autosave = Autosave(self._write_draft, self)  # attendance and the general conclusion
 
         self._build_look()
         self._connect()
@@ -430,7 +428,7 @@ class LiveMinutesPage(Page):
         saved_font.setBold(True)
         ui.saved_label.setFont(saved_font)
         ui.saved_label.setText("Chưa có thay đổi")
-        ui.saved_label.setToolTip("Nội dung biên bản được tự động lưu sau 2 giây kể từ lần gõ phím cuối")
+        ui.saved_label.setToolTip(SAVED_HINT)
         metrics = ui.saved_label.fontMetrics()  # always fully visible, whatever it says
         ui.saved_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
             "Chưa có thay đổi", "Đã lưu lúc 00:00:00", "Chưa lưu được!")) + 12)
@@ -689,11 +687,11 @@ class LiveMinutesPage(Page):
     # -- autosave ------------------------------------------------------------------------------------------
     def _text_edited(self) -> None:
         if not self._loading and self.opinion is not None:
-            self._autosave.start()  # restarts: the save comes 1.5 s after the last keystroke
+            self._autosave.changed()  # saved after a pause, and within 2 s even while typing on
 
     def _draft_edited(self, *_args) -> None:
         if not self._loading and self.state is not None and self.state.live:
-            self._draft_timer.start()
+            self._draft_autosave.changed()
 
     def _focus_changed(self, old, _new) -> None:
         if not shiboken6.isValid(self):
@@ -710,15 +708,18 @@ class LiveMinutesPage(Page):
         self.save_draft()
 
     def flush_text(self) -> bool:
-        self._autosave.stop()
+        """The opinion's text into the database now, if anything is unsaved."""
+        return self._autosave.flush(force=True)  # _write_text compares with what is stored
+
+    def _write_text(self) -> bool:
         if self.opinion is None or self.ui.editor.isReadOnly():
             return True
         text = self.ui.editor.toPlainText()
         if text == self._saved_text:
             return True
+        opinion_id = self.opinion.id
         try:
-            with self.ctx.session() as session:
-                minutes.save_opinion_text(session, self.opinion.id, text)
+            self.ctx.write(lambda session: minutes.save_opinion_text(session, opinion_id, text))
         except DeskAppError as exc:
             # Never a dialog while the secretary types: the label says it, the text stays in the editor.
             self._mark_unsaved(exc.message)
@@ -728,28 +729,31 @@ class LiveMinutesPage(Page):
         self.announce("minutes")
         return True
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
         """Attendance and the conclusion typed before the close, autosaved on the session so they survive a
         crash (minutes.save_progress)."""
-        self._draft_timer.stop()
+        return self._draft_autosave.flush(force=True)
+
+    def _write_draft(self) -> bool:
         state = self.state
         if state is None or not state.live:
-            return
+            return True
         ui = self.ui
         draft = {"citizens": ui.citizens_spin.value(), "delegates": ui.delegates_spin.value(),
                  "conclusion": ui.conclusion_edit.toPlainText()}
         if (draft["citizens"], draft["delegates"], draft["conclusion"]) == (state.citizens or 0, state.delegates or 0,
                                                                             state.conclusion):
-            return
+            return True
         try:
-            with self.ctx.session() as session:
-                minutes.save_progress(session, state.id, citizens_attending=draft["citizens"],
-                                      delegates_attending=draft["delegates"], general_conclusion=draft["conclusion"])
+            self.ctx.write(lambda session: minutes.save_progress(
+                session, state.id, citizens_attending=draft["citizens"], delegates_attending=draft["delegates"],
+                general_conclusion=draft["conclusion"]))
         except DeskAppError as exc:
             self._mark_unsaved(exc.message)
-            return
+            return False
         state.citizens, state.delegates, state.conclusion = draft["citizens"], draft["delegates"], draft["conclusion"]
         self._mark_saved()
+        return True
 
     def _mark_saved(self, when: dt.datetime | None = None) -> None:
         """Also called for every save anywhere in the program (ctx.saved), like the status bar."""
@@ -758,7 +762,7 @@ class LiveMinutesPage(Page):
         self.last_saved = when or dt.datetime.now()
         self.ui.saved_label.setStyleSheet("color: #166534;")
         self.ui.saved_label.setText(f"Đã lưu lúc {self.last_saved:%H:%M:%S}")
-        self.ui.saved_label.setToolTip("Nội dung biên bản được tự động lưu sau 2 giây kể từ lần gõ phím cuối")
+        self.ui.saved_label.setToolTip(SAVED_HINT)
 
     def _mark_unsaved(self, message: str) -> None:
         self.ui.saved_label.setStyleSheet("color: #b00020;")
@@ -826,6 +830,7 @@ class LiveMinutesPage(Page):
     def reach_step(self, code: str) -> None:
         if not self._live():
             return
+        self.flush()  # what was typed under the previous step is stored before the step changes
         if self._run(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting())):
             self.load_session()
             self.announce("minutes")
@@ -977,8 +982,8 @@ class LiveMinutesPage(Page):
     def show_conclusion(self, on: bool) -> None:
         ui = self.ui
         ui.editor_stack.setCurrentWidget(ui.conclusion_edit if on else ui.editor)
-        ui.editor_label.setText("Kết luận chung của người chủ trì (tự động lưu sau 2 giây):" if on else
-                                "&Nội dung phát biểu (tự động lưu sau 2 giây):")
+        ui.editor_label.setText("Kết luận chung của người chủ trì (tự động lưu trong vòng 2 giây):" if on else
+                                "&Nội dung phát biểu (tự động lưu trong vòng 2 giây):")
         ui.editor_label.setBuddy(ui.conclusion_edit if on else ui.editor)
         ui.conclusion_button.blockSignals(True)
         ui.conclusion_button.setChecked(on)

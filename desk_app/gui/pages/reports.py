@@ -1,4 +1,4 @@
-"""Báo cáo: the yearly report (the clerk's four texts, a preview of its figures, export to Word), the Excel
+"""Báo cáo: the yearly report (the clerk's four texts, autosaved by gui.autosave; a preview of its figures, export to Word), the Excel
 summary sent upward, and — for the superior level — the consolidation of many communes' summaries.
 
 The three forms are Designer files (``ui/reports_annual.ui``, ``reports_summary.ui``,
@@ -14,12 +14,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
+import shiboken6
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import DocumentFormat
+from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
+from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import (Column, FieldErrors, RowsModel, SortProxy, after_export, load_ui, open_files,
                                  open_folder, save_file)
 from desk_app.gui.context import Page, ask, show_error, show_info
@@ -93,26 +96,50 @@ class ReportsPage(Page):
         form.year.valueChanged.connect(self._year_changed)
         self._texts_year = form.year.value()  # the year the editors hold
         self._dirty = False
+        self._own_change = False  # this page announced its own save: no reload under the clerk's cursor
+        self._autosave = Autosave(lambda: self.save_texts(quiet=True), self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _texts_edited(self) -> None:
         self._dirty = True
         self.annual.savedState.setText("Chưa lưu thay đổi")
         self.annual.savedState.setStyleSheet("color: #8a5a00;")
+        self._autosave.changed()  # saved within 2 s, also while the clerk types on
+
+    def flush_texts(self) -> bool:
+        """The texts into the database now, if any is unsaved (the focus left them, the page is left)."""
+        return self._autosave.flush() if self._dirty else True
+
+    def _focus_changed(self, old, _new) -> None:
+        if shiboken6.isValid(self) and old in self.editors.values():
+            self.flush_texts()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 — another page, or the window closes
+        self.flush_texts()
+        super().hideEvent(event)
+
+    def _on_changed(self, topic: str) -> None:
+        if not self._own_change:
+            super()._on_changed(topic)
 
     def _set_clean(self, text: str) -> None:
         self._dirty = False
+        self.annual.savedState.setToolTip("")
         self.annual.savedState.setText(text)
         self.annual.savedState.setStyleSheet("color: #1b5e20;")
 
     def _year_changed(self, year: int) -> None:
-        if self._dirty and self._texts_year != year:
-            question = f"Nội dung báo cáo năm {self._texts_year} chưa lưu. Lưu trước khi chuyển sang năm {year}?"
-            if ask(self, question) and not self.save_texts(self._texts_year):
+        if self._dirty and self._texts_year != year and not self.save_texts(self._texts_year, quiet=True):
+            # the texts cannot be saved as they are (the problem is shown under the box)
+            question = (f"Nội dung báo cáo năm {self._texts_year} chưa lưu được (xem thông báo dưới ô nhập). "
+                        f"Bỏ các thay đổi đó và chuyển sang năm {year}?")
+            if not ask(self, question):
                 self.annual.year.blockSignals(True)
                 self.annual.year.setValue(self._texts_year)  # stay where the problem is shown
                 self.annual.year.blockSignals(False)
                 return
             self._dirty = False
+            self._autosave.discard()
         self._load_texts()
         self._show_preview()
 
@@ -127,7 +154,8 @@ class ReportsPage(Page):
             show_error(self, exc)
             return
         for key, editor in self.editors.items():
-            if editor.toPlainText() != texts[key]:  # unchanged text keeps the clerk's cursor
+            # unchanged text (also the same but for the spaces a save trims) keeps the clerk's cursor
+            if clean_text(editor.toPlainText(), multiline=True) != texts[key]:
                 editor.blockSignals(True)
                 editor.setPlainText(texts[key])
                 editor.blockSignals(False)
@@ -136,25 +164,39 @@ class ReportsPage(Page):
             self.text_errors.clear()
             self._set_clean("")
 
-    def save_texts(self, year: int | None = None) -> bool:
-        """Save the four texts (of the year the editors hold); problems are shown under their box."""
+    def save_texts(self, year: int | None = None, *, quiet: bool = False) -> bool:
+        """Save the four texts (of the year the editors hold); problems are shown under their box. ``quiet``
+        (the autosave): no dialog while the clerk types, the problem is said beside the save button."""
         year = self._texts_year if year is None else year
         texts = {key: editor.toPlainText() for key, editor in self.editors.items()}
         try:
-            with self.ctx.session() as session:
-                report_texts.save(session, year, texts)
+            self.ctx.write(lambda session: report_texts.save(session, year, texts))
         except ValidationError as exc:
             rest = self.text_errors.show(exc.errors)
-            if rest:
+            if rest and not quiet:
                 show_error(self, ValidationError(" ".join(rest)))
+            self._unsaved(" ".join(rest) or exc.message)
             return False
         except DeskAppError as exc:
-            show_error(self, exc)
+            if not quiet:
+                show_error(self, exc)
+            self._unsaved(exc.message)
             return False
         self.text_errors.clear()
-        self._set_clean(f"Đã lưu lúc {dt.datetime.now():%H:%M}")
-        self.ctx.changed("documents")
+        self._autosave.discard()
+        self._set_clean(f"Đã lưu lúc {dt.datetime.now():%H:%M:%S}")
+        self._own_change = True
+        try:
+            self.ctx.changed("documents")
+        finally:
+            self._own_change = False
         return True
+
+    def _unsaved(self, message: str) -> None:
+        """Keep the text on screen and say it is not saved, with the reason in the tooltip."""
+        self.annual.savedState.setText("Chưa lưu được")
+        self.annual.savedState.setToolTip(message)
+        self.annual.savedState.setStyleSheet("color: #b00020;")
 
     def _show_preview(self) -> None:
         """The report's figures, computed in the worker (a large year takes seconds); the newest request
@@ -173,7 +215,7 @@ class ReportsPage(Page):
         self.load_in_worker(lambda _progress: self._statistics(year, today), show)
 
     def _statistics(self, year: int, today) -> statistics.Statistics:
-        with self.ctx.database.session() as session:  # the worker's own unit of work
+        with self.ctx.read_session() as session:  # the worker's own unit of work, reading only
             return statistics.compute(session, statistics.Period.year(year), today)
 
     def export_report(self) -> None:

@@ -27,11 +27,12 @@ from desk_app.domain.states import (
     SessionStatus,
 )
 from desk_app.domain.validation import format_date
+from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import ROW_ROLE, Column, RowsModel, SortProxy, load_ui, qdate
 from desk_app.gui.context import Page, ask, show_error
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.session_form import SessionForm, date_reason_dialog, load_choices
-from desk_app.services import sessions
+from desk_app.services import drafts, sessions
 from desk_app.services.common import get
 from desk_app.store import models as m
 
@@ -118,6 +119,9 @@ def _setup_table(view: QTableView, model: RowsModel, stretch: int) -> SortProxy:
     return proxy
 
 
+DRAFT_KIND = "session_plan"
+
+
 class SessionsPage(Page):
     key = "sessions"
     title = "Cuộc đối thoại"
@@ -139,6 +143,8 @@ class SessionsPage(Page):
         self._all_rows: list[SessionRow] = []
         self._selecting = False
         self._creating = False  # the form shows a new, never saved plan
+        # what is typed into the plan is kept as a draft within 2 s (a power cut loses nothing); Lưu saves it
+        self._draft = Autosave(self._write_draft, self)
 
         self.model = RowsModel(SESSION_COLUMNS, self)
         self.proxy = _setup_table(ui.sessionTable, self.model, 3)
@@ -177,6 +183,7 @@ class SessionsPage(Page):
         ui.formButton.clicked.connect(lambda: self.export("registration-form"))
         self._build_invitation_menu()
         self.form.edited.connect(self._update_actions)
+        self.form.edited.connect(self._form_edited)
         self.setTabOrder(ui.cancelButton, self.form.ui.tabs)
         self.setTabOrder(self.form.ui.repeatedTable, ui.saveButton)
         ui.splitter.setStretchFactor(0, 2)
@@ -321,6 +328,7 @@ class SessionsPage(Page):
         except DeskAppError as exc:
             show_error(self, exc)
             return
+        self._offer_draft()
         self._update_actions()
 
     def _show_state(self, ds: m.DialogueSession, view: sessions.DeadlinesView) -> None:
@@ -422,6 +430,51 @@ class SessionsPage(Page):
         for button in (ui.planButton, ui.noticeButton, ui.invitationButton, ui.formButton):
             button.setEnabled(saved)
 
+    # -- the draft of what is typed ------------------------------------------------------------------------
+    def _form_edited(self) -> None:
+        if self.form.dirty:
+            self._draft.changed()
+
+    def _write_draft(self) -> bool:
+        if not self.form.dirty:
+            return True
+        record, texts = self.current_id, self.form.texts()
+        try:
+            self.ctx.write(lambda session: drafts.put(session, DRAFT_KIND, record, texts))
+        except DeskAppError:
+            return False  # tried again shortly; the text stays in the form
+        return True
+
+    def _drop_draft(self, record: int | None) -> None:
+        self._draft.discard()
+        try:
+            with self.ctx.session() as session:
+                drafts.drop(session, DRAFT_KIND, record)
+        except DeskAppError:
+            pass  # an old draft is offered again later, nothing is lost
+
+    def _offer_draft(self) -> None:
+        """A draft left by a power cut (or a closed window) for the plan now shown: offered back."""
+        try:
+            with self.ctx.session() as session:
+                draft = drafts.get(session, DRAFT_KIND, self.current_id)
+        except DeskAppError:
+            return
+        if draft is None:
+            return
+        when = f"{draft.saved_at:%H:%M} ngày {draft.saved_at:%d/%m/%Y}"
+        if draft.data != self.form.texts() and ask(
+                self, f"Kế hoạch này có nội dung đang soạn mà chưa lưu (ghi lúc {when}). Đưa nội dung đó trở lại "
+                      "biểu mẫu để xem và lưu?", "Nội dung chưa lưu"):
+            self.form.apply_texts(draft.data)
+            self._update_actions()
+            return
+        self._drop_draft(self.current_id)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 — another page, or the window closes
+        self._draft.flush()
+        super().hideEvent(event)
+
     # -- new, save, leave ----------------------------------------------------------------------------------
     def _confirm_leave(self) -> bool:
         """Before the form shows something else: save the clerk's edits if wanted. False: stay."""
@@ -430,6 +483,7 @@ class SessionsPage(Page):
         if ask(self, "Kế hoạch đang sửa có thay đổi chưa lưu. Lưu lại trước khi chuyển?", "Chưa lưu"):
             return self.save()
         self.form.dirty = False
+        self._drop_draft(self.current_id)
         return True
 
     def new_session(self, *_args, confirm: bool = True) -> None:
@@ -440,6 +494,7 @@ class SessionsPage(Page):
         self._mark_row(None)
         self.form.new(clock.today() + dt.timedelta(days=14))
         self._clear_state()
+        self._offer_draft()
         self._update_actions()
         self.form.ui.titleEdit.setFocus()
         self.form.ui.titleEdit.selectAll()
@@ -464,6 +519,7 @@ class SessionsPage(Page):
         except DeskAppError as exc:
             show_error(self, exc)
             return False
+        self._drop_draft(self.current_id)
         self.current_id = saved_id
         self.form.dirty = False
         self._creating = False
@@ -479,6 +535,7 @@ class SessionsPage(Page):
 
     def _revert(self) -> None:
         self.form.dirty = False
+        self._drop_draft(self.current_id)
         if self.current_id is None:
             self.new_session(confirm=False)
         else:
