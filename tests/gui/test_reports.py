@@ -97,13 +97,20 @@ def test_preview_shows_the_reports_figures(page, ctx, today, qtbot):
     assert page.preview.value_text("petitions") == "0"
     page.annual.year.setValue(today.year)
     qtbot.waitUntil(lambda: not page.loading, timeout=15000)
-    with ctx.session() as session:
-        stats = statistics.compute(session, statistics.Period.year(today.year), today)
+    with ctx.session() as session:  # the UBND's report first: its own sessions and the joint ones
+        stats = statistics.compute(session, statistics.Period.year(today.year), today, body="ubnd")
     model = page.preview.model()
     labels = _column(model, 0)
     assert labels[:len(stats.total.items())] == [label for _key, label, _value in stats.total.items()]
     assert page.preview.value_text("petitions") == str(stats.total.petitions)
-    assert any(label.startswith("Bí thư Đảng ủy") for label in labels)  # the yearly obligations too
+    assert any(label.startswith("Chính quyền xã") for label in labels)  # the body's yearly obligations too
+    # the Đảng ủy's report: the sessions the Bí thư chaired or co-chaired, and the Bí thư's obligation
+    page.annual.format.setCurrentIndex(page.annual.format.findData("dang_uy"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=15000)
+    with ctx.session() as session:
+        party = statistics.compute(session, statistics.Period.year(today.year), today, body="dang_uy")
+    assert page.preview.value_text("petitions") == str(party.total.petitions)
+    assert any(label.startswith("Bí thư Đảng ủy") for label in _column(page.preview.model(), 0))
 
 
 def test_export_yearly_report_with_the_typed_texts(page, ctx, qtbot, tmp_path, monkeypatch, today, no_dialogs):
@@ -114,7 +121,7 @@ def test_export_yearly_report_with_the_typed_texts(page, ctx, qtbot, tmp_path, m
     monkeypatch.setattr(reports_module, "save_file", lambda parent, title, suggested, filters:
                         asked.append(suggested) or target)
     _type_texts(page, qtbot)
-    page.annual.format.setCurrentIndex(page.annual.format.findData("party"))
+    page.annual.format.setCurrentIndex(page.annual.format.findData("dang_uy"))
     qtbot.mouseClick(page.annual.exportButton, Qt.LeftButton)  # saves the texts, then exports
     _wait_for_dialog(qtbot, no_dialogs, "Đã xuất")
     assert asked == [f"bao-cao-{today.year}.docx"]

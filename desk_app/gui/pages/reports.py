@@ -19,7 +19,6 @@ import shiboken6
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
-from desk_app.domain.states import DocumentFormat
 from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
 from desk_app.gui.autosave import Autosave
@@ -80,8 +79,11 @@ class ReportsPage(Page):
     def _build_annual(self) -> None:
         form = self.annual
         form.year.setValue(clock.today().year)
-        for fmt in DocumentFormat:
-            form.format.addItem(fmt.label, fmt.value)
+        # one yearly report per reporting body (001 Điều 9.3c, 13.3c): its own and its joint sessions
+        for body, label in (("ubnd", "UBND xã (thể thức hành chính)"), ("hdnd", "HĐND xã (thể thức hành chính)"),
+                            ("dang_uy", "Đảng ủy xã (thể thức của Đảng)")):
+            form.format.addItem(label, body)
+        form.format.currentIndexChanged.connect(lambda _index: self._show_preview())
         self.editors = {key: getattr(form, key) for key in report_texts.KEYS}
         self.text_errors = FieldErrors({key: getattr(form, f"{key}Error") for key in report_texts.KEYS})
         for editor in self.editors.values():
@@ -215,13 +217,14 @@ class ReportsPage(Page):
         self.load_in_worker(lambda _progress: self._statistics(year, today), show)
 
     def _statistics(self, year: int, today) -> statistics.Statistics:
+        body = self.annual.format.currentData()
         with self.ctx.read_session() as session:  # the worker's own unit of work, reading only
-            return statistics.compute(session, statistics.Period.year(year), today)
+            return statistics.compute(session, statistics.Period.year(year), today, body=body)
 
     def export_report(self) -> None:
         if self._dirty and not self.save_texts():
             return
-        year, fmt = self.annual.year.value(), self.annual.format.currentData()
+        year, body = self.annual.year.value(), self.annual.format.currentData()
         path = save_file(self, "Xuất báo cáo năm", f"bao-cao-{year}.docx", WORD_FILTER)
         if path is None:
             return
@@ -235,7 +238,7 @@ class ReportsPage(Page):
                 progress.report(0, 0, f"Đang xuất báo cáo năm {year}…")
                 with database.session() as session:
                     result = export_document(session, ExportRequest(
-                        "annual-report", path, year=year, fmt=fmt, chart_images=pngs))
+                        "annual-report", path, year=year, body=body, chart_images=pngs))
                 return result.path, list(result.warnings)
 
             def done(result) -> None:
