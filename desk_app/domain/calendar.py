@@ -56,8 +56,12 @@ class DaySource(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"law": "Theo luật", "decision": "Quyết định của Chính phủ", "pending": "Chưa có căn cứ",
-                "local": "Địa phương"}[self.value]
+        return {"law": "Luật", "decision": "Chính phủ", "pending": "Chờ căn cứ", "local": "Địa phương"}[self.value]
+
+    @property
+    def phrase(self) -> str:
+        return {"law": "theo quy định của Nhà nước", "decision": "theo quyết định của Chính phủ",
+                "pending": "chưa có căn cứ pháp lý", "local": "điều chỉnh của địa phương"}[self.value]
 
 
 @dataclass(frozen=True)

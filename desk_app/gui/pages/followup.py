@@ -43,7 +43,8 @@ SEARCH_DELAY_MS = 250
 ACTIONS = (
     ("assign", "&Giao giải quyết", "Giao cơ quan chủ trì và cơ quan phối hợp giải quyết (Alt+G)"),
     ("extend", "Gi&a hạn", "Gia hạn thời gian giải quyết, thông báo cho công dân bằng văn bản (Alt+A)"),
-    ("resolve", "Đã giải qu&yết", "Ghi kết quả giải quyết và văn bản trả lời công dân (Alt+Y)"),
+    ("resolve", "Kết quả, trả lời (&Y)", "Ghi kết quả giải quyết và văn bản trả lời công dân; chỉ khi có văn bản "
+                                            "trả lời, kiến nghị mới là đã trả lời (Alt+Y)"),
     ("transfer", "Chuyển cấ&p trên", "Đề nghị cấp trên giải quyết (Alt+P)"),
     ("not_competent", "&Không thuộc thẩm quyền", "Không thuộc thẩm quyền của xã; hướng dẫn công dân (Alt+K)"),
     ("reopen", "Mở &lại", "Mở lại kiến nghị đã kết thúc, ghi rõ lý do (Alt+L)"),

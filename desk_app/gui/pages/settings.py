@@ -221,8 +221,8 @@ class CalendarTab(QWidget):
         state = "Ngày làm việc" if working else "Ngày nghỉ"
         if reason:
             state += f": {reason}"
-        state += " (điều chỉnh của địa phương)" if override else (
-            f" ({source.label.lower()}{': ' + note if note else ''})" if reason and day.weekday() < 5 or note else "")
+        if override or reason and day.weekday() < 5 or note:
+            state += f" ({source.phrase}{': ' + note if note else ''})"
         if self.calendar.is_provisional(day):
             state += " — dự kiến: lịch nghỉ của năm chưa được công bố"
         self.day.stateLabel.setText(state)
