@@ -514,13 +514,19 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
         petition.due_provisional = False
         note = (f"Gia hạn đến {new_due:%d/%m/%Y} (văn bản {register.reference(letter)} ngày "
                 f"{citizen_notified_date:%d/%m/%Y}): {reason}")
+    _note_progress(session, petition, note)
+    return extension
+
+
+def _note_progress(session: Session, petition: m.Petition, note: str) -> None:
+    """A step of the follow-up that keeps the petition open: a new one is now in progress; either way the step
+    is in the history."""
     if PetitionStatus(petition.status) is PetitionStatus.NEW:
         _change_status(session, petition, PetitionStatus.IN_PROGRESS, note)
     else:
         petition.history.append(m.PetitionStatusChange(from_status=petition.status, to_status=petition.status,
                                                        note=note))
         session.flush()
-    return extension
 
 
 def _check_result(petition: m.Petition, text: str, result_date: dt.date | None, checker: Checker) -> None:
@@ -559,12 +565,7 @@ def record_result(session: Session, petition_id: int, resolution: str, result_da
     checker.raise_if_any()
     petition.resolution, petition.resolved_date = text, result_date
     note = f"Cơ quan đã có kết quả giải quyết ngày {result_date:%d/%m/%Y}; chưa trả lời công dân bằng văn bản"
-    if PetitionStatus(petition.status) is PetitionStatus.NEW:
-        _change_status(session, petition, PetitionStatus.IN_PROGRESS, note)
-    else:
-        petition.history.append(m.PetitionStatusChange(from_status=petition.status, to_status=petition.status,
-                                                       note=note))
-        session.flush()
+    _note_progress(session, petition, note)
     return petition
 
 
