@@ -132,8 +132,9 @@ def test_the_real_window_and_the_suite_gate_the_windows_build():
     assert "runs-on: windows-latest" in tests
     assert '-c build\\constraints.txt -e ".[test]"' in tests and "-m pytest" in tests
     bundle = _steps("bundle")
-    assert '-c build\\constraints.txt -e ".[build]"' in bundle  # the bundle's environment: no test extra
-    assert "build\\build.py --pinned --zip" in bundle
+    # the bundle's environment: no test extra; the PostgreSQL driver for offices that share a server
+    assert '-c build\\constraints.txt -e ".[build,postgres]"' in bundle
+    assert "build\\build.py --pinned --with-postgres --zip" in bundle
     assert "QT_QPA_PLATFORM: windows" in bundle  # the real window, not offscreen
     assert "desk-app-gui.exe" in bundle and "gui --smoke-test" in bundle
     assert "ISCC" in bundle and "build\\desk-app.iss" in bundle
