@@ -616,6 +616,8 @@ def cmd_session(args) -> int:
     for conflict in result.conflicts:
         _print("\t".join(_one_line(text) for text in (conflict.kind, conflict.record, conflict.field,
                                                       conflict.office_value, conflict.laptop_value)))
+    for line in result.not_brought_back:
+        _warn(f"Lưu ý: {line}.")
     return 0
 
 

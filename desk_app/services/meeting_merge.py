@@ -115,7 +115,8 @@ LABELS = {
     "actual_start": "Giờ bắt đầu thực tế", "actual_end": "Giờ kết thúc thực tế",
     "citizens_attending": "Số công dân dự", "delegates_attending": "Số đại biểu dự",
     "general_conclusion": "Kết luận chung", "conclusion_notice_date": "Ngày thông báo kết luận",
-    "notice_override": "Thời hạn gửi giấy mời (điều chỉnh)", "notice_override_reason": "Lý do điều chỉnh thời hạn gửi giấy mời",
+    "notice_override": "Thời hạn gửi giấy mời (điều chỉnh)",
+    "notice_override_reason": "Lý do điều chỉnh thời hạn gửi giấy mời",
     "conclusion_override": "Thời hạn thông báo kết luận (điều chỉnh)",
     "conclusion_override_reason": "Lý do điều chỉnh thời hạn thông báo kết luận",
     "session_id": "Cuộc đối thoại", "step": "Bước", "reached_at": "Thời điểm", "note": "Ghi chú",
@@ -213,7 +214,8 @@ def signature(rows: Iterable[tuple[str, Row]], cut: Callable[[str, Row], Iterabl
     return hashlib.sha256("\n".join(sorted(items)).encode("utf-8")).hexdigest()[:24]
 
 
-def read_rows(session_or_connection, table: str, column: str | None = None, values: Iterable | None = None) -> list[Row]:
+def read_rows(session_or_connection, table: str, column: str | None = None,
+              values: Iterable | None = None) -> list[Row]:
     """Plain rows of ``table`` (all, or those whose ``column`` is one of ``values``)."""
     t: Table = TABLES[table]
     if column is None:

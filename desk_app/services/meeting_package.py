@@ -57,6 +57,8 @@ PACKAGE_KIND = "meeting-package"
 PACKAGE_FORMAT = 1
 # Settings the laptop needs: the calendar's pending holidays (deadlines), the window's, the password.
 COPIED_SETTINGS = (PENDING_OFF_SETTING, settings.FONT_SIZE, settings.SPEAKING_SECONDS, access.KEY)
+# Kept by the office alone: what the laptop changes in them is named, not brought back.
+STAYING = {"commune": "thông tin đơn vị", "profile": "bộ quy định", "calendar_override": "ngày nghỉ, ngày làm bù"}
 # Tables taken out whole.
 WHOLE_TABLES = ("commune", "profile", "official", "agency", "hamlet", "field", "calendar_override",
                 "issued_document")
@@ -88,6 +90,7 @@ class ImportResult:
     counts: list[tuple[str, int]]  # (kind, records added or changed), in the report's order
     conflicts: list[Conflict]
     dry_run: bool
+    not_brought_back: list[str]  # what the laptop changed that only the office keeps (the commune, settings …)
 
 
 def database_identity(session: Session) -> str:
@@ -245,7 +248,8 @@ def _info(path: Path, meta: dict) -> PackageInfo:
         if not all(isinstance(meta[key], dict) for key in ("rows", "cuts", "columns", "signatures", "imports_seen")):
             raise TypeError("meta")
     except (KeyError, TypeError, ValueError) as exc:
-        raise DatabaseError(f"Gói hội nghị {path} bị hỏng (không đọc được thông tin của gói), không nhập được.") from exc
+        raise DatabaseError(f"Gói hội nghị {path} bị hỏng (không đọc được thông tin của gói), không nhập "
+                            "được.") from exc
     return info
 
 
@@ -266,7 +270,7 @@ def _read(path: Path) -> tuple[PackageInfo, Side]:
                                     f"nhập: {problems[0]}")
             with package.engine.connect() as connection:
                 rows = {table: {r["id"]: r for r in read_rows(connection, table)}
-                        for table in MERGED_TABLES | {"profile", "commune"}}
+                        for table in MERGED_TABLES | set(STAYING)}
         finally:
             package.dispose()
     except sqlite3.Error as exc:
@@ -298,21 +302,39 @@ def import_result(session: Session, package_path: str | Path, dry_run: bool = Fa
             _bring_up_to_date(session, result)
         _remember(session, info, record, state, merge)
         outcome = ImportResult(info, [(name, result.counts[name]) for name in KIND_NAMES], result.conflicts,
-                               dry_run)
+                               dry_run, _not_brought_back(laptop, Snapshot(info.meta)))
     finally:
         if savepoint is not None:
             savepoint.rollback()
     return outcome
 
 
+def _not_brought_back(laptop: Side, snapshot: Snapshot) -> list[str]:
+    """What the laptop added, changed or removed in what the office alone keeps (a built-in profile follows
+    the program, not the clerk: it is not named)."""
+    found = []
+    for table, what in STAYING.items():
+        rows = laptop.rows.get(table, {})
+        taken = snapshot.rows.get(table, {})
+        changed = sum(1 for row in rows.values() if not row.get("built_in") and (
+            not snapshot.same(table, row) or taken[str(row["id"])][1] != row["version"]))
+        changed += sum(1 for key in taken if int(key) not in rows)
+        if changed:
+            found.append(f"{what}: {changed} thay đổi trên máy xách tay không được mang về (văn phòng giữ bản của "
+                         "mình)")
+    return found
+
+
 def _refuse_foreign(session: Session, info: PackageInfo) -> None:
     """A package of another commune, another database, another session, or one a later import overtook."""
     unit = commune(session)
     name = info.path.name
-    if unit is None or fold(unit.name) != fold(info.commune_name) or \
-            (unit.code and info.commune_code and unit.code != info.commune_code):
-        here = unit.name if unit is not None else "cơ sở dữ liệu chưa khai báo đơn vị"
-        raise DatabaseError(f"Gói {name} là của {info.commune_name}, không phải của {here}: không nhập. Dữ liệu "
+    if unit is None:
+        raise DatabaseError(f"Cơ sở dữ liệu đang mở chưa khai báo đơn vị nên không nhập được gói {name} của "
+                            f"{info.commune_name}: hãy mở cơ sở dữ liệu đã mang gói đi. Dữ liệu không thay đổi.")
+    other_code = unit.code and info.commune_code and unit.code != info.commune_code
+    if fold(unit.name) != fold(info.commune_name) or other_code:
+        raise DatabaseError(f"Gói {name} là của {info.commune_name}, không phải của {unit.name}: không nhập. Dữ liệu "
                             "không thay đổi.")
     if seed.identity(session) != info.origin:
         raise DatabaseError(f"Gói {name} được mang đi từ một cơ sở dữ liệu khác của {info.commune_name}, không phải "

@@ -6,6 +6,7 @@ in is always a SQLite file. Data is made through the services, as the window and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from desk_app.domain.errors import DeskAppError, NotFoundError, ValidationError
-from desk_app.services import followup, integrity, meeting_package, minutes, sessions
+from desk_app.services import followup, integrity, meeting_package, minutes, register, sessions
 from desk_app.store import models as m
 from desk_app.store.database import open_database
 from tests.meeting_helpers import (KIND_NAMES, make_demo, export, file_hash, bring_back, meeting_day, fingerprint,
@@ -133,7 +134,8 @@ def test_round_trip_brings_the_meeting_back_and_lists_conflicts(office_db, tmp_p
             laptop_opinions = _office_hamlet(opinion_view(s, sid))
             laptop_petitions = petition_view(s, sid)
             laptop_session = session_view(s, sid)
-            laptop_conflicted = [v for v in laptop_regs if v[0] == s.get(m.Registration, did["door_fixed"]).citizen_name]
+            fixed = s.get(m.Registration, did["door_fixed"]).citizen_name
+            laptop_conflicted = [v for v in laptop_regs if v[0] == fixed]
     finally:
         laptop.dispose()
     office_did = office_meanwhile(db, sid, did)
@@ -264,6 +266,90 @@ def test_a_result_brought_back_in_two_steps(office_db, tmp_path, monkeypatch):
         assert s.get(m.DialogueSession, sid).citizens_attending == 190
         assert s.scalar(select(m.Opinion.id).where(m.Opinion.content == text)) is not None
     assert all(count == 0 for _, count in bring_back(database, package).counts)
+
+
+def test_lists_replaced_history_added_and_register_numbers_on_the_laptop(office_db, tmp_path, monkeypatch):
+    """The session's lists changed on the laptop replace the office's; an earlier petition followed up at the
+    hall brings its history; a register number the office gave meanwhile to another document is a conflict."""
+    database, sid = office_db
+    package = tmp_path / "hoi-nghi.sqlite3"
+    export(database, sid, package)
+    monkeypatch.setenv("DESK_APP_TODAY", meeting_day(database, sid).isoformat())
+    laptop = open_database(str(package))
+    try:
+        with laptop.session() as s:
+            ds = s.get(m.DialogueSession, sid)
+            deputy = s.scalar(select(m.Official).where(m.Official.title.like("Phó Chủ tịch UBND%")))
+            ds.co_chairs = [m.SessionCoChair(official_id=deputy.id, delegated=True)]
+            ds.recipients = ds.recipients[:2] + [m.SessionRecipient(text="Trưởng thôn Khuổi Hẩu", position=3)]
+            earlier = s.scalar(select(m.Petition).where(m.Petition.session_id != sid, m.Petition.status == "moi")
+                               .order_by(m.Petition.id))
+            agencies = list(s.scalars(select(m.Agency).where(m.Agency.kind == "chuyen_mon").order_by(m.Agency.id)))
+            followup.assign(s, earlier.id, agencies[0].id, [agencies[1].id], note="Giao tại hội nghị")
+            minutes_entry = register.issue(s, register.Entry("minutes", "BB-UBND", 2026, sid), number=None,
+                                           issued_date=ds.planned_start.date())
+            register.issue(s, register.Entry("registration-form", "", 2026, sid), number=None,
+                           issued_date=ds.planned_start.date())
+            laptop_lists = ([(c.official_id, c.delegated) for c in ds.co_chairs], [r.text for r in ds.recipients])
+            laptop_earlier = (earlier.status, earlier.lead_agency_id, [c.agency_id for c in earlier.coordinators],
+                              [(h.from_status, h.to_status, h.note) for h in earlier.history])
+            number = minutes_entry.number
+            earlier_id = earlier.id
+    finally:
+        laptop.dispose()
+    with database.session() as s:  # the office gives the same number to another document meanwhile
+        other = s.scalar(select(m.DialogueSession.id).where(m.DialogueSession.id != sid))
+        taken = register.issue(s, register.Entry("minutes", "BB-UBND", 2026, other), number=None,
+                               issued_date=dt.date(2026, 11, 20))
+        assert taken.number == number
+        taken_id = taken.id
+    result = bring_back(database, package)
+    counts = dict(result.counts)
+    assert (counts["cuộc đối thoại"], counts["kiến nghị"], counts["văn bản"]) == (1, 1, 1)
+    with database.session() as s:
+        ds = s.get(m.DialogueSession, sid)
+        assert ([(c.official_id, c.delegated) for c in ds.co_chairs], [r.text for r in ds.recipients]) == laptop_lists
+        earlier = s.get(m.Petition, earlier_id)
+        assert (earlier.status, earlier.lead_agency_id, [c.agency_id for c in earlier.coordinators],
+                [(h.from_status, h.to_status, h.note) for h in earlier.history]) == laptop_earlier
+        forms = s.scalars(select(m.IssuedDocument).where(m.IssuedDocument.kind == "registration-form",
+                                                         m.IssuedDocument.session_id == sid)).all()
+        assert len(forms) == 1  # the laptop's new register entry, under a new id
+        assert s.scalar(select(m.IssuedDocument).where(m.IssuedDocument.kind == "minutes",
+                                                       m.IssuedDocument.session_id == sid)) is None
+    (conflict,) = result.conflicts
+    assert (conflict.kind, conflict.field, conflict.key) == ("văn bản", "Số văn bản", ("issued_document", taken_id))
+    assert integrity.check(database) == []
+    # the clerk keeps the office's number: the laptop's entry is dropped, the conflict settled
+    settled = bring_back(database, package, decisions={conflict.key: "office"})
+    assert settled.conflicts == [] and all(count == 0 for _, count in settled.counts)
+    assert bring_back(database, package).conflicts == []
+
+
+def test_what_only_the_office_keeps_is_named_not_brought_back(office_db, tmp_path):
+    """A day off marked on the laptop moves the laptop's due dates; the office keeps its calendar, says so, and
+    its due dates stay those of its own calendar."""
+    from desk_app.domain.calendar import DayKind
+    from desk_app.services import workdays
+
+    database, sid = office_db
+    package = tmp_path / "hoi-nghi.sqlite3"
+    export(database, sid, package)
+    laptop = open_database(str(package))
+    try:
+        with laptop.session() as s:
+            moved = workdays.set_override(s, dt.date(2026, 12, 7), DayKind.OFF, "Nghỉ bù (máy xách tay)",
+                                          confirm=True)
+    finally:
+        laptop.dispose()
+    assert moved > 0
+    result = bring_back(database, package)
+    assert result.not_brought_back == ["ngày nghỉ, ngày làm bù: 1 thay đổi trên máy xách tay không được mang về "
+                                       "(văn phòng giữ bản của mình)"]
+    assert result.conflicts == []
+    with database.session() as s:
+        assert s.scalar(select(m.CalendarOverride.id).where(m.CalendarOverride.day == dt.date(2026, 12, 7))) is None
+    assert integrity.check(database) == []  # every due date is the office calendar's
 
 
 # -- refusals: checked before anything, nothing changes --------------------------------------------------------
