@@ -133,7 +133,7 @@ def export_package(session: Session, session_id: int, target: str | Path) -> Pat
         "commune": {"code": unit.code, "name": unit.name, "province": unit.province},
         "session": {"id": ds.id, "created_at": plain(ds.created_at), "title": ds.title},
         "exported_at": stamp.isoformat(), "exported_by": current_user(), "schema": SCHEMA_HEAD,
-        # imports of this session's other packages the office had when this one left (see _refuse_later)
+        # imports of this session's other packages the office had when this one left (see _refuse_foreign)
         "imports_seen": {r.package_id: r.version for r in session.scalars(
             select(m.MeetingImport).where(m.MeetingImport.session_id == ds.id))},
         "rows": taken, "cuts": cuts, "columns": columns, "signatures": signatures,
