@@ -247,6 +247,27 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("--number", type=_int, metavar="SỐ", help="số văn bản theo sổ văn bản đi (mặc định: số tiếp theo)")
     answer.add_argument("--informed", metavar="NGÀY", help="ngày công dân nhận được văn bản (nếu biết)")
 
+    meeting = commands.add_parser(
+        "session", help="mang một cuộc đối thoại đi hội nghị (máy không có mạng) và nhập kết quả về",
+        usage="desk-app session export-package MÃ -o TỆP\n       desk-app session import-result TỆP [--dry-run]",
+        description="export-package: ghi một tệp (cơ sở dữ liệu SQLite) có những gì hội nghị cần; máy xách tay mở "
+                    "bằng --db TỆP và làm việc như bình thường. In đường dẫn tệp.\n"
+                    "import-result: nhập kết quả hội nghị từ tệp đó vào cơ sở dữ liệu này, tất cả hoặc không gì cả; "
+                    "bản ghi văn phòng cũng đã sửa trong lúc đó là xung đột: liệt kê, không ghi đè. In mỗi loại bản "
+                    "ghi một dòng (tên, số bản ghi thêm hoặc sửa), rồi “xung đột”, số xung đột và mỗi xung đột một "
+                    "dòng (loại, bản ghi, trường, giá trị ở văn phòng, giá trị trên máy xách tay).")
+    meeting_actions = meeting.add_subparsers(dest="action", metavar="VIỆC", parser_class=_Parser, required=True)
+    export_package = meeting_actions.add_parser(
+        "export-package", help="mang cuộc đối thoại đi hội nghị",
+        description="Ghi gói hội nghị của cuộc đối thoại MÃ vào TỆP; in đường dẫn tệp.")
+    export_package.add_argument("id", type=_int, metavar="MÃ", help="mã cuộc đối thoại")
+    export_package.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp gói hội nghị sẽ ghi")
+    import_result = meeting_actions.add_parser(
+        "import-result", help="nhập kết quả hội nghị từ gói",
+        description="Nhập kết quả hội nghị từ gói TỆP (tất cả hoặc không gì cả); --dry-run: chỉ cho biết sẽ nhập gì.")
+    import_result.add_argument("file", metavar="TỆP", help="gói hội nghị mang về")
+    import_result.add_argument("--dry-run", action="store_true", help="chỉ cho biết kết quả, không thay đổi dữ liệu")
+
     reg = commands.add_parser("register", help="sổ văn bản đi",
                               description="Mỗi dòng: năm, số/ký hiệu, loại, ngày, người ký, tệp.")
     reg.add_argument("--year", type=_year, metavar="NĂM", help="chỉ năm này")
@@ -579,6 +600,27 @@ def cmd_check(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_session(args) -> int:
+    from desk_app.services import meeting_package
+
+    database = _open(args)
+    if args.action == "export-package":
+        with database.session(read_only=True) as session:
+            _print(str(meeting_package.export_package(session, args.id, args.output)))
+        return 0
+    # run(): again if it raced another writer (PostgreSQL); every attempt starts from the database as it is
+    result = database.run(lambda session: meeting_package.import_result(session, args.file, dry_run=args.dry_run))
+    for name, count in result.counts:
+        _print(f"{name}\t{count}")
+    _print(f"xung đột\t{len(result.conflicts)}")
+    for conflict in result.conflicts:
+        _print("\t".join(_one_line(text) for text in (conflict.kind, conflict.record, conflict.field,
+                                                      conflict.office_value, conflict.laptop_value)))
+    for line in result.not_brought_back:
+        _warn(f"Lưu ý: {line}.")
+    return 0
+
+
 def cmd_register(args) -> int:
     from desk_app.domain.official import number_text
     from desk_app.services import register
@@ -626,7 +668,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "deadline": cmd_deadline, "calendar": cmd_calendar, "export": cmd_export, "import": cmd_import,
         "consolidate": cmd_consolidate, "templates": cmd_templates, "register": cmd_register,
         "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "stats": cmd_stats,
-        "petition": cmd_petition,
+        "petition": cmd_petition, "session": cmd_session,
     }
     try:
         return handlers[args.command](args)

@@ -25,14 +25,14 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, select, text
 from sqlalchemy.engine import make_url
 
 from desk_app.domain.errors import DatabaseError
-from desk_app.store.database import (SCHEMA_HEAD, SQLITE_HEADER, Database, known_revision, open_database,
-                                     os_reason, read_schema, user_data_dir)
-from desk_app.store import search_index
+from desk_app.store.database import (SQLITE_HEADER, Database, known_revision, open_database, os_reason,
+                                     ours_by_tables, read_schema, user_data_dir)
 from desk_app.store.files import atomic_output
 from desk_app.store.models import Base
 
@@ -61,25 +61,35 @@ def _integrity_ok(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def _copy_rows(database: Database, target: Path) -> None:
-    """Every row of every table into a new SQLite file with our schema (PostgreSQL → one file)."""
+def fill_new_file(target: Path, rows: Iterable[tuple[Table, list[dict]]]) -> None:
+    """A new SQLite file at ``target`` with the current schema (stamped) and ``rows`` (each table's, with their
+    ids, in the order of ``Base.metadata.sorted_tables``), checked (foreign keys, integrity) and self-contained
+    (no journal beside it). Used for backups from PostgreSQL and for meeting packages."""
     from sqlalchemy import create_engine
+
+    from desk_app.store.database import create_schema
 
     engine = create_engine(f"sqlite:///{target}")
     try:
-        Base.metadata.create_all(engine)
-        with database.engine.connect() as source, engine.begin() as sink:
-            search_index.create(sink)  # filled by its triggers as the rows arrive
-            for table in Base.metadata.sorted_tables:
-                rows = [dict(r._mapping) for r in source.execute(select(table))]
-                if rows:
-                    sink.execute(table.insert(), rows)
-            sink.exec_driver_sql("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL)")
-            version = source.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            sink.exec_driver_sql("DELETE FROM alembic_version")
-            sink.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (version or SCHEMA_HEAD,))
+        with engine.begin() as sink:
+            create_schema(sink)  # the search index is filled by its triggers as the petitions arrive
+            for table, table_rows in rows:
+                if table_rows:
+                    sink.execute(table.insert(), table_rows)
+            broken = sink.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"Dữ liệu chép ra tệp {target.name} sai liên kết ({broken[0][0]}); không ghi tệp.")
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
     finally:
         engine.dispose()
+
+
+def _copy_rows(database: Database, target: Path) -> None:
+    """Every row of every table into a new SQLite file with our schema (PostgreSQL → one file)."""
+    with database.engine.connect() as source:
+        fill_new_file(target, ((table, [dict(r._mapping) for r in source.execute(select(table))])
+                               for table in Base.metadata.sorted_tables))
 
 
 def write_backup(database: Database, target: str | os.PathLike) -> Path:
@@ -192,30 +202,47 @@ def backup_before_migrate(engine, from_revision, to_revision) -> None:
 
 # -- checking a file and restoring it ---------------------------------------------------------------------
 
+# What a checked file is called in the messages, and what it is for.
+_FILE_WORDS = {
+    "backup": {"missing": "Không tìm thấy tệp sao lưu {path}.", "noun": "bản sao lưu", "use": "dùng để khôi phục",
+               "action": "khôi phục"},
+    "package": {"missing": "Không tìm thấy gói hội nghị {path}.", "noun": "gói hội nghị", "use": "nhập",
+                "action": "nhập"},
+}
+
+
 def check_backup_file(path: str | os.PathLike) -> str:
     """Raise a Vietnamese DatabaseError unless ``path`` is a sound backup of ours; returns its schema revision."""
+    return check_database_file(path, "backup")
+
+
+def check_database_file(path: str | os.PathLike, kind: str = "backup") -> str:
+    """Read-only checks of a database file of ours brought from elsewhere (a backup, a meeting package): SQLite,
+    integrity, our tables, a schema this program knows. Raises a Vietnamese DatabaseError naming the file as
+    ``kind`` says; returns its schema revision."""
+    words = _FILE_WORDS[kind]
     path = Path(path)
     if not path.is_file():
-        raise DatabaseError(f"Không tìm thấy tệp sao lưu {path}.")
+        raise DatabaseError(words["missing"].format(path=path))
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseError(f"Không đọc được tệp {path}: {os_reason(exc)}.") from exc
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình (hoặc đã bị hỏng).")
+        raise DatabaseError(f"Tệp {path} không phải {words['noun']} của chương trình (hoặc đã bị hỏng).")
     try:
         problems = _integrity_ok(path)
         tables, revision = read_schema(path)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Tệp {path} bị hỏng, không dùng để khôi phục được.") from exc
+        raise DatabaseError(f"Tệp {path} bị hỏng, không {words['use']} được.") from exc
     if problems:
-        raise DatabaseError(f"Tệp {path} không đạt kiểm tra toàn vẹn, không dùng để khôi phục được.")
-    if not set(Base.metadata.tables) <= tables or revision is None:
-        raise DatabaseError(f"Tệp {path} không phải bản sao lưu của chương trình.")
+        raise DatabaseError(f"Tệp {path} bị hỏng (không đạt kiểm tra toàn vẹn), không {words['use']} được.")
+    if not ours_by_tables(tables) or revision is None:
+        raise DatabaseError(f"Tệp {path} không phải {words['noun']} của chương trình.")
     if not known_revision(revision):
         raise DatabaseError(f"Tệp {path} được tạo bởi một phiên bản mới hơn của chương trình; hãy cập nhật "
-                            "chương trình trước khi khôi phục.")
+                            f"chương trình trước khi {words['action']}.")
     return revision
 
 

@@ -348,9 +348,8 @@ def _check_ours_read_only(path: Path) -> None:
         raise DatabaseError(f"Tệp {path} không phải cơ sở dữ liệu của chương trình (hoặc đã bị hỏng).") from exc
     if not tables:
         return  # an empty database: created as ours
-    ours = set(Base.metadata.tables)
     if revision is None:
-        if tables & ours == ours:
+        if ours_by_tables(tables):
             raise DatabaseError("Cơ sở dữ liệu thiếu thông tin phiên bản lược đồ; hãy dùng bản sao lưu.")
         raise DatabaseError("Cơ sở dữ liệu này không phải của chương trình (có bảng lạ, không có "
                             "thông tin phiên bản).")
@@ -372,9 +371,18 @@ def alembic_config(connection=None):
     return config
 
 
+# Tables a migration added after the first schema: a file of an older schema lacks them and is still ours.
+LATER_TABLES = frozenset({"meeting_import"})  # 0004
+
+
+def ours_by_tables(tables: set[str]) -> bool:
+    """The tables of a file say it is a database of this program (of any schema it can upgrade)."""
+    return set(Base.metadata.tables) - LATER_TABLES <= tables
+
+
 # The newest migration. Kept here so opening an up-to-date database needs no Alembic import (start-up time);
 # a test checks it equals Alembic's head — bump it with every new migration.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def head_revision() -> str:
@@ -388,6 +396,16 @@ def current_revision(connection) -> str | None:
     if len(rows) > 1:
         raise DatabaseError("Cơ sở dữ liệu có nhiều phiên bản lược đồ cùng lúc; hãy dùng bản sao lưu.")
     return rows[0][0] if rows else None
+
+
+def create_schema(connection) -> None:
+    """The current schema in an empty database, stamped with its revision: a new database, a backup copied
+    from PostgreSQL, a meeting package."""
+    from alembic import command
+
+    Base.metadata.create_all(connection)
+    search_index.create(connection)  # what migration 0002 adds to older files
+    command.stamp(alembic_config(connection), SCHEMA_HEAD)
 
 
 BeforeMigrate = Callable[[Engine, str | None, str], None]
@@ -426,7 +444,6 @@ def _prepare_schema(engine: Engine, before_migrate: BeforeMigrate | None) -> Non
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         revision = current_revision(connection) if "alembic_version" in tables else None
-    ours = set(Base.metadata.tables)
     if not tables:
         from alembic import command
 
@@ -434,14 +451,12 @@ def _prepare_schema(engine: Engine, before_migrate: BeforeMigrate | None) -> Non
             # a writer now: another program creating the same new file at the same moment went first
             tables = set(inspect(connection).get_table_names())
             if not tables:
-                Base.metadata.create_all(connection)
-                search_index.create(connection)  # what migration 0002 adds to older files
-                command.stamp(alembic_config(connection), head)
+                create_schema(connection)
                 log.info("created a new database at revision %s", head)
                 return
             revision = current_revision(connection) if "alembic_version" in tables else None
     if revision is None:
-        if tables & ours == ours:
+        if ours_by_tables(tables):
             raise DatabaseError("Cơ sở dữ liệu thiếu thông tin phiên bản lược đồ; hãy dùng bản sao lưu.")
         raise DatabaseError("Cơ sở dữ liệu này không phải của chương trình (có bảng lạ, không có "
                             "thông tin phiên bản).")

@@ -532,6 +532,22 @@ class Setting(Tracked, Base):
     value: Mapped[dict | list | str | int | float | bool | None] = mapped_column(JSON)
 
 
+class MeetingImport(Tracked, Base):
+    """A meeting's result brought back from a package (Nhập kết quả hội nghị): which package, when, and what the
+    next import of the same package must compare with, so that the same result never comes back twice."""
+
+    __tablename__ = "meeting_import"
+
+    package_id: Mapped[str] = mapped_column(String(CODE), unique=True)  # the package's identity (a UUID)
+    session_id: Mapped[int] = _fk("dialogue_session.id", ondelete="CASCADE", nullable=False)
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)  # the last import that changed something
+    imports: Mapped[int] = mapped_column(Integer, default=0)  # the imports that changed something
+    # {"ids": {table: {laptop id: office id}}, "base": {table: {laptop id: [laptop signature, office signature]}}}
+    state: Mapped[dict] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict] = mapped_column(JSON, default=dict)  # the last import's counts, for the window
+
+
 class AuditLog(Base):
     """Who changed what and when (before/after of every changed column). Written, never edited."""
 

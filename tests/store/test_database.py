@@ -85,6 +85,32 @@ def test_reopening_keeps_data_and_builtin_profiles_are_refreshed(tmp_path):
     second.dispose()
 
 
+def test_every_database_has_an_identity_of_its_own_that_copies_share(tmp_path):
+    """A meeting package names the database it was taken from: the identity is made at the first open and kept."""
+    import uuid
+
+    from desk_app.store import backup, seed
+
+    first, second = open_database(str(tmp_path / "a.sqlite3")), open_database(str(tmp_path / "b.sqlite3"))
+    try:
+        with first.session() as s:
+            identity = seed.identity(s)
+        with second.session() as s:
+            assert seed.identity(s) != identity
+        uuid.UUID(identity)
+        backup.write_backup(first, tmp_path / "copy.sqlite3")
+    finally:
+        first.dispose()
+        second.dispose()
+    for path in ("a.sqlite3", "copy.sqlite3"):
+        reopened = open_database(str(tmp_path / path))
+        try:
+            with reopened.session() as s:
+                assert seed.identity(s) == identity
+        finally:
+            reopened.dispose()
+
+
 def test_foreign_file_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "not_ours.sqlite3"
     path.write_bytes(b"PK\x03\x04 this is a zip, not a database")

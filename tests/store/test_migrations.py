@@ -35,17 +35,20 @@ def test_released_schema_upgrades_with_its_data(fixture, tmp_path, monkeypatch):
         typed = connection.execute(
             "SELECT (SELECT COUNT(*) FROM petition WHERE reply_number <> '') + (SELECT COUNT(*) FROM "
             "petition_extension WHERE letter_number <> '')").fetchone()[0] if "reply_number" in columns else 0
+        # the database's identity is made at its first open by a program that has one (0004)
+        identity = connection.execute("SELECT COUNT(*) FROM setting WHERE key = 'database.identity'").fetchone()[0]
     database = open_database(str(path), before_migrate=backup.backup_before_migrate)
     try:
         with database.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_HEAD
             after = {t: connection.exec_driver_sql(f'SELECT COUNT(*) FROM "{t}"').scalar() for t in tables}
         # rows the migrations add on purpose: register entries for typed numbers; history notes of what the
-        # legal meaning changed (0003); the audit of the refreshed built-in profiles
+        # legal meaning changed (0003); the audit of the refreshed built-in profiles; the database's identity
         assert after["issued_document"] == before["issued_document"] + typed
         assert after["audit_log"] >= before["audit_log"]
         assert after["petition_status_change"] >= before["petition_status_change"]
-        same = set(tables) - {"issued_document", "audit_log", "petition_status_change"}
+        assert after["setting"] == before["setting"] + 1 - identity
+        same = set(tables) - {"issued_document", "audit_log", "petition_status_change", "setting"}
         assert {t: after[t] for t in same} == {t: before[t] for t in same} and before["petition"] > 0
         assert backup.check(database) == []
         with database.session() as session:
