@@ -37,7 +37,10 @@ CITATION = re.compile(r"(Kế hoạch|Thông báo|Văn bản|Công văn|Biên b�
                       r"ngày (\d{2}/\d{2}/\d{4}|…+)")
 STATE_REF = re.compile(r"^\d{2,}/[A-ZĐ]+-[A-ZĐ]+$")
 PARTY_REF = re.compile(r"^\d{2,}-[A-ZĐ]+/[A-ZĐ]+$")
-WORDS_TWICE = re.compile(r"(?<!\w)((?:\w+\s+){0,3}\w+)\s+\1(?!\w)", re.IGNORECASE)
+# two words or more written twice ("Điểm cầu Điểm cầu", "phòng Kinh tế Phòng Kinh tế"); one syllable twice is often
+# Vietnamese ("hành vi vi phạm", "trật tự tự quản"), so only the ones that never are
+WORDS_TWICE = re.compile(r"(?<!\w)((?:\w+\s+){1,3}\w+)\s+\1(?!\w)", re.IGNORECASE)
+WORD_TWICE = re.compile(r"(?<!\w)(thôn|ấp|xã|các|của|và|là|được|có|đã|tại|về|với)\s+\1(?!\w)", re.IGNORECASE)
 CITED_KINDS = {"Kế hoạch": ("plan",), "Thông báo": ("notice", "conclusion"), "Biên bản": ("minutes",),
                "Báo cáo": ("annual-report",), "Văn bản": ("reply", "extension", "upward-proposal"),
                "Công văn": ("reply", "extension", "upward-proposal")}
@@ -134,7 +137,7 @@ def nested_brackets(text: str) -> list[str]:
 def doubled_words(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
     found = []
     for line in text.splitlines():
-        for match in WORDS_TWICE.finditer(line):
+        for match in [*WORDS_TWICE.finditer(line), *WORD_TWICE.finditer(line)]:
             words = match.group(1)
             if words.isdigit() or any(a in line for a in allowed):
                 continue

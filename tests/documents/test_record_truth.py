@@ -223,12 +223,14 @@ def check_letter(s, p: m.Petition, kind: str, doc: rc.ReadBack) -> list[str]:
 def check_upward(s, ds: m.DialogueSession, doc: rc.ReadBack) -> list[str]:
     problems = []
     request = next((line for line in doc.lines if "kính đề nghị" in line), "")
-    if request.count(" và ") > 1:
-        problems.append(f"{doc.path.name}: “… và … và …”: {request[:200]}")
-    for p in s.scalars(select(m.Petition).where(m.Petition.session_id == ds.id,
-                                                m.Petition.status == "da_chuyen_cap_tren")):
-        if p.transferred_to and p.transferred_to not in doc.text:
-            problems.append(f"{doc.path.name}: not addressed to {p.transferred_to}, who must act on it")
+    bodies = list(dict.fromkeys(p.transferred_to for p in s.scalars(
+        select(m.Petition).where(m.Petition.session_id == ds.id, m.Petition.status == "da_chuyen_cap_tren")
+        .order_by(m.Petition.id)) if p.transferred_to))
+    for body in bodies:
+        if body not in doc.text:
+            problems.append(f"{doc.path.name}: not addressed to {body}, who must act on it")
+    if len(bodies) > 1 and f"{', '.join(bodies[:-1])} và {bodies[-1]}" not in request:
+        problems.append(f"{doc.path.name}: the bodies are not listed “A, B và C”: {request[:200]}")
     return problems
 
 
