@@ -334,16 +334,27 @@ def test_user_template_is_used(demo_db, tmp_path, user_templates):
 
 
 @pytest.mark.parametrize("breakage, problem", [
-    ("jinja", "lỗi cú pháp mẫu"),
-    ("variable", "biến không xác định “so_van_ban_sai”"),
+    ("jinja", "thẻ “{{ issuer_name | }}” trong đoạn văn “{{ issuer_name | }} xây dựng Kế hoạch tổ chức"),
+    ("variable", "biến không xác định “so_van_ban_sai” trong thẻ “{{ so_van_ban_sai }}” ở đoạn văn "
+                 "“{{ so_van_ban_sai }} xây dựng Kế hoạch"),
+    ("unclosed", "thẻ “{%p for basis in legal_bases %}” trong đoạn văn “{%p for basis in legal_bases %}” chưa có "
+                 "thẻ đóng"),
     ("not-docx", "không phải văn bản Word"),
 ])
 def test_broken_user_template_falls_back(demo_db, tmp_path, user_templates, breakage, problem):
+    """A broken copy is explained in Vietnamese, in Word's terms — the text around the problem as Word shows it,
+    never Jinja's English or a line of XML — and the original is used."""
     sid = _subjects(demo_db)["state"]["session"]
     if breakage == "jinja":
         path = _edit_user_copy("plan", "state", "{{ issuer_name }} xây dựng", "{{ issuer_name | }} xây dựng")
     elif breakage == "variable":
         path = _edit_user_copy("plan", "state", "{{ issuer_name }} xây dựng", "{{ so_van_ban_sai }} xây dựng")
+    elif breakage == "unclosed":
+        path = templates.copy_to_user("plan", "state")
+        document = Document(str(path))
+        closing = next(p for p in document.paragraphs if p.text == "{%p endfor %}")
+        closing._p.getparent().remove(closing._p)  # the clerk deleted the loop's end
+        document.save(str(path))
     else:
         path = templates.copy_to_user("plan", "state")
         path.write_text("đây không phải tệp Word", encoding="utf-8")
@@ -351,8 +362,11 @@ def test_broken_user_template_falls_back(demo_db, tmp_path, user_templates, brea
         result = export_document(s, ExportRequest("plan", tmp_path / "kh.docx", session_id=sid))
     assert result.template == templates.builtin_path("plan", "state")
     assert len(result.warnings) == 1
-    assert str(path) in result.warnings[0] and problem in result.warnings[0]
-    assert "Đã dùng mẫu gốc" in result.warnings[0]
+    warning = result.warnings[0]
+    assert str(path) in warning and problem in warning, warning
+    assert "Đã dùng mẫu gốc" in warning
+    for english in ("expected", "Expected", "token", "undefined", "line", "dòng", "template"):
+        assert english not in warning.replace(str(path), ""), warning
     assert "I. MỤC ĐÍCH, YÊU CẦU" in check.document_text(Document(str(tmp_path / "kh.docx")))
 
 
