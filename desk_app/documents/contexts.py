@@ -639,7 +639,8 @@ def conclusion_context(session: Session, ds: m.DialogueSession, head: dict, cite
     rows = []
     answered = 0
     for number, p in enumerate(petitions, 1):
-        agency = p.lead_agency.name if p.lead_agency else ""
+        # the table's narrow column takes the agency's short name ("Phòng Kinh tế")
+        agency = (p.lead_agency.short_name or p.lead_agency.name) if p.lead_agency else ""
         if _decided_at_meeting(p):
             answered += p.status == PetitionStatus.ANSWERED_AT_MEETING.value
             agency, due = agency or "Đã trả lời tại hội nghị", "—"

@@ -305,6 +305,9 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
     head = contexts.common(unit, issuer, number=number, symbol=symbol, issued=issued if numbered else None)
     head["signature"] = contexts.signature_for(issuer, signer_person, delegated)
     head["reference"] = official.reference(number, symbol) if numbered else ""
+    form_date = f"{unit.place_name or unit.name}, ngày …… tháng …… năm {ds.session_date.year}" if ds is not None else ""
+    if not numbered:  # the citizen dates the form: dots, in the session's year
+        head["place_date"] = form_date
     cite = contexts.Citations(session, unit, issued if numbered else None)
     prepare = None
     series = None
@@ -314,7 +317,7 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
         body = contexts.notice_context(session, ds, head, cite)
     elif kind == "invitation":
         body = contexts.invitation_context(session, ds, head, cite)
-        form_head = contexts.common(unit, issuer, number=None, symbol="", issued=None)
+        form_head = {**contexts.common(unit, issuer, number=None, symbol="", issued=None), "place_date": form_date}
         body["_form"] = {**form_head, **contexts.registration_form_context(session, ds, form_head),
                          "signature": head["signature"]}
     elif kind == "registration-form":

@@ -682,9 +682,11 @@ def _directed(text: str, issuing_body: str) -> str:
 
     text = re.sub(r"(^|[.;]\s+)UBND xã (?!chỉ đạo)", r"\1Đề nghị UBND xã ", text)
     text = re.sub(r"(,\s+)UBND xã (?!chỉ đạo)", r"\1đề nghị UBND xã ", text)
-    text = re.sub(r"(^|\.\s+)Giao ", r"\1Đề nghị UBND xã chỉ đạo ", text)
-    text = re.sub(r"([;,]\s+)giao ", r"\1đề nghị UBND xã chỉ đạo ", text)
-    text = text.replace("chủ trì Hội nghị ghi nhận", "chủ trì Hội nghị ghi nhận")
+    # "giao" as a verb is followed by who is given the task ("giao Phòng Kinh tế", "giao các thôn"), not "giao
+    # thông" (transport)
+    who = r"(?=[A-ZĐỦ]|các |bộ phận|cơ quan)"
+    text = re.sub(rf"(^|\.\s+)Giao {who}", r"\1Đề nghị UBND xã chỉ đạo ", text)
+    text = re.sub(rf"([;,]\s+)giao {who}", r"\1đề nghị UBND xã chỉ đạo ", text)
     return text
 
 

@@ -185,3 +185,29 @@ def test_thematic_session_title_names_one_whole_topic(default_demo):
         title = s.scalar(select(m.DialogueSession.title).where(m.DialogueSession.form == "chuyen_de"))
     topic = title.split(" về ")[1].rsplit(" năm ", 1)[0]
     assert topic in [t[:1].lower() + t[1:] for t in demo_corpus.THEMATIC_TOPICS]
+
+
+@pytest.mark.parametrize("today", ["2026-11-21", "2026-12-28", "2026-12-31"])
+def test_a_session_is_still_ahead_of_today_and_nothing_is_dated_on_a_day_off(tmp_path, monkeypatch, today):
+    """A new user can register speakers and run the live minutes at once, also at the end of the year; every
+    document of the sample year (and every held meeting) is on a working day, and is in the register."""
+    import datetime as dt
+
+    from desk_app.services.common import load_calendar
+
+    monkeypatch.setenv("DESK_APP_TODAY", today)
+    day = dt.date.fromisoformat(today)
+    database, _ids = _generate(tmp_path)
+    try:
+        with database.session() as s:
+            calendar = load_calendar(s)
+            ahead = [ds for ds in s.scalars(select(m.DialogueSession)) if ds.status == "da_moi"]
+            assert ahead and all(ds.planned_start.date() > day for ds in ahead)
+            held = [ds for ds in s.scalars(select(m.DialogueSession)) if ds.actual_start is not None]
+            assert all(calendar.is_working_day(ds.session_date) for ds in held)
+            rows = list(s.scalars(select(m.IssuedDocument)))
+            assert rows and all(calendar.is_working_day(r.issued_date) for r in rows)
+            for ds in held:
+                assert {r.kind for r in rows if r.session_id == ds.id} >= {"plan", "notice", "invitation", "minutes"}
+    finally:
+        database.dispose()
