@@ -357,6 +357,8 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
             warnings = [w for w in warnings if w not in cite.warnings]
         context = kept
         series = context.get("_charts")
+        if "annex_rows" in context:  # plain attributes again: a large annex renders as fast as the first time
+            context["annex_rows"] = [contexts.Item(row) for row in context["annex_rows"]]
     if kind == "invitation":
         form_context = context.get("_form")
         context = {**context, "copies": contexts.invitation_copies(context["invitees"], request.per_invitee)}
