@@ -206,8 +206,8 @@ def _refuse_changes(request: ExportRequest, row: m.IssuedDocument) -> None:
     if changed:
         raise ValidationError({"number" if request.number is not None else "date": (
             f"Văn bản này đã ban hành: số {register.reference(row)} ngày {row.issued_date:%d/%m/%Y}. Xuất lại thì "
-            f"giữ đúng số, ngày đã ban hành; muốn {' và '.join(changed)} thì ban hành bản mới (--new-version, trong "
-            "cửa sổ: “Ban hành bản mới”).")})
+            f"giữ đúng số, ngày đã ban hành; muốn {' và '.join(changed)} thì ban hành bản mới (lệnh export với "
+            "--new-version).")})
 
 
 def export_document(session: Session, request: ExportRequest, *, today: dt.date | None = None) -> ExportResult:
@@ -353,7 +353,7 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
             warnings.append(
                 f"Hồ sơ đã thay đổi sau khi văn bản số {register.reference(issued_row)} ngày "
                 f"{issued_row.issued_date:%d/%m/%Y} được ban hành; đã xuất lại đúng văn bản đã ban hành. Muốn văn bản "
-                "theo hồ sơ hiện nay thì ban hành bản mới (--new-version, trong cửa sổ: “Ban hành bản mới”).")
+                "theo hồ sơ hiện nay thì ban hành bản mới, có số mới (lệnh export với --new-version).")
             warnings = [w for w in warnings if w not in cite.warnings]
         context = kept
         series = context.get("_charts")
