@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desk_app.documents import wording
 from desk_app.domain import issuers, official
 from desk_app.domain.errors import ValidationError
-from desk_app.domain.official import PARTY, STATE
+from desk_app.domain.official import PARTY
 from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind, SessionForm,
                                     SessionStatus, SpeaksFor)
 from desk_app.domain.text import vi_upper
