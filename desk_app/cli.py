@@ -158,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--date", metavar="NGÀY", help="ngày ban hành (mặc định: ngày đã ghi, nếu không thì hôm nay)")
     export.add_argument("--format", choices=("state", "party"), metavar="THỂ_THỨC",
                         help="state (hành chính, NĐ 30) hoặc party (của Đảng, HD 36); mặc định theo hội nghị")
+    export.add_argument("--new-version", action="store_true",
+                        help="văn bản đã ban hành: ban hành bản mới theo hồ sơ hiện nay (số mới, giữ bản cũ trong sổ)")
     export.add_argument("--per-invitee", action="store_true", help="giấy mời: mỗi người được mời một trang")
     export.add_argument("--no-form", action="store_true", help="giấy mời: không kèm phiếu đăng ký phát biểu")
     export.add_argument("--no-charts", action="store_true", help="báo cáo năm: không vẽ biểu đồ")
@@ -510,7 +512,7 @@ def cmd_export(args) -> int:
                             issued_date=parse_day(args.date, field="date", label="Ngày ban hành") if args.date
                             else None,
                             fmt=args.format, per_invitee=args.per_invitee, with_form=not args.no_form,
-                            charts=not args.no_charts, body=args.body)
+                            charts=not args.no_charts, body=args.body, new_version=args.new_version)
     with database.session() as session:
         result = export_document(session, request)
     for warning in result.warnings:
@@ -622,12 +624,11 @@ def cmd_session(args) -> int:
 
 
 def cmd_register(args) -> int:
-    from desk_app.domain.official import number_text
     from desk_app.services import register
 
     with _open(args).session() as session:
         for row in register.entries(session, args.year):
-            number = f"{number_text(row.number)}/{row.symbol}" if row.symbol else "(không số)"
+            number = register.reference(row) if row.symbol else "(không số)"
             _print("\t".join([str(row.year), number, row.kind, row.issued_date.isoformat(), row.signer,
                               row.file_path]))
     return 0

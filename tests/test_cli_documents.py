@@ -50,14 +50,32 @@ def test_export_letters_report_and_summary(demo_db, tmp_path, capsys):
 
 
 def test_export_number_and_date_from_the_clerk(demo_db, tmp_path, capsys):
+    """The demo's plan of session 2 is issued (in the register): exporting it again keeps its number and date; another
+    number or date is a new version, which the clerk asks for."""
     target = tmp_path / "kh.docx"
     code, _out, err = run(capsys, "--db", demo_db, "export", "plan", "--session", 2, "-o", target,
                           "--number", 14, "--date", "05/02/2026")
+    assert code == 1 and "đã ban hành: số 01-KH/ĐU" in err and "--new-version" in err and not target.exists()
+    code, _out, err = run(capsys, "--db", demo_db, "export", "plan", "--session", 2, "-o", target,
+                          "--number", 14, "--date", "05/02/2026", "--new-version")
     assert code == 0, err
     text = "\n".join(c.text for row in Document(str(target)).tables[0].rows for c in row.cells)
     assert "Số 14-KH/ĐU" in text and "Tân Đoàn, ngày 05 tháng 02 năm 2026" in text
     code, out, _ = run(capsys, "--db", demo_db, "register", "--year", 2026)
-    assert any(line.startswith("2026\t14/KH/ĐU\tplan\t2026-02-05\t") for line in out.splitlines())
+    assert any(line.startswith("2026\t14-KH/ĐU\tplan\t2026-02-05\t") for line in out.splitlines())
+    assert any(line.startswith("2026\t01-KH/ĐU\tplan\t") for line in out.splitlines()), "the first one is kept"
+
+
+def test_export_names_a_missing_cited_document_and_goes_on(demo_db, tmp_path, capsys):
+    """The joint session issued in the party format: the Đảng ủy has no plan of it in the register, so its notice
+    leaves the number blank, says so on stderr, and the export succeeds."""
+    target = tmp_path / "tb.docx"
+    code, out, err = run(capsys, "--db", demo_db, "export", "notice", "--session", 4, "--format", "party", "-o",
+                         target)
+    assert code == 0 and out == f"{target}\n"
+    assert "Kế hoạch tổ chức hội nghị của Đảng ủy xã Tân Đoàn" in err and "……-KH/ĐU" in err
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Thực hiện Kế hoạch số ……-KH/ĐU ngày ……" in text
 
 
 def test_export_missing_data_lists_it(demo_db, tmp_path, capsys):

@@ -123,6 +123,21 @@ class Builder:
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
+    def number_each_section_from_one(self) -> None:
+        """Every section of this template starts its page numbers at 1 (a separate letter each)."""
+        _number_from_one(self.doc.sections[0]._sectPr)
+
+    def section_break(self) -> None:
+        """End the section here: what follows starts on a new page as a document of its own (page numbers from
+        1, none on its first page)."""
+        import copy
+
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        properties = copy.deepcopy(self.doc.sections[0]._sectPr)
+        _number_from_one(properties)
+        paragraph._p.get_or_add_pPr().append(properties)
+
     # -- blocks --------------------------------------------------------------------------------------
     def header(self, *, letter: bool = False, numbered: bool = True) -> None:
         """The two-column header: issuing body and number (left), national title or party name and
@@ -287,114 +302,256 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# CT_SectPr's children in schema order (ECMA-376, wml.xsd).
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _number_from_one(sect_pr) -> None:
+    from docx.oxml import OxmlElement
+
+    existing = sect_pr.find(_qn("w:pgNumType"))
+    if existing is None:
+        existing = OxmlElement("w:pgNumType")
+        rank = {_qn(f"w:{name}"): i for i, name in enumerate(_SECTPR_ORDER)}
+        mine = rank[_qn("w:pgNumType")]
+        after = next((child for child in sect_pr if rank.get(child.tag, len(rank)) > mine), None)
+        if after is not None:
+            after.addprevious(existing)
+        else:
+            sect_pr.append(existing)
+    existing.set(_qn("w:start"), "1")
+
+
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
     return qn(tag)
 
 
 # -- the ten documents ------------------------------------------------------------------------------------
+# The fixed wording of each document is written here, into its template: the code supplies only what varies
+# (names, dates, counts, the numbers of the documents cited). A clerk changes a sentence in Word; the next
+# export uses it.
+
+def _chair_sentence(b: Builder) -> None:
+    b.body("{{ session.chair }} chủ trì hội nghị.{% if session.co_chairs %} Đồng chủ trì: "
+           "{{ session.co_chairs_head }}.{% endif %}")
+
+
+def _theme(b: Builder) -> None:
+    b.tag("{%p if session.thematic and session.theme %}")
+    b.body("Hội nghị tiếp xúc, đối thoại chuyên đề về {{ session.theme }}.")
+    b.tag("{%p endif %}")
+
+
+def _content(b: Builder) -> None:
+    """The session's content as the clerk wrote it, else the standard wording (seed 002, II.2)."""
+    _theme(b)
+    b.tag("{%p if content %}")
+    b.paragraphs("content")
+    b.tag("{%p else %}")
+    b.body("Lắng nghe ý kiến, kiến nghị, tâm tư, nguyện vọng của Nhân dân; trực tiếp giải đáp và chỉ đạo các cơ "
+           "quan, đơn vị căn cứ chức năng, nhiệm vụ giải quyết những kiến nghị cụ thể của Nhân dân ngay tại hội "
+           "nghị.")
+    b.tag("{%p endif %}")
+
 
 def _plan(b: Builder) -> None:
     b.header()
     b.title("KẾ HOẠCH")
     b.legal_bases()
-    b.body("{{ intro }}")
+    b.body("{{ issuer_name }} xây dựng Kế hoạch tổ chức {{ session.title_lower }} như sau:")
     b.heading("I. MỤC ĐÍCH, YÊU CẦU")
     b.heading("1. Mục đích")
+    b.tag("{%p if purpose %}")
     b.paragraphs("purpose")
+    b.tag("{%p else %}")
+    b.body("Trực tiếp nắm bắt tâm tư, nguyện vọng, phản ánh, kiến nghị của Nhân dân để kịp thời giải quyết những "
+           "vấn đề bức xúc ngay từ cơ sở, đáp ứng nguyện vọng hợp pháp, chính đáng của Nhân dân.")
+    b.body("Nâng cao chất lượng, hiệu quả công tác tuyên truyền, phổ biến chủ trương, nghị quyết của Đảng, chính "
+           "sách, pháp luật của Nhà nước; bảo đảm an ninh, trật tự, an toàn xã hội trên địa bàn.")
+    b.body("Củng cố, tăng cường niềm tin của Nhân dân đối với sự lãnh đạo, chỉ đạo, điều hành của cấp ủy, chính "
+           "quyền; phát huy quyền làm chủ của Nhân dân, nâng cao trách nhiệm phục vụ Nhân dân của đội ngũ cán bộ, "
+           "công chức.")
+    b.tag("{%p endif %}")
     b.heading("2. Yêu cầu")
+    b.tag("{%p if requirements %}")
     b.paragraphs("requirements")
+    b.tag("{%p else %}")
+    b.body("Việc tiếp xúc, đối thoại trực tiếp với Nhân dân phải đúng quy định của pháp luật; bảo đảm dân chủ, công "
+           "khai, minh bạch, khách quan, an toàn và hiệu quả.")
+    b.body("Việc trả lời ý kiến, kiến nghị của Nhân dân phải đúng trọng tâm, ngắn gọn, dễ hiểu, đúng quy định; "
+           "những nội dung chưa trả lời được tại hội nghị phải được giao cơ quan, đơn vị giải quyết và trả lời bằng "
+           "văn bản đúng thời hạn.")
+    b.tag("{%p endif %}")
     b.heading("II. NỘI DUNG")
     b.heading("1. Người chủ trì và thành phần tham dự")
-    b.paragraphs("chair_lines")
+    _chair_sentence(b)
     b.body("Thành phần tham dự:")
     b.loop("{%p for line in participants %}", "- {{ line }}")
-    b.body("Đối tượng tiếp xúc, đối thoại: {{ session.target_audience }}")
+    b.body("Đối tượng tiếp xúc, đối thoại: {{ session.audience_lower }}.")
     b.heading("2. Nội dung tiếp xúc, đối thoại")
-    b.paragraphs("content")
+    _content(b)
     b.heading("3. Hình thức, chế độ, thời gian, địa điểm")
     b.body("- Hình thức: {{ session.form }}.")
     b.body("- Chế độ: {{ session.regime }}.")
     b.body("- Thời gian: {{ session.when }}.")
     b.body("- Địa điểm: {{ session.place }}.")
-    b.loop("{%p for point in session.bridge_points %}", "+ Điểm cầu {{ point }}.")
+    b.tag("{%p if session.bridge_points %}")
+    b.body("- Các điểm cầu:")
+    b.loop("{%p for point in session.bridge_points %}", "+ Điểm cầu {{ point }}{% if loop.last %}.{% else %};"
+                                                        "{% endif %}")
+    b.tag("{%p endif %}")
     b.heading("4. Trình tự tiếp xúc, đối thoại")
     b.heading("4.1. Công tác chuẩn bị")
-    b.paragraphs("preparation")
+    b.body("Chuẩn bị cơ sở vật chất và các điều kiện cần thiết; xây dựng chương trình hội nghị.")
+    b.body("Rà soát, thống kê, tổng hợp, phân loại nội dung, mức độ cấp thiết của các vấn đề Nhân dân kiến nghị, "
+           "phản ánh, nhất là các kiến nghị đã nêu nhiều lần nhưng chưa được giải quyết{% if repeated %} (hiện có "
+           "{{ repeated }} kiến nghị){% endif %}; chuyển các cơ quan, đơn vị liên quan chuẩn bị nội dung trả lời.")
+    b.tag("{%p if previous %}")
+    b.body("Báo cáo kết quả giải quyết {{ previous.petitions }} kiến nghị của hội nghị ngày {{ previous.date }}.")
+    b.tag("{%p endif %}")
+    b.body("Thông báo công khai kế hoạch trên hệ thống truyền thanh, niêm yết tại trụ sở và gửi giấy mời kèm phiếu "
+           "đăng ký nội dung phát biểu {{ deadlines.notice_sentence }}.")
+    b.body("Công dân gửi phiếu đăng ký nội dung phát biểu về {{ office }} hoặc qua Trưởng thôn, tổ dân phố trước "
+           "ngày {{ deadlines.registration_deadline }}.")
     b.heading("4.2. Chương trình hội nghị")
-    b.paragraphs("agenda")
+    b.body("a) Lãnh đạo {{ office }} tuyên bố lý do, giới thiệu người chủ trì, thành phần tham dự, nội dung, chương "
+           "trình, nội quy hội nghị; cử thư ký ghi biên bản, tổng hợp ý kiến và đăng ký phát biểu của Nhân dân.")
+    b.body("b) Người chủ trì thông tin đến Nhân dân về kết quả lãnh đạo, chỉ đạo, điều hành và những nội dung trọng "
+           "tâm của hội nghị.")
+    b.body("c) Công dân phát biểu ý kiến theo thứ tự, nội dung đã đăng ký; sau đó những người khác phát biểu theo sự "
+           "điều hành của người chủ trì.")
+    b.body("d) Lãnh đạo các cơ quan, đơn vị báo cáo, trả lời những ý kiến, kiến nghị thuộc chức năng, nhiệm vụ được "
+           "người chủ trì phân công.")
+    b.body("đ) Người chủ trì giải thích, tiếp thu ý kiến và kết luận; những nội dung chưa giải quyết được tại hội "
+           "nghị được phân công cơ quan, đơn vị có trách nhiệm giải quyết, trả lời bằng văn bản; thư ký đọc biên "
+           "bản, hội nghị thông qua biên bản.")
     b.heading("4.3. Sau hội nghị")
-    b.paragraphs("after_session")
+    b.loop("{%p for step in deadlines.after_steps %}", "{{ step }}.")
+    b.body("Người chủ trì thông báo ý kiến kết luận bằng văn bản đến các cơ quan, đơn vị "
+           "{{ deadlines.conclusion_sentence }}; chỉ đạo phân công các cơ quan, đơn vị giải quyết.")
+    b.body("Các cơ quan, đơn vị được phân công xem xét, giải quyết và trả lời bằng văn bản cho công dân "
+           "{{ deadlines.answer_sentence }}; trường hợp cần thêm thời gian phải thông báo bằng văn bản cho công dân "
+           "về thời hạn trả lời mới.")
+    b.body("Những nội dung vượt quá thẩm quyền, tham mưu văn bản đề nghị cấp trên xem xét, giải quyết.")
+    b.body("{{ office }} theo dõi, đôn đốc việc giải quyết; công khai kết quả tại trụ sở, trên hệ thống truyền "
+           "thanh và gửi Trưởng các thôn, tổ dân phố.")
     b.heading("III. TỔ CHỨC THỰC HIỆN")
+    b.tag("{%p if tasks %}")
     b.tag("{%p for task in tasks %}")
     b.heading("{{ loop.index }}. {{ task.assignee }}")
     b.paragraphs("task.lines")
     b.tag("{%p endfor %}")
-    b.body("{{ closing }}", keep_next=True)
+    b.tag("{%p else %}")
+    b.heading("1. {{ office }}")
+    b.body("Tham mưu xây dựng kế hoạch, chương trình hội nghị; tổng hợp ý kiến, kiến nghị và đăng ký phát biểu; "
+           "chuẩn bị cơ sở vật chất và các điều kiện cần thiết; cử thư ký ghi biên bản; theo dõi, đôn đốc việc giải "
+           "quyết kiến nghị sau hội nghị.")
+    b.tag("{%p if directs_offices %}")
+    b.heading("2. Các cơ quan chuyên môn, Công an {{ place_kind }}")
+    b.body("Cử lãnh đạo tham dự hội nghị; chuẩn bị nội dung trả lời các kiến nghị thuộc chức năng, nhiệm vụ; giải "
+           "quyết và trả lời bằng văn bản các kiến nghị được giao theo ý kiến kết luận của người chủ trì, báo cáo "
+           "kết quả về {{ issuer_short }}. Công an {{ place_kind }} bố trí lực lượng bảo đảm an ninh, trật tự cho "
+           "hội nghị.")
+    b.tag("{%p else %}")
+    b.heading("2. Đề nghị Ủy ban nhân dân {{ place_kind }}")
+    b.body("Chỉ đạo các cơ quan chuyên môn, Công an {{ place_kind }} cử lãnh đạo tham dự hội nghị, chuẩn bị nội "
+           "dung trả lời các kiến nghị thuộc chức năng, nhiệm vụ; giải quyết, trả lời bằng văn bản các kiến nghị "
+           "theo ý kiến kết luận của người chủ trì và báo cáo kết quả về {{ issuer_short }}.")
+    b.tag("{%p endif %}")
+    b.heading("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {{ place_kind }} và các tổ chức chính trị - xã hội")
+    b.body("Nắm bắt tâm tư, nguyện vọng, ý kiến, kiến nghị của đoàn viên, hội viên và Nhân dân; tuyên truyền, vận "
+           "động Nhân dân tham dự hội nghị; cử lãnh đạo tham gia hội nghị và giám sát việc giải quyết kiến nghị.")
+    b.heading("4. Trưởng các thôn, tổ dân phố")
+    b.body("Thông báo rộng rãi kế hoạch đến Nhân dân; phát, thu phiếu đăng ký nội dung phát biểu và gửi về "
+           "{{ office }} đúng thời hạn.")
+    b.tag("{%p endif %}")
+    b.body("Căn cứ nội dung Kế hoạch, {{ issuer_short }} {% if directs_offices %}yêu cầu{% else %}đề nghị{% endif %} "
+           "các cơ quan, đơn vị, cá nhân liên quan triển khai thực hiện./.", keep_next=True)
     b.signature()
 
 
 def _notice(b: Builder) -> None:
     b.header()
     b.title("THÔNG BÁO")
-    b.body("{{ intro }}")
+    b.body("Thực hiện Kế hoạch số {{ plan.reference }} ngày {{ plan.date }} về tổ chức {{ session.title_lower }}, "
+           "{{ issuer_name }} thông báo như sau:")
     b.heading("1. Thời gian")
     b.body("{{ session.when_sentence }}")
     b.heading("2. Địa điểm")
-    b.body("{{ session.place }}.")
-    b.loop("{%p for point in session.bridge_points %}", "- Điểm cầu {{ point }}.")
+    b.body("{{ session.place }}{% if session.bridge_points %}; các điểm cầu: {{ session.bridge_points_text }}"
+           "{% endif %}.")
     b.heading("3. Người chủ trì")
-    b.paragraphs("chair_lines")
+    _chair_sentence(b)
     b.heading("4. Nội dung")
-    b.paragraphs("content")
+    _content(b)
     b.heading("5. Thành phần tham dự")
-    b.body("{{ attendance }}")
+    b.body("Mời {{ session.audience_lower }} quan tâm đến dự; các cơ quan, đơn vị được mời theo giấy mời.")
     b.heading("6. Đăng ký phát biểu")
-    b.paragraphs("registration_lines")
-    b.body("{{ closing }}", keep_next=True)
+    b.body("Công dân có ý kiến, kiến nghị ghi vào phiếu đăng ký nội dung phát biểu (nhận tại {{ office }} hoặc "
+           "Trưởng thôn, tổ dân phố) và gửi về {{ office }} hoặc Trưởng thôn, tổ dân phố trước ngày "
+           "{{ deadlines.registration_deadline }}.")
+    b.body("Công dân chưa đăng ký trước vẫn được đăng ký phát biểu tại hội nghị theo sự điều hành của người chủ trì.")
+    b.body("Đề nghị Trưởng các thôn, tổ dân phố, Đài truyền thanh thông báo rộng rãi để Nhân dân biết, tham dự./.",
+           keep_next=True)
     b.signature()
 
 
 def _invitation(b: Builder) -> None:
+    """One letter, or one per invitee: each its own section, numbered from its own first page (no "page 2 … 16"
+    on separate letters); the registration form follows in a section of its own."""
+    b.number_each_section_from_one()
     b.tag("{%p for copy in copies %}")
     b.header()
     b.title("GIẤY MỜI")
-    b.body("", runs=[("{{ issuer_name }} trân trọng kính mời:", {})])
+    b.body("{{ issuer_name }} trân trọng kính mời:")
     b.loop("{%p for invitee in copy.invitees %}", "{{ invitee }}", bold=True, after=0)
-    b.body("", runs=[("Tới dự: ", {"bold": True}), ("{{ event }}.", {})])
-    b.body("", runs=[("Chủ trì: ", {"bold": True}), ("{{ chair_text }}.", {})])
+    b.body("", runs=[("Tới dự: ", {"bold": True}), ("{{ session.title }}.", {})])
+    b.body("", runs=[("Chủ trì: ", {"bold": True}), ("{{ session.chair }}{% if session.co_chairs %}; đồng chủ trì: "
+                                                     "{{ session.co_chairs_text }}{% endif %}.", {})])
     b.body("", runs=[("Thời gian: ", {"bold": True}), ("{{ session.when }}.", {})])
-    b.body("", runs=[("Địa điểm: ", {"bold": True}), ("{{ session.place }}.", {})])
-    b.paragraphs("notes")
-    b.body("{{ closing }}", keep_next=True)
+    b.body("", runs=[("Địa điểm: ", {"bold": True}), ("{{ session.place }}{% if session.bridge_points %}; các điểm "
+                                                      "cầu: {{ session.bridge_points_text }}{% endif %}.", {})])
+    b.body("Đề nghị các cơ quan, đơn vị chuẩn bị nội dung trả lời các ý kiến, kiến nghị thuộc lĩnh vực phụ trách; "
+           "phiếu đăng ký nội dung phát biểu gửi kèm, nhận lại trước ngày {{ deadlines.registration_deadline }}.")
+    b.body("Rất mong {% if copy.invitees|length == 1 %}đồng chí{% else %}các đồng chí{% endif %} đến dự đúng thời "
+           "gian, địa điểm./.", keep_next=True)
     b.signature()
     b.tag("{%p if not loop.last %}")
-    b.page_break()
+    b.section_break()
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     b.tag("{%p if registration_form %}")
-    b.page_break()
+    b.section_break()
     b.para("{{p registration_form }}", align=LEFT, indent=False)
     b.tag("{%p endif %}")
 
 
 def _registration_form(b: Builder) -> None:
+    """One A4 page in both formats: the blanks a citizen fills in and the fields to tick."""
     spec = b.spec
     b.header(numbered=False)
-    b.title("PHIẾU ĐĂNG KÝ NỘI DUNG PHÁT BIỂU", summary="{{ summary }}")
+    b.para("PHIẾU ĐĂNG KÝ NỘI DUNG PHÁT BIỂU", size=spec.doc_type, bold=True, align=CENTER, before=10, after=0,
+           keep_next=True)
+    b.para("{{ summary }}", size=spec.summary, bold=True, align=CENTER, after=0, keep_next=True)
+    b.line(LINE_SHORT)
+    b.para("Thời gian: {{ session.when }}; địa điểm: {{ session.place }}.", italic=True, align=CENTER, indent=False,
+           after=4, size=13)
     width = spec.text_width_mm
 
     def dotted(label_runs: list[tuple[str, dict]], stops: list[float]) -> None:
-        paragraph = b.para("", align=LEFT, indent=False, after=4, runs=label_runs)
+        paragraph = b.para("", align=LEFT, indent=False, after=2, runs=label_runs, size=13)
         for stop in stops:
             paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(stop), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
     dotted([("Họ và tên: ", {}), ("\t", {}), (" Năm sinh: ", {}), ("\t", {})], [width - 40, width])
     dotted([("Địa chỉ (thôn, tổ dân phố): ", {}), ("\t", {})], [width])
     dotted([("Điện thoại liên hệ: ", {}), ("\t", {})], [width])
-    b.para("", align=LEFT, indent=False, after=4,
-           runs=[("Đại diện cho: ", {}), ("☐ Cá nhân   ☐ Hộ gia đình   ☐ Nhóm hộ (…… hộ)   ☐ Tổ chức", {})])
-    b.para("Lĩnh vực (đánh dấu vào ô phù hợp):", align=LEFT, indent=False, after=2)
+    b.para("", align=LEFT, indent=False, after=2, size=13,
+           runs=[("Đại diện cho: ", {}), ("☐ Cá nhân\u2003☐ Hộ gia đình\u2003☐ Nhóm hộ (…… hộ)\u2003☐ Tổ chức", {})])
+    b.para("Lĩnh vực (đánh dấu vào ô phù hợp):", align=LEFT, indent=False, after=0, size=13)
     table = b.doc.add_table(rows=3, cols=2)
     no_table_borders(table)
     zero_cell_margins(table)
@@ -404,55 +561,103 @@ def _registration_form(b: Builder) -> None:
     for cell, key in zip(table.rows[1].cells, ("left", "right")):
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         b.para("{%% if row.%s %%}☐ {{ row.%s }}{%% endif %%}" % (key, key), align=LEFT, indent=False, after=0,
-               container=cell)
-    b.para("Nội dung đăng ký phát biểu (ý kiến, kiến nghị):", align=LEFT, indent=False, before=6, after=4)
-    for _ in range(6):
+               container=cell, size=12)
+    b.para("Nội dung đăng ký phát biểu (ý kiến, kiến nghị):", align=LEFT, indent=False, before=4, after=2, size=13)
+    for _ in range(5):
         dotted([("\t", {})], [width])
-    b.para("{{ return_note }}", italic=True, align=JUSTIFY, before=6)
+    b.para("Phiếu gửi về {{ office }} hoặc Trưởng thôn, tổ dân phố trước ngày {{ return_deadline }}. Công dân chưa "
+           "đăng ký trước được đăng ký thêm tại hội nghị.", italic=True, align=LEFT, indent=False, before=2, after=2,
+           size=12)
     table = b.doc.add_table(rows=1, cols=2)
     no_table_borders(table)
     zero_cell_margins(table)
     fixed_widths(table, [width / 2 - 10, width / 2 + 10])
+    cant_split(table.rows[0])
     left, right = table.rows[0].cells
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
-    b.para("{{ form_place_date }}", italic=True, size=spec.date, align=CENTER, after=0, container=right)
-    b.para("NGƯỜI ĐĂNG KÝ", bold=True, size=spec.signature, align=CENTER, after=0, container=right)
-    b.para("(Ký và ghi rõ họ tên)", italic=True, align=CENTER, after=0, container=right)
+    b.para("{{ form_place_date }}", italic=True, size=13, align=CENTER, after=0, container=right)
+    b.para("NGƯỜI ĐĂNG KÝ", bold=True, size=13, align=CENTER, after=0, container=right)
+    b.para("(Ký và ghi rõ họ tên)", italic=True, align=CENTER, after=0, container=right, size=13)
 
 
 def _minutes(b: Builder) -> None:
     spec = b.spec
     b.header()
     b.title("BIÊN BẢN")
-    b.body("{{ opening }}")
+    b.body("Vào hồi {{ start_time }}, {{ start_day }}, tại {{ session.place }}{% if session.online %} (hình thức "
+           "trực tuyến, kết nối với các điểm cầu: {{ session.bridge_points_text }}){% endif %}, {{ issuer_name }} "
+           "tổ chức {{ session.title_lower }}.")
     b.heading("I. THÀNH PHẦN THAM DỰ")
-    b.paragraphs("chair_lines")
-    b.body("- Đại biểu tham dự:")
-    b.loop("{%p for line in participants %}", "+ {{ line }}")
-    b.body("- {{ attendance }}")
-    b.body("- Thư ký hội nghị: {{ secretary_text }}.")
+    b.body("1. Chủ trì: {{ session.chair }}.")
+    b.tag("{%p if session.co_chairs %}")
+    b.body("Đồng chủ trì: {{ session.co_chairs_head }}.")
+    b.tag("{%p endif %}")
+    b.tag("{%p if delegates %}")
+    b.body("2. Đại biểu:")
+    b.loop("{%p for line in delegates %}", "- {{ line }}")
+    b.tag("{%p else %}")
+    b.body("2. Đại biểu: đại diện các cơ quan, đơn vị theo giấy mời.")
+    b.tag("{%p endif %}")
+    b.body("3. Số người tham dự: {{ citizens }} công dân; {{ delegates_count }} đại biểu.")
+    b.body("4. Thư ký hội nghị: {{ secretary_text }}.")
     b.heading("II. NỘI DUNG HỘI NGHỊ")
-    b.tag("{%p for step in steps %}")
-    b.heading("{{ step.title }}")
-    b.paragraphs("step.lines")
-    b.tag("{%p if step.opinions %}")
-    b.tag("{%p for op in step.opinions %}")
-    b.para("", runs=[("{{ op.number }}. {{ op.speaker }}", {"bold": True}), ("{{ op.speaker_tail }}", {})])
+    b.heading("a) Tuyên bố lý do, giới thiệu đại biểu, chương trình, nội quy; cử thư ký")
+    b.tag("{%p if steps.a %}")
+    b.paragraphs("steps.a")
+    b.tag("{%p else %}")
+    b.body("Đại diện lãnh đạo {{ office }} tuyên bố lý do, giới thiệu đại biểu, người chủ trì, chương trình và nội "
+           "quy hội nghị; hội nghị thống nhất cử {{ secretary_mid }} làm thư ký ghi biên bản.")
+    b.tag("{%p endif %}")
+    b.heading("b) Người chủ trì thông tin đến Nhân dân")
+    b.tag("{%p if steps.b %}")
+    b.body("{{ session.chair }} thông tin đến Nhân dân:")
+    b.paragraphs("steps.b")
+    b.tag("{%p else %}")
+    b.body("{{ session.chair }} thông tin đến Nhân dân kết quả lãnh đạo, chỉ đạo, điều hành và những nội dung trọng "
+           "tâm của hội nghị.")
+    b.tag("{%p endif %}")
+    b.heading("c) Nhân dân phát biểu ý kiến")
+    b.paragraphs("steps.c")
+    b.tag("{%p if opinions %}")
+    b.body("Có {{ opinions|length }} ý kiến phát biểu của Nhân dân:")
+    b.tag("{%p for op in opinions %}")
+    b.para("", runs=[("{{ op.number }}. {{ op.speaker }}{% if op.place %} ({{ op.place }}){% endif %}:",
+                      {"bold": True})], keep_next=True)
     b.paragraphs("op.lines")
     b.tag("{%p for answer in op.answers %}")
-    b.para("", runs=[("{{ answer.who }}", {"italic": True}), ("{{ answer.text }}", {})])
+    b.para("", runs=[("{{ answer.who }} trả lời: ", {"italic": True}), ("{{ answer.text }}", {})])
     b.tag("{%p endfor %}")
     b.tag("{%p if op.outcome %}")
-    b.para("", runs=[("Kết quả: ", {"italic": True}), ("{{ op.outcome }}.", {"italic": True})])
+    b.para("", runs=[("Kết quả: {{ op.outcome }}.", {"italic": True})])
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
+    b.tag("{%p else %}")
+    b.body("Không có ý kiến phát biểu.")
     b.tag("{%p endif %}")
-    b.tag("{%p endfor %}")
+    b.heading("d) Lãnh đạo cơ quan, đơn vị báo cáo, trả lời")
+    b.tag("{%p if answerers %}")
+    b.body("Lãnh đạo các cơ quan, đơn vị và đại biểu đã báo cáo, trả lời trực tiếp các ý kiến thuộc chức năng, "
+           "nhiệm vụ được người chủ trì phân công (nội dung trả lời ghi tại từng ý kiến ở mục c):")
+    b.loop("{%p for a in answerers %}", "- {{ a.who }}: ý kiến số {{ a.numbers }}.")
+    b.tag("{%p else %}")
+    b.body("Các ý kiến đã được người chủ trì trả lời trực tiếp tại mục c; không có báo cáo riêng của lãnh đạo cơ quan, "
+           "đơn vị.")
+    b.tag("{%p endif %}")
+    b.paragraphs("steps.d")
+    b.heading("đ) Người chủ trì giải thích, tiếp thu và kết luận")
+    b.body("{{ session.chair }} giải thích, tiếp thu ý kiến của Nhân dân và kết luận hội nghị (nội dung kết luận ghi "
+           "tại phần III).")
+    b.paragraphs("steps.dd")
     b.heading("III. KẾT LUẬN CỦA NGƯỜI CHỦ TRÌ")
     b.paragraphs("conclusion")
-    b.body("{{ ending }}")
+    b.tag("{%p if end_time %}")
+    b.body("Hội nghị kết thúc vào hồi {{ end_time }}{% if ends_same_day %} cùng ngày{% else %} ngày {{ end_day }}"
+           "{% endif %}.")
+    b.tag("{%p else %}")
+    b.body("Hội nghị kết thúc vào hồi …… giờ …… phút cùng ngày.")
+    b.tag("{%p endif %}")
     b.body("Biên bản đã được đọc lại và thông qua tại hội nghị; các thành viên tham dự thống nhất với nội dung "
-           "biên bản./.")
+           "biên bản./.", keep_next=True)
     table = b.doc.add_table(rows=1, cols=2)
     no_table_borders(table)
     zero_cell_margins(table)
@@ -473,7 +678,14 @@ def _minutes(b: Builder) -> None:
 def _conclusion(b: Builder) -> None:
     b.header()
     b.title("THÔNG BÁO")
-    b.paragraphs("intro")
+    b.body("Ngày {{ held_on }}, tại {{ session.place }}, {{ session.chair_mid }} chủ trì{% if session.co_chairs %}, "
+           "{{ session.co_chairs_text }} đồng chủ trì{% endif %} {{ session.title_lower }}{% if attendance %}, với "
+           "sự tham dự của {{ attendance }}{% endif %}.")
+    b.body("Tại hội nghị có {{ counts.opinions }} ý kiến phát biểu của Nhân dân, ghi nhận {{ counts.petitions }} kiến "
+           "nghị{% if counts.answered %}, trong đó {{ counts.answered }} kiến nghị đã được trả lời, giải thích rõ tại "
+           "hội nghị{% endif %}. Sau khi nghe ý kiến của Nhân dân và báo cáo, giải trình của các cơ quan, đơn vị, "
+           "{{ session.chair_mid }}{% if session.co_chairs %} cùng các đồng chí đồng chủ trì{% endif %} đã kết luận "
+           "hội nghị. {{ issuer_name }} thông báo ý kiến kết luận như sau:")
     b.heading("1. Kết luận chung")
     b.paragraphs("conclusion")
     b.heading("2. Ý kiến kết luận đối với các kiến nghị cụ thể")
@@ -487,31 +699,79 @@ def _conclusion(b: Builder) -> None:
     b.body("Các ý kiến của công dân đã được trả lời, giải thích rõ tại hội nghị.")
     b.tag("{%p endif %}")
     b.heading("3. Tổ chức thực hiện")
-    b.paragraphs("implementation")
-    b.body("{{ closing }}", keep_next=True)
+    b.tag("{%p if directs_offices %}")
+    b.body("Các cơ quan, đơn vị được giao chủ trì giải quyết xem xét, giải quyết và trả lời bằng văn bản cho công dân "
+           "{{ deadlines.answer_sentence }}, đồng thời báo cáo kết quả về {{ issuer_short }} (qua {{ office }}).")
+    b.tag("{%p else %}")
+    b.body("Đề nghị Ủy ban nhân dân {{ place_kind }} chỉ đạo các cơ quan, đơn vị được phân công chủ trì xem xét, giải "
+           "quyết và trả lời bằng văn bản cho công dân {{ deadlines.answer_sentence }}, đồng thời báo cáo kết quả về "
+           "{{ issuer_short }}.")
+    b.tag("{%p endif %}")
+    b.body("Trường hợp cần thêm thời gian, cơ quan, đơn vị phải thông báo bằng văn bản cho công dân về lý do và thời "
+           "hạn trả lời mới.")
+    b.body("{{ office }} theo dõi, đôn đốc, tổng hợp kết quả giải quyết, báo cáo người chủ trì.")
+    b.body("{{ issuer_name }} thông báo để các cơ quan, đơn vị và Nhân dân biết, thực hiện./.", keep_next=True)
     b.signature()
 
 
-def _letter_body(b: Builder, body: str) -> None:
+def _letter_opening(b: Builder) -> None:
     b.header(letter=True)
     b.para("", after=6)
     b.addressees()
-    b.paragraphs(body)
+    b.body("Ngày {{ session.date }}, tại {{ session.title_lower }}, {{ citizen.title }} có kiến nghị: "
+           "“{{ petition.content }}”.")
 
 
-def _letter(b: Builder) -> None:
-    """The reply and the extension letter: a công văn to the citizen."""
-    _letter_body(b, "lines")
+def _reply(b: Builder) -> None:
+    """The written answer to the citizen (a công văn)."""
+    _letter_opening(b)
+    b.tag("{%p if notice %}")
+    b.body("Thực hiện Thông báo số {{ notice.reference }} ngày {{ notice.date }}{% if notice.issuer != issuer_name %} "
+           "của {{ notice.issuer }}{% endif %} về kết luận của người chủ trì hội nghị, {{ issuer_name }} trả lời như "
+           "sau:")
+    b.tag("{%p else %}")
+    b.body("Về nội dung này, {{ issuer_name }} trả lời như sau:")
+    b.tag("{%p endif %}")
+    b.paragraphs("answer")
+    b.body("{{ issuer_name }} trả lời để {{ citizen.title_mid }} được biết./.", keep_next=True)
+    b.signature()
+
+
+def _extension(b: Builder) -> None:
+    """More time to answer, told to the citizen in writing with the new deadline (001 Điều 9.3b)."""
+    _letter_opening(b)
+    b.body("{% if notice %}Thực hiện Thông báo số {{ notice.reference }} ngày {{ notice.date }}"
+           "{% if notice.issuer != issuer_name %} của {{ notice.issuer }}{% endif %}, kiến nghị{% else %}Kiến nghị"
+           "{% endif %} được giao {{ extension.agency or 'cơ quan chuyên môn' }} xem xét, giải quyết"
+           "{% if extension.previous_due %}, thời hạn trả lời là ngày {{ extension.previous_due }}{% endif %}.")
+    b.body("Tuy nhiên, {{ extension.reason }}, nên cần thêm thời gian để xem xét, giải quyết.")
+    b.body("{{ issuer_name }} thông báo để {{ citizen.title_mid }} được biết: thời hạn trả lời kiến nghị được gia hạn "
+           "đến ngày {{ extension.new_due }}. Kết quả giải quyết sẽ được trả lời bằng văn bản.")
+    b.body("Rất mong {{ citizen.title_mid }} thông cảm./.", keep_next=True)
     b.signature()
 
 
 def _upward(b: Builder) -> None:
-    _letter_body(b, "intro")
+    b.header(letter=True)
+    b.para("", after=6)
+    b.addressees()
+    b.body("Ngày {{ session.date }}, {{ issuer_name }} tổ chức {{ session.title_lower }}{% if notice %}; ý kiến kết "
+           "luận của người chủ trì đã được thông báo tại Thông báo số {{ notice.reference }} ngày {{ notice.date }}"
+           "{% endif %}. Tại hội nghị, công dân có {{ items|length }} kiến nghị vượt quá thẩm quyền giải quyết của "
+           "cấp {{ place_kind }}.")
+    b.body("{{ issuer_name }} kính đề nghị {{ bodies_text }} xem xét, giải quyết các nội dung sau:")
     b.tag("{%p for item in items %}")
-    b.para("", runs=[("{{ loop.index }}. {{ item.title }}", {"bold": True})], keep_next=True)
-    b.paragraphs("item.lines")
+    b.para("", runs=[("{{ loop.index }}. Kiến nghị của {{ item.citizen }}{% if item.place %} ({{ item.place }})"
+                      "{% endif %}{% if item.field %}, lĩnh vực {{ item.field }}{% endif %}", {"bold": True})],
+           keep_next=True)
+    b.body("Nội dung: {{ item.content }}.")
+    b.tag("{%p if item.conclusion %}")
+    b.body("Ý kiến của người chủ trì hội nghị: {{ item.conclusion }}.")
+    b.tag("{%p endif %}")
+    b.body("Cơ quan đề nghị xem xét, giải quyết: {{ item.body }}.")
     b.tag("{%p endfor %}")
-    b.paragraphs("closing")
+    b.body("Kính đề nghị {{ bodies_text }} xem xét, giải quyết và có văn bản trả lời để {{ issuer_name }} thông tin "
+           "đến công dân./.", keep_next=True)
     b.signature()
 
 
@@ -520,24 +780,48 @@ def _annual_report(b: Builder) -> None:
     b.header()
     b.title("BÁO CÁO")
     b.addressees()
-    b.paragraphs("intro")
+    b.body("Thực hiện quy định về tiếp xúc, đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với Nhân dân "
+           "({{ profile_name }}), {{ issuer_name }} báo cáo kết quả năm {{ year }} như sau:")
     b.heading("I. CÔNG TÁC TỔ CHỨC")
-    b.paragraphs("organisation")
+    b.body("Trong năm {{ year }}, đã xây dựng kế hoạch {{ figures.sessions_total }} cuộc tiếp xúc, đối thoại trực "
+           "tiếp với Nhân dân; đã tổ chức {{ figures.sessions_held }} cuộc{% if hosts_text %} ({{ hosts_text }})"
+           "{% endif %}{% if figures.sessions_cancelled %}, {{ figures.sessions_cancelled }} cuộc hủy{% endif %}"
+           "{% if figures.sessions_upcoming %}, {{ figures.sessions_upcoming }} cuộc chưa tổ chức{% endif %}.")
+    b.body("Chế độ: {{ figures.periodic }} cuộc định kỳ, {{ figures.ad_hoc }} cuộc đột xuất{% if forms_text %}. Hình "
+           "thức: {{ forms_text }}{% endif %}.")
+    b.body("Có {{ figures.citizens_attending }} lượt công dân và {{ figures.delegates_attending }} lượt đại biểu tham "
+           "dự; {{ figures.registrations }} lượt đăng ký phát biểu ({{ figures.walk_ins }} đăng ký tại hội nghị, "
+           "{{ figures.refused }} trường hợp từ chối đối thoại theo quy định); {{ figures.opinions }} ý kiến phát "
+           "biểu.")
     b.tag("{%p if session_rows %}")
     b.table([("STT", 12, "!row.number"), ("Ngày", 24, "!row.date"), ("Người chủ trì", 42, "row.chair"),
              ("Hình thức, chế độ", 33, "row.form"), ("Công dân dự", 18, "!row.citizens"),
              ("Ý kiến", 18, "!row.opinions"), ("Kiến nghị", 18, "!row.petitions")], "session_rows")
     b.para("", after=0)
     b.tag("{%p endif %}")
+    b.body("Việc thực hiện nghĩa vụ tổ chức tiếp xúc, đối thoại hằng năm ({{ profile_name }}):")
     b.paragraphs("compliance")
     b.heading("II. KẾT QUẢ TIẾP XÚC, ĐỐI THOẠI VÀ GIẢI QUYẾT KIẾN NGHỊ")
-    b.paragraphs("results")
+    b.body("Tổng số ý kiến, kiến nghị của Nhân dân: {{ figures.petitions }} kiến nghị. Trong đó:")
+    b.body("- Đã trả lời, giải thích rõ tại hội nghị: {{ figures.answered_at_meeting }} kiến nghị ({{ pct.answered }}).")
+    b.body("- Đã giải quyết, trả lời bằng văn bản: {{ figures.resolved }} kiến nghị ({{ pct.resolved }}), trong đó "
+           "đúng hạn {{ figures.resolved_on_time }}, quá hạn {{ figures.resolved_late }}{% if avg_days %}; thời gian "
+           "giải quyết bình quân {{ avg_days }} ngày làm việc{% endif %}.")
+    b.body("- Đang giải quyết: {{ figures.in_progress }} kiến nghị (trong hạn {{ figures.open_not_due }}, quá hạn "
+           "{{ figures.open_overdue }}).")
+    b.body("- Đã đề nghị cấp trên giải quyết: {{ figures.transferred }} kiến nghị; không thuộc thẩm quyền: "
+           "{{ figures.not_competent }} kiến nghị.")
+    b.body("- Kiến nghị đã nêu từ lần thứ hai trở lên: {{ figures.raised_more_than_once }} kiến nghị.")
+    b.body("Tỷ lệ kiến nghị đã được trả lời, giải quyết: {{ pct.closed }}.")
     b.tag("{%p if field_rows %}")
+    b.body("Kết quả theo lĩnh vực:")
     b.table([("STT", 12, "!row.number"), ("Lĩnh vực", 53, "row.field"), ("Tổng số", 20, "!row.total"),
              ("Trả lời tại hội nghị", 22, "!row.answered"), ("Đã giải quyết", 20, "!row.resolved"),
              ("Đang giải quyết", 20, "!row.open"), ("Chuyển cấp trên, không thuộc thẩm quyền", 23, "!row.other")],
             "field_rows")
     b.para("", after=0)
+    b.tag("{%p else %}")
+    b.body("Trong kỳ báo cáo chưa có kiến nghị.")
     b.tag("{%p endif %}")
     b.tag("{%p if chart_fields %}")
     b.para("{{ chart_fields }}", align=CENTER, indent=False, after=0)
@@ -556,17 +840,21 @@ def _annual_report(b: Builder) -> None:
     b.paragraphs("causes")
     b.heading("IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ")
     b.paragraphs("directions")
-    b.body("{{ closing }}", keep_next=True)
+    b.body("Trên đây là báo cáo kết quả tiếp xúc, đối thoại trực tiếp với Nhân dân năm {{ year }} của "
+           "{{ issuer_name }}./.", keep_next=True)
     b.signature()
-    # Phụ lục: every petition, on landscape pages (NĐ 30 allows landscape for a wide annex table)
+    # Phụ lục: every petition, on landscape pages (NĐ 30 allows landscape for a wide annex table); its first page
+    # is not the document's first, so it carries its number
     section = b.doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.top_margin, section.bottom_margin = Mm(spec.top), Mm(spec.bottom)
     section.left_margin, section.right_margin = Mm(spec.left), Mm(spec.right)
+    section.different_first_page_header_footer = False
     b.para("PHỤ LỤC", size=spec.doc_type, bold=True, align=CENTER, after=0)
-    b.para("{{ annex_title }}", size=spec.summary, bold=True, align=CENTER, after=0)
-    b.para("{{ annex_subtitle }}", italic=True, align=CENTER, after=6)
+    b.para("DANH SÁCH KIẾN NGHỊ CỦA NHÂN DÂN NĂM {{ year }}", size=spec.summary, bold=True, align=CENTER, after=0)
+    b.para("(Kèm theo Báo cáo số {{ reference }} ngày {{ date }} của {{ issuer_name }}; số liệu tính đến ngày "
+           "{{ as_of }})", italic=True, align=CENTER, after=6)
     b.table([("STT", 12, "!row.number"), ("Ngày hội nghị", 22, "!row.date"),
              ("Người kiến nghị (địa chỉ)", 38, "row.citizen"), ("Lĩnh vực", 26, "row.field"),
              ("Nội dung kiến nghị", 63, "row.content"), ("Cơ quan giải quyết", 30, "row.agency"),
@@ -576,7 +864,7 @@ def _annual_report(b: Builder) -> None:
 
 BUILDERS = {
     "plan": _plan, "notice": _notice, "invitation": _invitation, "registration-form": _registration_form,
-    "minutes": _minutes, "conclusion": _conclusion, "reply": _letter, "extension": _letter,
+    "minutes": _minutes, "conclusion": _conclusion, "reply": _reply, "extension": _extension,
     "upward-proposal": _upward, "annual-report": _annual_report,
 }
 

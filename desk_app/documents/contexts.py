@@ -1,31 +1,39 @@
-"""What goes into each document: every date, count, name and deadline from the services.
+"""What goes into each document: every date, count, name, deadline and citation from the record.
 
-Each ``*_context`` function returns the template variables (documented in
-``resources/templates/README.md``) and raises :class:`MissingDataError` listing what the record lacks.
-Text the clerk wrote with several lines becomes several paragraphs (lists of strings).
+The fixed wording of every document lives in its template (resources/templates, written by ``builder``); the
+code supplies only what varies — names with their titles, dates, counts, the numbers of the documents cited —
+so a clerk who changes a sentence in Word sees it in the next export. The variables are documented in
+``resources/templates/README.md``.
+
+Each ``*_context`` function describes the record *as of the document's date* (documents.md §7): a conclusion
+notice lists the deadlines set in it, not later extensions; an upward proposal the petitions it carried. A
+document cited (the plan of the same issuer, the session's conclusion notice) is looked up in the register;
+when it is not there the citation is left as a dotted blank ("số …/KH-UBND ngày …") and a warning says which
+document is missing — never the number of another document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk_app.documents import wording
-from desk_app.domain import official
+from desk_app.domain import issuers, official
 from desk_app.domain.errors import ValidationError
-from desk_app.domain.official import PARTY, STATE
-from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind,
-                                    SessionForm, SessionStatus, SpeaksFor)
+from desk_app.domain.official import PARTY
+from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind, SessionForm,
+                                    SessionStatus, SpeaksFor)
 from desk_app.domain.text import vi_upper
 from desk_app.store import models as m
-from desk_app.services import catalog, followup, minutes, sessions, statistics
+from desk_app.services import catalog, followup, minutes, register, sessions, statistics
 from desk_app.services import report_texts as report_texts_service
 from desk_app.services.common import commune, domain_profile, get, load_calendar
 
 BODY_NAMES = {"dang_uy": "party_committee", "hdnd": "council", "ubnd": "committee"}
+DOTS = "……"
 
 
 # -- small text helpers ------------------------------------------------------------------------------------
@@ -56,10 +64,22 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
 def punctuated(items: list[str], last: str = ".") -> list[str]:
     """"- a;" … "- z." : every item ends with ";" and the last with ``last``."""
     cleaned = [item.strip().rstrip(";.,") for item in items if item and item.strip()]
     return [item + (";" if i < len(cleaned) - 1 else last) for i, item in enumerate(cleaned)]
+
+
+def joined(items: list[str]) -> str:
+    """"A, B và C" (Vietnamese lists: commas, "và" before the last)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} và {items[-1]}"
 
 
 def dmy(day: dt.date | dt.datetime | None) -> str:
@@ -78,15 +98,34 @@ def when_text(start: dt.datetime, end: dt.datetime | None) -> str:
     """"Từ 08 giờ 00 phút đến 11 giờ 00 phút, thứ Năm, ngày 05/02/2026"."""
     if end is not None and end.date() == start.date():
         return f"Từ {clock_text(start)} đến {clock_text(end)}, {weekday_date(start.date())}"
-    return f"{clock_text(start)[:1].upper()}{clock_text(start)[1:]}, {weekday_date(start.date())}"
+    return f"{upper_first(clock_text(start))}, {weekday_date(start.date())}"
 
 
-def title_of(person_name: str, gender: str | None = None) -> str:
-    if gender == "nam":
-        return f"Ông {person_name}"
-    if gender == "nu":
-        return f"Bà {person_name}"
-    return f"Ông (Bà) {person_name}"
+def honorific(name: str, gender: str | None) -> str:
+    """"Ông Nguyễn Văn A" / "Bà Lê Thị B" from the person's gender; "Công dân …" when it is not recorded (never
+    "Ông (Bà)" to a known person)."""
+    return {"nam": f"Ông {name}", "nu": f"Bà {name}"}.get(gender or "", f"Công dân {name}")
+
+
+def _mid_sentence(text: str) -> str:
+    """A phrase put inside a sentence: its first letter in lower case, except "Nhân dân" (always capitalised in
+    these documents) and a name."""
+    if text.startswith(("Nhân dân", "Ủy ban", "Hội đồng", "Đảng")):
+        return text
+    return lower_first(text)
+
+
+def comrade(name: str, title: str) -> str:
+    """"đồng chí Nguyễn Văn A, Chủ tịch UBND xã" (a title written once)."""
+    return f"đồng chí {name}, {title}" if title else f"đồng chí {name}"
+
+
+def without_bridge_word(name: str) -> str:
+    """A bridge point's name without a leading "Điểm cầu" (the templates write the word)."""
+    for word in ("Điểm cầu ", "điểm cầu "):
+        if name.startswith(word):
+            return name[len(word):]
+    return name
 
 
 # -- who issues and signs ----------------------------------------------------------------------------------
@@ -111,29 +150,24 @@ class Issuer:
         return upper
 
 
+def issuer_of(unit: m.Commune, body: str) -> Issuer:
+    return Issuer(body, issuers.format_of(body), getattr(unit, BODY_NAMES[body]) or unit.name)
+
+
 def session_issuer(ds: m.DialogueSession, unit: m.Commune, fmt: str | None = None) -> Issuer:
-    """The body that issues the session's documents and its format: the party committee writes in the party
-    format, HĐND and UBND in the state format; a joint session uses the format set on it (or asked for),
-    which also decides whether the party committee or the People's Committee issues."""
+    """The body that issues the session's documents and its format (the issuer table, domain.issuers): the party
+    committee writes in the party format, HĐND and UBND in the state format; a joint session is issued by the
+    body its plan names through the format set on it (or asked for)."""
     host = Host(ds.host)
-    if host is Host.JOINT:
-        fmt = fmt or ds.document_format or STATE
-        bodies = sessions.session_bodies(ds)
-        if fmt == PARTY and "dang_uy" in bodies:
-            body = "dang_uy"
-        else:
-            fmt = STATE
-            body = "ubnd" if "ubnd" in bodies else "hdnd"
-    else:
-        body = host.value
-        natural = PARTY if body == "dang_uy" else STATE
+    if host is not Host.JOINT:
+        natural = issuers.format_of(host.value)
         if fmt is not None and fmt != natural:
-            who = "Đảng ủy" if body == "dang_uy" else Host(body).label
+            who = "Đảng ủy" if host is Host.PARTY else host.label
             wanted = "của Đảng" if fmt == PARTY else "hành chính"
             raise ValidationError({"format": f"Hội nghị do {who} chủ trì không dùng thể thức {wanted}; chỉ hội "
                                              "nghị liên tịch mới chọn được thể thức."})
-        fmt = natural
-    return Issuer(body, fmt, getattr(unit, BODY_NAMES[body]) or unit.name)
+    body, _fmt = followup.session_issuing_body(ds, fmt)
+    return issuer_of(unit, body)
 
 
 def _is_head_of(person: m.Official, body: str) -> bool:
@@ -142,9 +176,9 @@ def _is_head_of(person: m.Official, body: str) -> bool:
 
 
 def session_signer(session: Session, ds: m.DialogueSession, issuer: Issuer) -> tuple[m.Official | None, bool]:
-    """Who signs the session's documents: the chair when they belong to the issuing body, else a co-chair
-    who heads it, else that body's head (a joint session chaired by the Bí thư but issued by the UBND is
-    signed by the Chủ tịch UBND)."""
+    """Who signs the session's documents: the head of the issuing body — the chair when he heads it (or chairs
+    for it, delegated), else a co-chair who heads it, else that body's head (a joint session chaired by the Bí
+    thư but issued by UBND is signed by the Chủ tịch UBND)."""
     chair = ds.chair
     if chair is not None and (_is_head_of(chair, issuer.body) or chair.body == issuer.body):
         return chair, ds.chair_delegated
@@ -158,25 +192,25 @@ def session_signer(session: Session, ds: m.DialogueSession, issuer: Issuer) -> t
 def signature_for(issuer: Issuer, person: m.Official | None, delegated: bool = False) -> dict:
     name = person.name if person else ""
     deputy = bool(person) and (delegated or not _is_head_of(person, issuer.body))
-    sig = official.signature(issuer.body, issuer.fmt, name, deputy=deputy)
+    sig = issuers.signature(issuer.body, name, deputy=deputy)
     return {"lines": sig.lines, "name": sig.name}
-
-
-def _require_unit(session: Session, missing: list[str]) -> m.Commune | None:
-    unit = commune(session)
-    if unit is None:
-        missing.append("thông tin đơn vị (tên xã, tỉnh) — nhập trong phần Thiết lập")
-    return unit
 
 
 def common(unit: m.Commune, issuer: Issuer, *, number: int | None, symbol: str, issued: dt.date | None) -> dict:
     superior = unit.party_superior if issuer.fmt == PARTY else unit.state_superior
+    body = issuers.BODIES[issuer.body]
     return {
         "superior": vi_upper(superior),
         "issuer": issuer.header_lines,
         "issuer_name": issuer.name,
+        "issuer_body": issuer.body,
+        "issuer_short": f"{body.running} {unit.kind}",
         "number_line": official.number_line(number, symbol, issuer.fmt),
         "place_date": official.place_date_line(unit.place_name or unit.name, issued),
+        "date": dmy(issued),
+        "place_kind": unit.kind,
+        "place": f"{unit.kind} {unit.place_name}",
+        "office": _office(unit, issuer.body),
         "commune": {"name": unit.name, "kind": unit.kind, "place": unit.place_name, "province": unit.province,
                     "committee": unit.committee, "council": unit.council, "party_committee": unit.party_committee,
                     "front": unit.front},
@@ -187,44 +221,117 @@ def _keep(office_unit: str) -> str:
     return f"Lưu: VT, {office_unit or 'VP'}"
 
 
+def _other_bodies(body: str, unit: m.Commune) -> list[str]:
+    """The commune's other leading bodies (a copy goes to them, not to the issuer itself)."""
+    names = {"dang_uy": f"Thường trực Đảng ủy {unit.kind}", "hdnd": f"Thường trực HĐND {unit.kind}",
+             "ubnd": f"UBND {unit.kind}"}
+    return [text for code, text in names.items() if code != body]
+
+
+# -- citations ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Citations:
+    """Documents a document cites, from the register; what is missing becomes a warning and a dotted blank."""
+
+    session: Session
+    unit: m.Commune
+    as_of: dt.date | None
+    warnings: list[str] = field(default_factory=list)
+
+    def of_session(self, kind: str, ds: m.DialogueSession, body: str, what: str) -> dict:
+        fmt = issuers.format_of(body)
+        symbol = official.symbol(kind, body, fmt, self.unit.office_unit)
+        row = register.cited(self.session, kind, symbol, ds.id)
+        who = issuer_of(self.unit, body).name
+        if row is not None and (self.as_of is None or row.issued_date <= self.as_of):
+            return {"issued": True, "reference": register.reference(row), "date": dmy(row.issued_date), "issuer": who}
+        blank = official.reference(None, symbol)
+        if row is None:
+            why = "chưa có trong sổ văn bản đi"
+        else:
+            why = f"ban hành ngày {dmy(row.issued_date)}, sau ngày của văn bản này"
+        self.warnings.append(f"{what} của {who} về hội nghị ngày {dmy(ds.session_date)} {why}: văn bản để trống số, "
+                             f"ngày (“số {blank} ngày {DOTS}”) để ghi tay.")
+        return {"issued": False, "reference": blank, "date": DOTS, "issuer": who}
+
+    def conclusion_notice(self, ds: m.DialogueSession) -> dict | None:
+        """The session's conclusion notice, once the session has one (else the session itself is cited)."""
+        if ds.conclusion_notice_date is None or (self.as_of is not None and ds.conclusion_notice_date > self.as_of):
+            return None
+        body, _fmt = followup.session_issuing_body(ds)
+        return self.of_session("conclusion", ds, body, "Thông báo kết luận")
+
+
 # -- the session as documents show it ------------------------------------------------------------------------
 
-def _chair_title(person: m.Official, unit: m.Commune) -> str:
-    title = person.title
+def _titled(person: m.Official, unit: m.Commune) -> str:
+    """The official's title as written after the name, with the commune when the title lacks it."""
+    title = person.title.strip()
     kind = unit.kind
-    if kind and f" {kind}" not in title and not title.endswith(unit.place_name):
-        title = f"{title} {kind} {unit.place_name}".strip()
+    if kind and not title.endswith(f" {kind}") and f" {kind} " not in f"{title} " and not title.endswith(
+            unit.place_name):
+        title = f"{title} {kind}"
     return title
+
+
+def person_text(person: m.Official, unit: m.Commune, delegated: bool = False) -> str:
+    return comrade(person.name, _titled(person, unit)) + (" (được ủy quyền)" if delegated else "")
+
+
+def agency_person(agency: m.Agency) -> str:
+    """"đồng chí Lương Thị Hằng, Trưởng phòng Kinh tế xã"; "lãnh đạo …" when the head is not recorded."""
+    post = catalog.agency_head_post(agency)
+    return comrade(agency.head_name, post) if agency.head_name else f"lãnh đạo {agency.name}"
+
+
+def theme_of(ds: m.DialogueSession) -> str:
+    """The theme of a thematic session: what follows "về"/"chuyên đề" in its title, else its title."""
+    if ds.form != SessionForm.THEMATIC.value:
+        return ""
+    title = ds.title
+    for marker in (" chuyên đề: ", " chuyên đề ", " về "):
+        if marker in title:
+            theme = title.split(marker, 1)[1]
+            for tail in (f" năm {ds.session_date.year}",):
+                theme = theme.split(tail)[0]
+            return theme.strip(" ()“”\"")
+    return ""
 
 
 def session_view(session: Session, ds: m.DialogueSession, unit: m.Commune) -> dict:
     profile = domain_profile(ds.profile)
-    chair = ds.chair
-    chair_text = f"Đồng chí {chair.name}, {_chair_title(chair, unit)}" if chair else ""
-    if chair and ds.chair_delegated:
-        chair_text += " (được ủy quyền)"
-    co_chairs = [f"Đồng chí {c.official.name}, {_chair_title(c.official, unit)}" + (" (được ủy quyền)" if c.delegated else "")
-                 for c in ds.co_chairs]
+    chair = person_text(ds.chair, unit, ds.chair_delegated) if ds.chair else ""
+    co_chairs = [person_text(c.official, unit, c.delegated) for c in ds.co_chairs]
     start = ds.planned_start
-    participants = [p.agency.name if p.agency else p.name for p in ds.participants]
+    points = [without_bridge_word(b.name) for b in ds.bridge_points]
     return {
         "id": ds.id,
         "title": ds.title,
         "title_lower": lower_first(ds.title),
         "host": Host(ds.host).label,
         "form": SessionForm(ds.form).label,
+        "online": ds.form == SessionForm.ONLINE.value,
+        "thematic": ds.form == SessionForm.THEMATIC.value,
+        "theme": lower_first(theme_of(ds)),
         "regime": Regime(ds.regime).label,
         "date": dmy(ds.session_date),
         "date_words": official.date_words(ds.session_date),
         "when": when_text(start, ds.planned_end),
         "when_sentence": f"{when_text(start, ds.planned_end)}.",
         "place": ds.place,
-        "bridge_points": [f"{b.name}" + (f" ({b.address})" if b.address else "") for b in ds.bridge_points],
-        "target_audience": ds.target_audience or f"Nhân dân trên địa bàn {unit.kind} {unit.place_name}.",
-        "chair": chair_text,
-        "chair_name": chair.name if chair else "",
+        "bridge_points": points,
+        "bridge_points_text": joined(points),
+        "target_audience": ds.target_audience or f"Nhân dân trên địa bàn {unit.kind} {unit.place_name}",
+        "audience_lower": _mid_sentence((ds.target_audience or f"Nhân dân trên địa bàn {unit.kind} "
+                                                                 f"{unit.place_name}").rstrip(".")),
+        "chair": upper_first(chair),
+        "chair_mid": chair,
+        "chair_name": ds.chair.name if ds.chair else "",
         "co_chairs": co_chairs,
-        "participants": participants,
+        "co_chairs_text": joined(co_chairs),
+        "co_chairs_head": upper_first(joined(co_chairs)),
+        "participants": [p.agency.name if p.agency else p.name for p in ds.participants],
         "profile": profile.name,
     }
 
@@ -232,13 +339,6 @@ def session_view(session: Session, ds: m.DialogueSession, unit: m.Commune) -> di
 def _recipients(ds: m.DialogueSession, unit: m.Commune) -> list[str]:
     items = [r.text for r in ds.recipients] or sessions.default_recipients(ds.host, unit)
     return punctuated([*items, _keep(unit.office_unit)])
-
-
-def _chair_lines(view: dict) -> list[str]:
-    result = [f"{view['chair']} chủ trì hội nghị."]
-    if view["co_chairs"]:
-        result.append("Đồng chủ trì: " + "; ".join(view["co_chairs"]) + ".")
-    return result
 
 
 def registration_deadline(session: Session, ds: m.DialogueSession) -> dt.date:
@@ -291,67 +391,36 @@ def _deadline_sentences(session: Session, ds: m.DialogueSession) -> dict:
 
 # -- 1. the plan -------------------------------------------------------------------------------------------
 
-def plan_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def plan_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations) -> dict:
     unit = commune(session)
     view = session_view(session, ds, unit)
-    deadlines = _deadline_sentences(session, ds)
-    issuer_name = head["issuer_name"]
-    bases = [b.text for b in ds.legal_bases]
     previous = sessions.previous_session(session, ds.id)
     repeated = sessions.repeated_unresolved(session, ds.session_date)
-    preparation = [
-        "Chuẩn bị cơ sở vật chất và các điều kiện cần thiết; xây dựng chương trình hội nghị.",
-        "Rà soát, thống kê, tổng hợp, phân loại nội dung, mức độ cấp thiết của các vấn đề Nhân dân kiến nghị, "
-        "phản ánh, nhất là các kiến nghị đã nêu nhiều lần nhưng chưa được giải quyết"
-        + (f" (hiện có {len(repeated)} kiến nghị)" if repeated else "")
-        + "; chuyển các cơ quan, đơn vị liên quan chuẩn bị nội dung trả lời.",
-    ]
-    if previous is not None:
-        pending = sessions.previous_session_petitions(session, ds.id)
-        preparation.append(
-            f"Báo cáo kết quả giải quyết {len(pending)} kiến nghị của hội nghị ngày {dmy(previous.session_date)}.")
-    preparation += [
-        f"Thông báo công khai kế hoạch trên hệ thống truyền thanh, niêm yết tại trụ sở và gửi giấy mời kèm phiếu "
-        f"đăng ký nội dung phát biểu {deadlines['notice_sentence']}.",
-        f"Công dân gửi phiếu đăng ký nội dung phát biểu về Văn phòng hoặc qua Trưởng thôn, tổ dân phố trước ngày "
-        f"{deadlines['registration_deadline']}.",
-    ]
-    after = [
-        *[f"{step}." for step in deadlines["after_steps"]],
-        f"Người chủ trì thông báo ý kiến kết luận bằng văn bản đến các cơ quan, đơn vị {deadlines['conclusion_sentence']}"
-        "; chỉ đạo phân công các cơ quan, đơn vị giải quyết.",
-        f"Các cơ quan, đơn vị được giao xem xét, giải quyết và trả lời bằng văn bản cho công dân "
-        f"{deadlines['answer_sentence']}; trường hợp cần thêm thời gian phải thông báo bằng văn bản cho công dân "
-        f"về thời hạn trả lời mới.",
-        "Những nội dung vượt quá thẩm quyền, tham mưu văn bản đề nghị cấp trên xem xét, giải quyết.",
-        "Văn phòng theo dõi, đôn đốc việc giải quyết; công khai kết quả tại trụ sở, trên hệ thống truyền thanh và "
-        "gửi Trưởng các thôn, tổ dân phố.",
-    ]
-    place_words = {"unit_kind": unit.kind, "committee_short": f"{'HĐND - UBND'} {unit.kind}",
-                   "issuer_name_plain": issuer_name}
     tasks = [{"assignee": t.assignee, "lines": lines(t.tasks)} for t in ds.tasks]
-    if not tasks:
-        tasks = [{"assignee": a.format(**place_words), "lines": [b.format(**place_words)]}
-                 for a, b in wording.DEFAULT_TASKS]
     return {
         "summary": ds.title,
-        "legal_bases": _bases(bases),
-        "intro": f"{issuer_name} xây dựng Kế hoạch tổ chức {view['title_lower']} như sau:",
-        "purpose": lines(ds.purpose) or list(wording.PURPOSE),
-        "requirements": lines(ds.requirements) or list(wording.REQUIREMENTS),
-        "chair_lines": _chair_lines(view),
+        "legal_bases": _bases([b.text for b in ds.legal_bases]),
+        "purpose": lines(ds.purpose),
+        "requirements": lines(ds.requirements),
         "participants": punctuated(view["participants"] or ["Các cơ quan, đơn vị có liên quan"]),
-        "content": lines(ds.content) or list(wording.CONTENT),
-        "preparation": preparation,
-        "agenda": list(wording.AGENDA),
-        "after_session": after,
+        "content": lines(ds.content),
+        "repeated": len(repeated),
+        "previous": ({"date": dmy(previous.session_date),
+                      "petitions": len(sessions.previous_session_petitions(session, ds.id))}
+                     if previous is not None else None),
         "tasks": tasks,
-        "closing": f"Trên đây là Kế hoạch tổ chức {view['title_lower']}; đề nghị các cơ quan, đơn vị, cá nhân "
-                   "liên quan triển khai thực hiện./.",
+        "directs_offices": head["issuer_body"] == "ubnd",
         "session": view,
-        "deadlines": deadlines,
+        "deadlines": _deadline_sentences(session, ds),
         "recipients": _recipients(ds, unit),
     }
+
+
+def _office(unit: m.Commune, body: str) -> str:
+    """The issuer's own office in running text."""
+    if body == "dang_uy":
+        return f"Văn phòng Đảng ủy {unit.kind}"
+    return f"Văn phòng HĐND và UBND {unit.kind}"
 
 
 def _bases(bases: list[str]) -> list[str]:
@@ -362,70 +431,52 @@ def _bases(bases: list[str]) -> list[str]:
 
 # -- 2. public notice ----------------------------------------------------------------------------------------
 
-def notice_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def notice_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations) -> dict:
     unit = commune(session)
     view = session_view(session, ds, unit)
-    deadlines = _deadline_sentences(session, ds)
-    plan = session.scalar(select(m.IssuedDocument).where(m.IssuedDocument.session_id == ds.id,
-                                                          m.IssuedDocument.kind == "plan")
-                          .order_by(m.IssuedDocument.id.desc()).limit(1))
-    basis = ""
-    if plan is not None and plan.number:
-        basis = (f"Thực hiện Kế hoạch số {plan.number:02d}/{plan.symbol} ngày {dmy(plan.issued_date)} của "
-                 f"{head['issuer_name']}, ")
-    elif ds.plan_issued_date:
-        basis = f"Thực hiện Kế hoạch ngày {dmy(ds.plan_issued_date)} của {head['issuer_name']}, "
-    intro = (f"{basis}{head['issuer_name']} thông báo tổ chức {view['title_lower']} như sau:")
-    intro = intro[:1].upper() + intro[1:]
     return {
         "summary": f"Về việc tổ chức {view['title_lower']}",
-        "intro": intro,
-        "chair_lines": _chair_lines(view),
-        "content": lines(ds.content) or list(wording.CONTENT),
-        "attendance": f"Mời {lower_first(view['target_audience'].rstrip('.'))} quan tâm đến dự; các cơ quan, đơn vị "
-                      "được mời theo giấy mời.",
-        "registration_lines": [
-            "Công dân có ý kiến, kiến nghị ghi vào phiếu đăng ký nội dung phát biểu (nhận tại Văn phòng hoặc "
-            "Trưởng thôn, tổ dân phố) và gửi về Văn phòng hoặc Trưởng thôn, tổ dân phố trước ngày "
-            f"{deadlines['registration_deadline']}.",
-            "Công dân chưa đăng ký trước vẫn được đăng ký phát biểu tại hội nghị theo sự điều hành của người chủ trì.",
-        ],
-        "closing": "Đề nghị Trưởng các thôn, tổ dân phố, Đài truyền thanh thông báo rộng rãi để Nhân dân biết, "
-                   "tham dự./.",
+        "plan": cite.of_session("plan", ds, head["issuer_body"], "Kế hoạch tổ chức hội nghị"),
+        "content": lines(ds.content),
         "session": view,
-        "deadlines": deadlines,
-        "recipients": punctuated(["Thường trực Đảng ủy", "Thường trực HĐND", "Ủy ban MTTQ Việt Nam "
-                                  f"{unit.kind}", "Đài truyền thanh", "Trưởng các thôn, tổ dân phố",
-                                  "Niêm yết tại trụ sở", _keep(unit.office_unit)]),
+        "deadlines": _deadline_sentences(session, ds),
+        "recipients": punctuated([*_other_bodies(head["issuer_body"], unit), f"Ủy ban MTTQ Việt Nam {unit.kind}",
+                                  "Đài truyền thanh", "Trưởng các thôn, tổ dân phố", "Niêm yết tại trụ sở",
+                                  _keep(unit.office_unit)]),
     }
 
 
 # -- 3. invitation, 4. registration form -------------------------------------------------------------------
 
-def invitation_context(session: Session, ds: m.DialogueSession, head: dict, *, per_invitee: bool) -> dict:
+def invitees(ds: m.DialogueSession) -> list[str]:
+    """Who is invited: an agency's head by name and title when recorded, else the agency or the category."""
+    result = []
+    for p in ds.participants:
+        if p.agency is not None:
+            result.append(upper_first(agency_person(p.agency)) if p.agency.head_name else p.agency.name)
+        else:
+            result.append(p.name)
+    return result
+
+
+def invitation_copies(names: list[str], per_invitee: bool) -> list[dict]:
+    """One letter with the list of invitees, or one letter each (a layout of the export, not of the record)."""
+    return [{"invitees": [name]} for name in names] if per_invitee else [{"invitees": punctuated(names)}]
+
+
+def invitation_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations) -> dict:
     unit = commune(session)
     view = session_view(session, ds, unit)
-    invitees = view["participants"]
-    if per_invitee:
-        copies = [{"invitees": [name]} for name in invitees]
-    else:
-        copies = [{"invitees": punctuated(invitees)}]
-    deadlines = _deadline_sentences(session, ds)
     return {
         "summary": f"Dự {view['title_lower']}",
-        "copies": copies,
-        "event": view["title"],
-        "chair_text": view["chair"] + (("; đồng chủ trì: " + "; ".join(view["co_chairs"])) if view["co_chairs"] else ""),
-        "notes": [f"Đề nghị các cơ quan, đơn vị chuẩn bị nội dung trả lời các ý kiến, kiến nghị thuộc lĩnh vực phụ "
-                  f"trách; phiếu đăng ký nội dung phát biểu gửi kèm, nhận lại trước ngày "
-                  f"{deadlines['registration_deadline']}."],
-        "closing": "Rất mong các đồng chí và Nhân dân đến dự đúng thời gian, địa điểm./.",
+        "invitees": invitees(ds),
         "session": view,
+        "deadlines": _deadline_sentences(session, ds),
         "recipients": punctuated(["Như thành phần mời", _keep(unit.office_unit)]),
     }
 
 
-def registration_form_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def registration_form_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations | None = None) -> dict:
     unit = commune(session)
     view = session_view(session, ds, unit)
     fields = [f.name for f in session.scalars(select(m.Field).where(m.Field.active.is_(True))
@@ -433,14 +484,11 @@ def registration_form_context(session: Session, ds: m.DialogueSession, head: dic
     half = (len(fields) + 1) // 2
     left, right = fields[:half], fields[half:]
     rows = [{"left": left[i], "right": right[i] if i < len(right) else ""} for i in range(half)]
-    deadline = dmy(registration_deadline(session, ds))
     return {
-        "summary": f"Tại {view['title_lower']} ({view['when']}, tại {view['place']})",
+        "summary": f"Tại {view['title_lower']}",
         "field_rows": rows,
         "speaks_for": [s.label for s in SpeaksFor],
-        "return_note": f"Phiếu đăng ký gửi về Văn phòng {head['issuer_name']} hoặc Trưởng thôn, tổ dân phố trước "
-                       f"ngày {deadline}. Công dân được đăng ký thêm tại hội nghị.",
-        "return_deadline": deadline,
+        "return_deadline": dmy(registration_deadline(session, ds)),
         "form_place_date": f"{unit.place_name}, ngày …… tháng …… năm {ds.session_date.year}",
         "session": view,
     }
@@ -448,73 +496,114 @@ def registration_form_context(session: Session, ds: m.DialogueSession, head: dic
 
 # -- 5. minutes ---------------------------------------------------------------------------------------------
 
-def _responder(answer: m.OpinionAnswer, session: Session) -> str:
-    if answer.responder_name:
-        return answer.responder_name
+def responder(session: Session, answer: m.OpinionAnswer, ds: m.DialogueSession, unit: m.Commune) -> str:
+    """Who answered, named with the title once: an official, an agency's head, the chair, or the name typed."""
     if answer.official_id:
         person = session.get(m.Official, answer.official_id)
-        if person:
-            return f"Đồng chí {person.name}, {person.title}"
+        if person is not None:
+            return upper_first(person_text(person, unit))
     if answer.agency_id:
         agency = session.get(m.Agency, answer.agency_id)
-        if agency:
-            return catalog.agency_head_post(agency)
-    return ResponderKind(answer.responder_kind).label
+        if agency is not None:
+            return upper_first(agency_person(agency))
+    if answer.responder_kind == ResponderKind.CHAIR.value and ds.chair is not None and not answer.responder_name:
+        return upper_first(person_text(ds.chair, unit))
+    if answer.responder_kind == ResponderKind.CHAIR.value and ds.chair is not None and \
+            answer.responder_name.startswith(f"Đồng chí {ds.chair.name},"):
+        return upper_first(person_text(ds.chair, unit))
+    return answer.responder_name or ResponderKind(answer.responder_kind).label
 
 
-def minutes_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def delegates(session: Session, ds: m.DialogueSession, unit: m.Commune, opinions: list[m.Opinion]) -> list[str]:
+    """The delegates by name and title: officials who took part (the heads of a joint session's bodies, those
+    who answered), then the heads of the invited agencies and of the agencies that answered. The invitation's
+    categories ("Trưởng các thôn") are not delegates: their number is in the attendance."""
+    chairs = {ds.chair_id, *(c.official_id for c in ds.co_chairs)}
+    people: list[str] = []
+    seen: set = set()
+
+    def add(key, text: str) -> None:
+        if key not in seen and text:
+            seen.add(key)
+            people.append(upper_first(text))
+
+    if ds.host == Host.JOINT.value:
+        for body, head in catalog.heads(session, ds.session_date).items():
+            if head is not None and head.id not in chairs and body in ds.joint_bodies.split(","):
+                add(("official", head.id), person_text(head, unit))
+    answers = [a for op in opinions for a in op.answers]
+    for answer in answers:
+        if answer.official_id and answer.official_id not in chairs:
+            person = session.get(m.Official, answer.official_id)
+            if person is not None:
+                add(("official", person.id), person_text(person, unit))
+    agencies = [p.agency for p in ds.participants if p.agency is not None]
+    agencies += [session.get(m.Agency, a.agency_id) for a in answers if a.agency_id]
+    for agency in agencies:
+        if agency is not None and agency.kind != "cap_tren":
+            add(("agency", agency.id), agency_person(agency))
+    for answer in answers:
+        if not answer.official_id and not answer.agency_id and answer.responder_kind != ResponderKind.CHAIR.value \
+                and answer.responder_name:
+            add(("name", answer.responder_name), answer.responder_name)
+    return punctuated(people) if people else []
+
+
+def minutes_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations) -> dict:
     unit = commune(session)
     view = session_view(session, ds, unit)
     start = ds.actual_start or ds.planned_start
     opinions = minutes.opinions(session, ds.id)
-    logs = {log.step: log for log in ds.agenda_log}
-    steps = []
-    for i, step in enumerate(AgendaStep):
-        log = logs.get(step.value)
-        step_lines = lines(log.note) if log else []
-        if log is not None and not step_lines:
-            step_lines = [f"Lúc {log.reached_at:%H} giờ {log.reached_at:%M}."]
-        entry = {"title": f"{i + 1}. {step.label[3:]}", "lines": step_lines, "opinions": []}
-        if step is AgendaStep.CITIZENS_SPEAK:
-            if not opinions:
-                entry["lines"] = entry["lines"] or ["Không có ý kiến phát biểu."]
-            for number, op in enumerate(opinions, 1):
-                hamlet = op.hamlet.name if op.hamlet else op.address
-                answers = [{"who": f"{_responder(a, session)}: ", "text": a.content} for a in op.answers if a.content]
-                entry["opinions"].append({
-                    "number": number,
-                    "speaker": title_of(op.speaker_name, op.registration.gender if op.registration else None),
-                    "speaker_tail": f" ({hamlet}):" if hamlet else ":",
-                    "lines": lines(op.content) or ["(không ghi nội dung)"],
-                    "answers": answers,
-                    "outcome": Outcome(op.outcome).label if op.outcome else "",
-                })
-        steps.append(entry)
+    notes = {step: [] for step in AgendaStep}
+    for log in ds.agenda_log:
+        notes[AgendaStep(log.step)] += lines(log.note)
+    spoken = []
+    by_agency: dict[str, list[int]] = {}
+    for number, op in enumerate(opinions, 1):
+        place = op.hamlet.name if op.hamlet else op.address
+        answers = []
+        for a in op.answers:
+            if not a.content:
+                continue
+            who = responder(session, a, ds, unit)
+            answers.append({"who": who, "text": a.content})
+            if a.agency_id or a.official_id or (a.responder_kind != ResponderKind.CHAIR.value and a.responder_name):
+                by_agency.setdefault(who, []).append(number)
+        gender = op.registration.gender if op.registration else None
+        spoken.append({
+            "number": number,
+            "speaker": honorific(op.speaker_name, gender),
+            "place": place or "",
+            "lines": lines(op.content) or ["(không ghi nội dung)"],
+            "answers": answers,
+            "outcome": Outcome(op.outcome).label if op.outcome else "",
+        })
     end = ds.actual_end
-    ending = (f"Hội nghị kết thúc vào hồi {end:%H} giờ {end:%M} phút ngày {dmy(end)}." if end
-              else "Hội nghị kết thúc vào hồi …… giờ …… phút cùng ngày.")
-    citizens = ds.citizens_attending
-    delegates = ds.delegates_attending
-    attendance = (f"Số công dân tham dự: {citizens if citizens is not None else '……'} người; số đại biểu tham dự: "
-                  f"{delegates if delegates is not None else '……'} người.")
     secretary = ds.secretary.name if ds.secretary else ds.secretary_name
-    secretary_title = f", {ds.secretary.title}" if ds.secretary else ""
+    secretary_text = person_text(ds.secretary, unit) if ds.secretary else (
+        comrade(ds.secretary_name, "") if ds.secretary_name else "")
     return {
         "summary": view["title"],
-        "opening": f"Vào hồi {start:%H} giờ {start:%M} phút, {weekday_date(start.date())}, tại {ds.place}, "
-                   f"{head['issuer_name']} tổ chức {view['title_lower']}.",
-        "chair_lines": ["- Chủ trì: " + view["chair"] + "."]
-        + ([f"- Đồng chủ trì: {'; '.join(view['co_chairs'])}."] if view["co_chairs"] else []),
-        "participants": punctuated(view["participants"] or ["Đại diện các cơ quan, đơn vị có liên quan"]),
-        "attendance": attendance,
-        "secretary_text": f"{secretary}{secretary_title}",
-        "steps": steps,
+        "start_time": clock_text(start),
+        "start_day": weekday_date(start.date()),
+        "end_time": clock_text(end) if end else "",
+        "end_day": dmy(end) if end else "",
+        "ends_same_day": bool(end and end.date() == start.date()),
+        "delegates": delegates(session, ds, unit, opinions),
+        "citizens": ds.citizens_attending if ds.citizens_attending is not None else DOTS,
+        "delegates_count": ds.delegates_attending if ds.delegates_attending is not None else DOTS,
+        "secretary_text": upper_first(secretary_text),
+        "secretary_mid": secretary_text,
+        "steps": {"a": notes[AgendaStep.OPENING], "b": notes[AgendaStep.HEAD_INFORMS],
+                  "c": notes[AgendaStep.CITIZENS_SPEAK], "d": notes[AgendaStep.AGENCIES_ANSWER],
+                  "dd": notes[AgendaStep.CONCLUSION]},
+        "opinions": spoken,
+        "answerers": [{"who": who, "numbers": ", ".join(str(n) for n in numbers)} for who, numbers in by_agency.items()],
         "conclusion": lines(ds.general_conclusion) or [wording.DOTS],
-        "ending": ending,
         "secretary_name": secretary,
         "chair_name": view["chair_name"],
         "session": view,
-        "recipients": punctuated(["Thường trực Đảng ủy", "Thường trực HĐND", f"Ủy ban MTTQ Việt Nam {unit.kind}",
+        "recipients": punctuated([*_other_bodies(head["issuer_body"], unit), f"Ủy ban MTTQ Việt Nam {unit.kind}",
                                   _keep(unit.office_unit)]),
     }
 
@@ -531,166 +620,175 @@ def _citizen(p: m.Petition) -> str:
     return f"{p.citizen_name} ({place})" if place else p.citizen_name
 
 
-def conclusion_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def _decided_at_meeting(p: m.Petition) -> bool:
+    return p.status in (PetitionStatus.ANSWERED_AT_MEETING.value, PetitionStatus.NOT_COMPETENT.value) and \
+        p.resolved_date == p.session.session_date
+
+
+def _proposed_upward(p: m.Petition) -> bool:
+    return p.opinion is not None and p.opinion.outcome == Outcome.UPWARD.value
+
+
+def conclusion_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations) -> dict:
+    """The chair's conclusions as they were notified on the notice's date: each petition's deadline is the one
+    in force that day (an extension granted later is not in this notice)."""
     unit = commune(session)
     view = session_view(session, ds, unit)
     petitions = _petitions(session, ds)
+    day = cite.as_of or dt.date.today()
     rows = []
+    answered = 0
     for number, p in enumerate(petitions, 1):
-        due = dmy(p.due_date) if p.status in followup.OPEN_STATUSES or p.status == PetitionStatus.RESOLVED.value else ""
-        agency = p.lead_agency.name if p.lead_agency else ""
-        if p.status == PetitionStatus.ANSWERED_AT_MEETING.value:
-            agency, due = agency or "Đã trả lời tại hội nghị", due or "—"
-        elif p.status == PetitionStatus.TRANSFERRED.value:
-            agency = agency or f"Đề nghị {p.transferred_to or 'cấp trên'}"
+        # the table's narrow column takes the agency's short name ("Phòng Kinh tế")
+        agency = (p.lead_agency.short_name or p.lead_agency.name) if p.lead_agency else ""
+        if _decided_at_meeting(p):
+            answered += p.status == PetitionStatus.ANSWERED_AT_MEETING.value
+            agency, due = agency or "Đã trả lời tại hội nghị", "—"
+        elif _proposed_upward(p):
+            agency, due = f"Đề nghị {p.transferred_to or (p.lead_agency.name if p.lead_agency else 'cấp trên')}", "—"
+        else:
+            due = dmy(followup.due_as_of(p, day)) or "—"
         rows.append({"number": number, "citizen": _citizen(p), "content": p.content,
-                     "conclusion": p.conclusion or p.resolution or "", "agency": agency, "due": due or "—"})
+                     "conclusion": p.conclusion or "", "agency": agency, "due": due})
     start = ds.actual_start or ds.planned_start
-    deadlines = _deadline_sentences(session, ds)
-    attendance = []
-    if ds.citizens_attending is not None:
-        attendance.append(f"{ds.citizens_attending} công dân")
-    if ds.delegates_attending is not None:
-        attendance.append(f"{ds.delegates_attending} đại biểu")
-    intro = [f"Ngày {dmy(start)}, tại {ds.place}, {view['chair']} đã chủ trì {view['title_lower']}"
-             + (f", với sự tham dự của {' và '.join(attendance)}" if attendance else "") + ".",
-             f"Tại hội nghị có {len(minutes.opinions(session, ds.id))} ý kiến phát biểu với {len(petitions)} kiến "
-             f"nghị. Sau khi nghe ý kiến của Nhân dân và báo cáo, giải trình của các cơ quan, đơn vị, người chủ trì "
-             f"kết luận như sau:"]
-    agencies = list(dict.fromkeys(p.lead_agency.name for p in petitions if p.lead_agency))
-    recipients = punctuated([*agencies, f"Ủy ban MTTQ Việt Nam {unit.kind}", "Thường trực Đảng ủy", "Thường trực HĐND",
-                             "Trưởng các thôn, tổ dân phố", _keep(unit.office_unit)])
+    agencies = list(dict.fromkeys(p.lead_agency.name for p in petitions
+                                  if p.lead_agency and p.lead_agency.kind != "cap_tren"))
+    opinions = minutes.opinions(session, ds.id)
     return {
         "summary": f"Kết luận của người chủ trì tại {view['title_lower']}",
-        "intro": intro,
+        "held_on": dmy(start),
+        "attendance": joined([f"{ds.citizens_attending} công dân" if ds.citizens_attending is not None else "",
+                              f"{ds.delegates_attending} đại biểu" if ds.delegates_attending is not None else ""]),
+        "counts": {"opinions": len(opinions), "petitions": len(petitions), "answered": answered},
         "conclusion": lines(ds.general_conclusion) or [wording.DOTS],
         "rows": rows,
-        "implementation": [
-            f"Các cơ quan, đơn vị được giao chủ trì giải quyết xem xét, giải quyết và trả lời bằng văn bản cho công "
-            f"dân {deadlines['answer_sentence']}, đồng thời báo cáo kết quả về {head['issuer_name']} (qua Văn phòng).",
-            "Trường hợp cần thêm thời gian, cơ quan, đơn vị phải thông báo bằng văn bản cho công dân về lý do và thời "
-            "hạn trả lời mới.",
-            "Văn phòng theo dõi, đôn đốc, tổng hợp kết quả giải quyết, báo cáo người chủ trì.",
-        ],
-        "closing": f"{head['issuer_name']} thông báo để các cơ quan, đơn vị và Nhân dân biết, thực hiện./.",
+        "directs_offices": head["issuer_body"] == "ubnd",
         "session": view,
-        "deadlines": deadlines,
-        "recipients": recipients,
+        "deadlines": _deadline_sentences(session, ds),
+        "recipients": punctuated([*agencies, f"Ủy ban MTTQ Việt Nam {unit.kind}",
+                                  *_other_bodies(head["issuer_body"], unit), "Trưởng các thôn, tổ dân phố",
+                                  _keep(unit.office_unit)]),
     }
 
 
 # -- 7.–9. letters -------------------------------------------------------------------------------------------
 
-def _citizen_gender(p: m.Petition) -> str | None:
-    reg = p.opinion.registration if p.opinion and p.opinion.registration else None
-    return reg.gender if reg else None
-
-
-def _letter_opening(p: m.Petition, unit: m.Commune, view: dict) -> tuple[str, str, str]:
-    """Who the letter is to ("Ông Nguyễn Văn A"), the Kính gửi line, and the petition as it was raised."""
-    who = title_of(p.citizen_name, _citizen_gender(p))
+def _citizen_view(session: Session, p: m.Petition, unit: m.Commune) -> dict:
+    reg = p.opinion.registration if p.opinion and p.opinion.registration else (
+        session.get(m.Registration, p.registration_id) if p.registration_id else None)
+    gender = reg.gender if reg else None
+    title = honorific(p.citizen_name, gender)
     place = p.hamlet.name if p.hamlet else p.address
     where = f"{place}, {unit.kind} {unit.place_name}" if place else f"{unit.kind} {unit.place_name}"
-    raised = (f"Tại {view['title_lower']} tổ chức ngày {dmy(p.session.session_date)}, {who} có kiến nghị: "
-              f"“{p.content.rstrip('.')}”.")
-    return who, f"{who} ({where}).", raised
-
-
-def reply_context(session: Session, p: m.Petition, head: dict) -> dict:
-    unit = commune(session)
-    ds = p.session
-    view = session_view(session, ds, unit)
-    who, addressee, raised = _letter_opening(p, unit, view)
-    answer = lines(p.resolution) or lines(p.conclusion)
-    body = [raised,
-            f"Về nội dung này, {head['issuer_name']} trả lời như sau:", *answer,
-            f"{head['issuer_name']} trả lời để {who} được biết./."]
-    lead = [p.lead_agency.name] if p.lead_agency else []
-    return {
-        "subject": "V/v trả lời kiến nghị của công dân",
-        "addressees": [addressee],
-        "lines": body,
-        "petition": _petition_view(p),
-        "session": view,
-        "recipients": punctuated(["Như trên", "Người chủ trì hội nghị (để b/c)", *lead,
-                                  _keep(unit.office_unit)]),
-    }
+    return {"title": title, "title_mid": title if gender else lower_first(title), "name": p.citizen_name,
+            "gender_known": gender is not None, "address": where}
 
 
 def _petition_view(p: m.Petition) -> dict:
     return {"id": p.id, "citizen": p.citizen_name, "address": p.hamlet.name if p.hamlet else p.address,
-            "field": p.field.name if p.field else "", "content": p.content, "conclusion": p.conclusion,
-            "resolution": p.resolution, "due": dmy(p.due_date), "status": PetitionStatus(p.status).label,
+            "field": p.field.name if p.field else "", "content": p.content.rstrip(". "),
+            "conclusion": p.conclusion, "resolution": p.resolution, "status": PetitionStatus(p.status).label,
             "agency": p.lead_agency.name if p.lead_agency else ""}
 
 
-def extension_context(session: Session, p: m.Petition, head: dict) -> dict:
+def _letter_recipients(session: Session, p: m.Petition, head: dict, unit: m.Commune, signer_name: str) -> list[str]:
+    """Như trên; the chair of the session when he does not sign it (để b/c); the agency; Lưu."""
+    ds = p.session
+    items = ["Như trên"]
+    if ds.chair is not None and ds.chair.name != signer_name:
+        items.append(f"{upper_first(comrade(ds.chair.name, _titled(ds.chair, unit)))}, chủ trì hội nghị (để b/c)")
+    if p.lead_agency is not None and p.lead_agency.kind != "cap_tren":
+        items.append(p.lead_agency.name)
+    return punctuated([*items, _keep(unit.office_unit)])
+
+
+def reply_context(session: Session, p: m.Petition, head: dict, cite: Citations) -> dict:
     unit = commune(session)
     ds = p.session
-    view = session_view(session, ds, unit)
-    last = p.extensions[-1]
-    who, addressee, raised = _letter_opening(p, unit, view)
-    previous = f" (thời hạn trước đây: ngày {dmy(last.previous_due)})" if last.previous_due else ""
-    body = [raised,
-            f"Kiến nghị đã được giao {p.lead_agency.name if p.lead_agency else 'cơ quan chuyên môn'} xem xét, giải quyết"
-            f"{previous}. Tuy nhiên, {lower_first(last.reason.rstrip('.'))}, nên cần thêm thời gian để xem xét, giải "
-            "quyết.",
-            f"{head['issuer_name']} thông báo để {who} được biết: thời hạn trả lời kiến nghị được gia hạn đến ngày "
-            f"{dmy(last.new_due)}. Kết quả giải quyết sẽ được trả lời bằng văn bản.",
-            f"Rất mong {who} thông cảm./."]
-    lead = [p.lead_agency.name] if p.lead_agency else []
+    citizen = _citizen_view(session, p, unit)
     return {
-        "subject": "V/v thông báo gia hạn thời gian giải quyết kiến nghị",
-        "addressees": [addressee],
-        "lines": body,
-        "new_due": dmy(last.new_due),
-        "reason": last.reason,
+        "subject": "V/v trả lời kiến nghị của công dân",
+        "addressees": [f"{citizen['title']} ({citizen['address']})."],
+        "citizen": citizen,
         "petition": _petition_view(p),
-        "session": view,
-        "recipients": punctuated(["Như trên", *lead, _keep(unit.office_unit)]),
+        "answer": lines(p.resolution),
+        "notice": cite.conclusion_notice(ds),
+        "session": session_view(session, ds, unit),
+        "recipients": _letter_recipients(session, p, head, unit, head["signature"]["name"]),
     }
 
 
-def upward_petitions(session: Session, ds: m.DialogueSession) -> list[m.Petition]:
-    """Petitions of the session beyond the commune's competence: transferred, or the meeting decided to
-    propose them to the superior level."""
+def extension_context(session: Session, p: m.Petition, head: dict, cite: Citations) -> dict:
+    unit = commune(session)
+    ds = p.session
+    last = p.extensions[-1]
+    citizen = _citizen_view(session, p, unit)
+    return {
+        "subject": "V/v thông báo gia hạn thời gian giải quyết kiến nghị",
+        "addressees": [f"{citizen['title']} ({citizen['address']})."],
+        "citizen": citizen,
+        "petition": _petition_view(p),
+        "extension": {"previous_due": dmy(last.previous_due), "new_due": dmy(last.new_due),
+                      "reason": lower_first(last.reason.strip().rstrip(".")),
+                      "agency": p.lead_agency.name if p.lead_agency else ""},
+        "notice": cite.conclusion_notice(ds),
+        "session": session_view(session, ds, unit),
+        "recipients": _letter_recipients(session, p, head, unit, head["signature"]["name"]),
+    }
+
+
+def upward_petitions(session: Session, ds: m.DialogueSession, as_of: dt.date | None = None,
+                     entry: m.IssuedDocument | None = None) -> list[m.Petition]:
+    """Petitions of the session beyond the commune's competence, as of ``as_of``: those the proposal ``entry``
+    carried, transferred by then, or that the meeting decided to propose and are still open."""
     result = []
     for p in _petitions(session, ds):
-        proposed = p.opinion is not None and p.opinion.outcome == Outcome.UPWARD.value
-        if p.status == PetitionStatus.TRANSFERRED.value or (proposed and p.status in followup.OPEN_STATUSES):
+        if entry is not None and p.transfer_document_id == entry.id:
+            result.append(p)
+            continue
+        transferred = p.status == PetitionStatus.TRANSFERRED.value and (
+            as_of is None or p.resolved_date is None or p.resolved_date <= as_of)
+        if transferred and (entry is None or p.transfer_document_id in (None, entry.id)):
+            result.append(p)
+        elif _proposed_upward(p) and (p.status in followup.OPEN_STATUSES or (
+                as_of is not None and p.status == PetitionStatus.TRANSFERRED.value and p.resolved_date
+                and p.resolved_date > as_of)):
             result.append(p)
     return result
 
 
-def upward_context(session: Session, ds: m.DialogueSession, head: dict) -> dict:
+def _superior_bodies(p: m.Petition, unit: m.Commune) -> str:
+    if p.transferred_to:
+        return p.transferred_to
+    if p.lead_agency is not None and p.lead_agency.kind == "cap_tren":
+        return p.lead_agency.name
+    return "Ủy ban nhân dân tỉnh"
+
+
+def upward_context(session: Session, ds: m.DialogueSession, head: dict, cite: Citations,
+                   entry: m.IssuedDocument | None = None) -> dict:
+    """Addressed to the bodies that must act on its items (each transferred petition's)."""
     unit = commune(session)
     view = session_view(session, ds, unit)
-    petitions = upward_petitions(session, ds)
-    superiors = list(unit.superior_recipients) or ["Ủy ban nhân dân tỉnh"]
-    items = []
+    petitions = upward_petitions(session, ds, cite.as_of, entry)
+    items, bodies = [], []
     for p in petitions:
         place = p.hamlet.name if p.hamlet else p.address
-        who = title_of(p.citizen_name, _citizen_gender(p)) + (f" ({place})" if place else "")
-        item_lines = [f"Nội dung: {p.content}"]
-        if p.conclusion:
-            item_lines.append(f"Ý kiến của người chủ trì: {p.conclusion}")
-        if p.transferred_to:
-            item_lines.append(f"Đề nghị: {p.transferred_to} xem xét, giải quyết.")
-        items.append({"title": f"Kiến nghị của {who}" + (f" — lĩnh vực {p.field.name.lower()}" if p.field else ""),
-                      "lines": item_lines})
-    addressees = punctuated(superiors) if len(superiors) > 1 else [superiors[0] + "."]
+        citizen = _citizen_view(session, p, unit)
+        body = _superior_bodies(p, unit)
+        bodies.append(body)
+        items.append({"citizen": citizen["title"], "place": place or "",
+                      "field": lower_first(p.field.name) if p.field else "", "content": p.content.rstrip(". "),
+                      "conclusion": p.conclusion.rstrip(". "), "body": body})
+    bodies = list(dict.fromkeys(bodies))
     return {
         "subject": "V/v đề nghị xem xét, giải quyết kiến nghị của công dân",
-        "addressees": addressees,
-        "intro": [f"Ngày {dmy(ds.session_date)}, {head['issuer_name']} tổ chức {view['title_lower']}. Tại hội nghị, "
-                  f"công dân có {len(items)} kiến nghị vượt quá thẩm quyền giải quyết của cấp {unit.kind}.",
-                  f"{head['issuer_name']} kính đề nghị {' và '.join(superiors)} quan tâm, xem xét, giải quyết các "
-                  "nội dung sau:"],
+        "addressees": punctuated(bodies) if len(bodies) > 1 else [(bodies or ["Ủy ban nhân dân tỉnh"])[0] + "."],
+        "bodies_text": joined(bodies),
         "items": items,
-        "closing": [f"{head['issuer_name']} kính đề nghị các cơ quan quan tâm, xem xét, giải quyết và trả lời để "
-                    f"{head['issuer_name']} thông tin đến công dân./."],
+        "notice": cite.conclusion_notice(ds),
         "session": view,
-        "recipients": punctuated(["Như trên", "Thường trực Đảng ủy", "Thường trực HĐND", _keep(unit.office_unit)]),
+        "recipients": punctuated(["Như trên", *_other_bodies(head["issuer_body"], unit), _keep(unit.office_unit)]),
     }
 
 
@@ -714,21 +812,9 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
                           stats: statistics.Statistics) -> dict:
     unit = commune(session)
     total = stats.total
-    form_text = ", ".join(f"{total.by_form.get(f.value, 0)} cuộc {f.label.lower()}" for f in SessionForm
-                          if total.by_form.get(f.value, 0))
-    host_text = "; ".join(f"{Host(h).label}: {fig.sessions_held} cuộc" for h, fig in stats.by_host.items()
-                          if fig.sessions_held)
-    organisation = [
-        f"Trong năm {year}, đã xây dựng kế hoạch {total.sessions_total} cuộc tiếp xúc, đối thoại trực tiếp với "
-        f"Nhân dân; đã tổ chức {total.sessions_held} cuộc" + (f" ({host_text})" if host_text else "")
-        + (f", {total.sessions_cancelled} cuộc hủy" if total.sessions_cancelled else "")
-        + (f", {total.sessions_upcoming} cuộc chưa tổ chức" if total.sessions_upcoming else "") + ".",
-        f"Chế độ: {total.periodic} cuộc định kỳ, {total.ad_hoc} cuộc đột xuất"
-        + (f". Hình thức: {form_text}" if form_text else "") + ".",
-        f"Có {total.citizens_attending} lượt công dân và {total.delegates_attending} lượt đại biểu tham dự; "
-        f"{total.registrations} lượt đăng ký phát biểu ({total.walk_ins} đăng ký tại hội nghị, {total.refused} "
-        f"trường hợp từ chối đối thoại theo quy định); {total.opinions} ý kiến phát biểu.",
-    ]
+    forms = [f"{total.by_form.get(f.value, 0)} cuộc {f.label.lower()}" for f in SessionForm
+             if total.by_form.get(f.value, 0)]
+    hosts = [f"{Host(h).label}: {fig.sessions_held} cuộc" for h, fig in stats.by_host.items() if fig.sessions_held]
     session_rows = []
     held = [s for s in sessions.list_sessions(session, year)
             if s.id in stats.by_session and SessionStatus(s.status).held]
@@ -740,7 +826,7 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
                              "form": f"{SessionForm(ds.form).label}, {Regime(ds.regime).label.lower()}",
                              "citizens": ds.citizens_attending if ds.citizens_attending is not None else "",
                              "opinions": fig.opinions, "petitions": fig.petitions})
-    compliance = [f"Việc thực hiện nghĩa vụ tổ chức tiếp xúc, đối thoại hằng năm ({stats.profile_name}):"]
+    compliance = []
     for c in stats.compliance:
         who = f"{c.post_label} {c.official_name}".strip() if c.who != "chinh_quyen" else c.post_label
         line = (f"- {who}: phải tổ chức ít nhất {c.required:02d} cuộc, đã tổ chức {c.held} cuộc được tính"
@@ -749,23 +835,6 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
             line += "; không tính: " + "; ".join(
                 f"cuộc ngày {dmy(_day_of(session, sid))} ({why})" for sid, why in c.not_counted)
         compliance.append(line + ".")
-    closed = total.resolved + total.answered_at_meeting
-    results = [
-        f"Tổng số ý kiến, kiến nghị của Nhân dân: {total.petitions} kiến nghị. Trong đó:",
-        f"- Đã trả lời, giải thích rõ tại hội nghị: {total.answered_at_meeting} kiến nghị "
-        f"({_pct(total.answered_at_meeting, total.petitions)}).",
-        f"- Đã giải quyết, trả lời bằng văn bản: {total.resolved} kiến nghị ({_pct(total.resolved, total.petitions)}), "
-        f"trong đó đúng hạn {total.resolved_on_time}, quá hạn {total.resolved_late}"
-        + (f"; thời gian giải quyết bình quân {str(total.avg_days_to_resolve).replace('.', ',')} ngày làm việc"
-           if total.avg_days_to_resolve is not None else "") + ".",
-        f"- Đang giải quyết: {total.in_progress} kiến nghị (trong hạn {total.open_not_due}, quá hạn "
-        f"{total.open_overdue}).",
-        f"- Đã đề nghị cấp trên giải quyết: {total.transferred} kiến nghị; không thuộc thẩm quyền: "
-        f"{total.not_competent} kiến nghị.",
-        f"- Kiến nghị đã nêu từ lần thứ hai trở lên: {total.raised_more_than_once} kiến nghị.",
-        f"Tỷ lệ kiến nghị đã được trả lời, giải quyết: {_pct(closed, total.petitions)}.",
-        "Kết quả theo lĩnh vực:",
-    ]
     field_rows = []
     for number, name in enumerate([n for n in stats.fields if sum(total.by_field_status.get(n, {}).values())], 1):
         cell = total.by_field_status[name]
@@ -780,8 +849,6 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
         field_rows.append({"number": "", "field": "Tổng cộng", "total": total.petitions,
                            "answered": total.answered_at_meeting, "resolved": total.resolved,
                            "open": total.in_progress, "other": total.transferred + total.not_competent})
-    else:
-        results[-1] = "Trong kỳ báo cáo chưa có kiến nghị."
     texts = report_texts(session, year)
     annex_rows = []
     today = stats.today
@@ -799,24 +866,25 @@ def annual_report_context(session: Session, year: int, issuer: Issuer, head: dic
                                 "field": row.field, "content": row.content, "agency": row.agency,
                                 "due": dmy(row.due), "status": status, "resolved": dmy(row.closed_date)}))
     addressees, copies = report_addressees(unit, issuer.body)
+    avg = total.avg_days_to_resolve
     return {
         "summary": f"Kết quả tiếp xúc, đối thoại trực tiếp với Nhân dân năm {year}",
         "addressees": punctuated(addressees) if len(addressees) > 1 else [addressees[0] + "."],
-        "intro": [f"Thực hiện quy định về tiếp xúc, đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với "
-                  f"Nhân dân ({stats.profile_name}), {head['issuer_name']} báo cáo kết quả năm {year} như sau:"],
-        "organisation": organisation,
+        "profile_name": stats.profile_name,
+        "hosts_text": "; ".join(hosts),
+        "forms_text": ", ".join(forms),
         "session_rows": session_rows,
         "compliance": compliance,
-        "results": results,
+        "pct": {"answered": _pct(total.answered_at_meeting, total.petitions),
+                "resolved": _pct(total.resolved, total.petitions),
+                "closed": _pct(total.resolved + total.answered_at_meeting, total.petitions)},
+        "avg_days": str(avg).replace(".", ",") if avg is not None else "",
         "field_rows": field_rows,
         "strengths": texts["strengths"], "weaknesses": texts["weaknesses"], "causes": texts["causes"],
         "directions": texts["directions"],
-        "closing": f"Trên đây là báo cáo kết quả tiếp xúc, đối thoại trực tiếp với Nhân dân năm {year} của "
-                   f"{head['issuer_name']}./.",
-        "annex_title": f"DANH SÁCH KIẾN NGHỊ CỦA NHÂN DÂN NĂM {year}",
-        "annex_subtitle": f"(Kèm theo Báo cáo của {head['issuer_name']}; số liệu tính đến ngày {dmy(today)})",
         "annex_rows": annex_rows,
         "year": year,
+        "as_of": dmy(today),
         "figures": {key: value for key, _label, value in total.items()},
         "recipients": punctuated(["Như trên", *copies, _keep(unit.office_unit)]),
     }

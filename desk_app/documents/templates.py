@@ -14,6 +14,7 @@ Choices (documents.md §4):
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -135,20 +136,137 @@ def _environment():
     return Environment(autoescape=True, undefined=StrictUndefined)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: Exception, path: Path | None = None) -> str:
+    """The problem in Vietnamese, in Word's terms: which text of the template (the paragraph as the clerk sees it
+    in Word) holds it — never Jinja's English or a line number of the XML."""
     from jinja2 import TemplateSyntaxError, UndefinedError
 
     if isinstance(exc, TemplateSyntaxError):
-        return f"lỗi cú pháp mẫu ở gần dòng {exc.lineno}: {exc.message}"
+        return _syntax_problem(path, exc)
     if isinstance(exc, UndefinedError):
-        text = str(exc.message or exc)
-        name = text.split("'")[1] if text.count("'") >= 2 else text
-        return f"có biến không xác định “{name}” (xem danh sách biến trong tài liệu mẫu)"
+        return _unknown_name(path, exc)
     if isinstance(exc, (zipfile.BadZipFile, KeyError)):
         return "tệp không phải văn bản Word (.docx) hoặc đã bị hỏng"
     if isinstance(exc, OSError):
         return os_reason(exc)
     return f"lỗi khi điền dữ liệu vào mẫu ({type(exc).__name__})"
+
+
+# -- explaining a template's problem where the clerk sees it ------------------------------------------------
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_PREFIX = re.compile(r"^(\{[{%])(?:p|r|tr|tc)(?=\s)")
+
+
+def _word_paragraphs(path: Path | None) -> list[str]:
+    """The text of every paragraph of the template as Word shows it (tables' cells included)."""
+    if path is None:
+        return []
+    try:
+        from lxml import etree
+
+        with zipfile.ZipFile(path) as archive:
+            root = etree.fromstring(archive.read("word/document.xml"))
+    except Exception:  # noqa: BLE001 — nothing to quote from a file that cannot be read
+        return []
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    texts = []
+    for paragraph in root.iter(f"{w}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{w}t"))
+        if text.strip():
+            texts.append(text)
+    return texts
+
+
+def _around(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words around a place in a paragraph, as a quote."""
+    left, right = max(0, start - width), min(len(text), end + width)
+    return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+def _jinja_words(message: str) -> str:
+    """What Jinja's English means, in Vietnamese."""
+    lowered = (message or "").lower()
+    if "unexpected end of template" in lowered:
+        return "thiếu thẻ đóng"
+    if "expected an expression" in lowered or "expected token 'name'" in lowered:
+        return "thiếu tên biến (ví dụ sau dấu “|” hoặc giữa hai dấu ngoặc)"
+    if "unknown tag" in lowered:
+        return "có thẻ không hợp lệ"
+    if "unexpected" in lowered:
+        return "có ký tự thừa hoặc đặt sai chỗ"
+    if "expected token" in lowered:
+        return "viết chưa đúng (thiếu dấu đóng “}}” hoặc “%}”, hoặc có chữ thừa)"
+    return "viết chưa đúng cú pháp"
+
+
+def _check_tag(tag: str) -> str | None:
+    """Jinja's complaint about one tag taken alone (its block closed for it), or None."""
+    from jinja2 import TemplateSyntaxError
+
+    plain = _PREFIX.sub(r"\1", tag)
+    source = plain
+    if plain.startswith("{%"):
+        word = plain[2:].strip().split(" ", 1)[0].rstrip("%}")
+        if word in ("for", "if"):
+            source = plain + ("{% endfor %}" if word == "for" else "{% endif %}")
+        elif word in ("else", "elif"):
+            source = "{% if x %}" + plain + "{% endif %}"
+        elif word in ("endfor", "endif"):
+            return None
+    try:
+        _environment().parse(source)
+    except TemplateSyntaxError as exc:
+        return exc.message or ""
+    return None
+
+
+def _syntax_problem(path: Path | None, exc) -> str:
+    paragraphs = _word_paragraphs(path)
+    for text in paragraphs:  # a tag wrong in itself, or a bracket not closed in its paragraph
+        for opener, closer in (("{{", "}}"), ("{%", "%}")):
+            if text.count(opener) != text.count(closer):
+                place = text.find(opener) if text.count(opener) > text.count(closer) else text.find(closer)
+                return (f"trong đoạn văn “{_around(text, place, place + 2)}” có cặp ngoặc “{opener} … {closer}” "
+                        "chưa đóng đủ")
+        for match in _TAG.finditer(text):
+            complaint = _check_tag(match.group(0))
+            if complaint is not None:
+                return (f"thẻ “{match.group(0)}” trong đoạn văn “{_around(text, match.start(), match.end())}” "
+                        f"{_jinja_words(complaint)}")
+    stack: list[tuple[str, str, str]] = []  # (block word, tag, paragraph)
+    for text in paragraphs:  # the blocks opened and closed across paragraphs
+        for match in _TAG.finditer(text):
+            plain = _PREFIX.sub(r"\1", match.group(0))
+            if not plain.startswith("{%"):
+                continue
+            word = plain[2:].strip().split(" ", 1)[0].rstrip("%}")
+            if word in ("for", "if"):
+                stack.append((word, match.group(0), text))
+            elif word in ("endfor", "endif"):
+                wanted = word[3:]
+                if not stack or stack[-1][0] != wanted:
+                    return (f"thẻ “{match.group(0)}” trong đoạn văn “{_around(text, match.start(), match.end())}” "
+                            "không có thẻ mở tương ứng" + (f" (thẻ đang mở: “{stack[-1][1]}”)" if stack else ""))
+                stack.pop()
+    if stack:
+        word, tag, text = stack[-1]
+        end = "{%p endfor %}" if word == "for" else "{%p endif %}"
+        return f"thẻ “{tag}” trong đoạn văn “{_around(text, text.find(tag), text.find(tag) + len(tag))}” chưa có " \
+               f"thẻ đóng “{end}” ở sau"
+    return f"các thẻ “{{{{ … }}}}” hoặc “{{% … %}}” của mẫu {_jinja_words(getattr(exc, 'message', ''))}"
+
+
+def _unknown_name(path: Path | None, exc) -> str:
+    text = str(getattr(exc, "message", None) or exc)
+    found = re.search(r"'([^']+)' is undefined", text) or re.search(r"has no attribute '([^']+)'", text)
+    name = found.group(1) if found else ""
+    for paragraph in _word_paragraphs(path):
+        for match in _TAG.finditer(paragraph):
+            if name and re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)|\.{re.escape(name)}(?!\w)", match.group(0)):
+                return (f"có biến không xác định “{name}” trong thẻ “{match.group(0)}” ở đoạn văn "
+                        f"“{_around(paragraph, match.start(), match.end())}” (xem danh sách biến trong tài liệu mẫu)")
+    return f"có biến không xác định “{name}” (xem danh sách biến trong tài liệu mẫu)"
 
 
 _TEMPLATE_CLASS = None
@@ -212,7 +330,7 @@ def _render_file(path: Path, context: dict, prepare=None):
     except TemplateProblem:
         raise
     except Exception as exc:  # noqa: BLE001 — every failure of a clerk's copy becomes a named problem
-        raise TemplateProblem(path, _describe(exc)) from exc
+        raise TemplateProblem(path, _describe(exc, path)) from exc
     return template.docx
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 
+from desk_app.domain.issuers import BODIES
 from desk_app.domain.states import DocumentFormat
 from desk_app.domain.text import vi_upper
 
@@ -25,7 +25,7 @@ TYPE_CODES = {
 # công văn use "CV" (Hướng dẫn 36: "Số 125-CV/ĐU").
 LETTER_KINDS = frozenset({"reply", "extension", "upward-proposal"})
 
-BODY_SHORT = {"dang_uy": "ĐU", "hdnd": "HĐND", "ubnd": "UBND"}
+BODY_SHORT = {code: body.short for code, body in BODIES.items()}
 
 
 def symbol(kind: str, body: str, fmt: str, office_unit: str = "VP") -> str:
@@ -51,30 +51,7 @@ def format_of_symbol(symbol_text: str) -> str:
     return PARTY if "/" in symbol_text else STATE
 
 
-# -- who issues ----------------------------------------------------------------------------------------
-
-# Agencies whose matters the People's Committee answers (its own offices and the commune police).
-_STATE_AGENCY_KINDS = frozenset({"chuyen_mon", "cong_an"})
-
-
-def session_body(host: str, joint_bodies: tuple[str, ...], fmt: str | None) -> tuple[str, str]:
-    """(body, format) that issues a session's documents: the party committee writes in the party format,
-    HĐND and UBND in the state format; a joint session uses the format set on it, which also decides
-    whether the party committee or the People's Committee (else the Council) issues."""
-    if host == "lien_tich":
-        if fmt == PARTY and "dang_uy" in joint_bodies:
-            return "dang_uy", PARTY
-        return ("ubnd" if "ubnd" in joint_bodies else "hdnd"), STATE
-    return host, PARTY if host == "dang_uy" else STATE
-
-
-def letter_body(session_issuing_body: str, agency_kind: str | None) -> str:
-    """The body that answers a petition in writing (reply, extension letter): the one whose agency resolves
-    it — a matter of a UBND office or the commune police is answered by UBND xã even when it was raised at a
-    Đảng ủy or HĐND session; otherwise the body that issued the session's documents."""
-    if agency_kind in _STATE_AGENCY_KINDS:
-        return "ubnd"
-    return session_issuing_body
+# Who issues and signs: desk_app.domain.issuers (one table, host × kind).
 
 
 def number_text(number: int | None) -> str:
@@ -106,41 +83,6 @@ def place_date_line(place: str, day: dt.date | None) -> str:
 
 def upper(text: str) -> str:
     return vi_upper(text)
-
-
-@dataclass(frozen=True)
-class Signature:
-    """The signature block: authority lines (TM./KT.), the title, the signer."""
-
-    authority: tuple[str, ...]  # e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
-    title: str  # "PHÓ CHỦ TỊCH"
-    name: str
-
-    @property
-    def lines(self) -> list[str]:
-        return [*self.authority, self.title]
-
-
-# Collective bodies sign "on behalf of" (TM./T/M); the head's title and the deputy's.
-_COLLECTIVE = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "dang_uy": "ĐẢNG ỦY"}
-_HEAD = {"ubnd": "CHỦ TỊCH", "hdnd": "CHỦ TỊCH", "dang_uy": "BÍ THƯ"}
-_DEPUTY = {"ubnd": "PHÓ CHỦ TỊCH", "hdnd": "PHÓ CHỦ TỊCH", "dang_uy": "PHÓ BÍ THƯ"}
-
-
-def signature(body: str, fmt: str, signer_name: str, *, deputy: bool, collective: bool = True) -> Signature:
-    """TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, or with a deputy signing KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; the party
-    writes T/M and K/T (Hướng dẫn 36). ``collective`` False: the head signs in person (công văn of the
-    chair), without the TM. line."""
-    on_behalf, for_head = ("T/M", "K/T") if fmt == PARTY else ("TM.", "KT.")
-    authority: list[str] = []
-    if collective:
-        authority.append(f"{on_behalf} {_COLLECTIVE[body]}")
-    if deputy:
-        authority.append(f"{for_head} {_HEAD[body]}")
-        title = _DEPUTY[body]
-    else:
-        title = _HEAD[body]
-    return Signature(tuple(authority), title, signer_name)
 
 
 # -- how long the short lines are --------------------------------------------------------------------

@@ -311,6 +311,7 @@ class AgendaStep(LabelledEnum):
 class AgencyKind(LabelledEnum):
     SPECIALIST = "chuyen_mon"
     POLICE = "cong_an"
+    PARTY = "co_quan_dang"  # Văn phòng Đảng ủy, the party committee's boards: the Đảng ủy answers their matters
     FRONT = "mttq_doan_the"
     SUPERIOR = "cap_tren"
     OTHER = "khac"
@@ -318,6 +319,7 @@ class AgencyKind(LabelledEnum):
     @classmethod
     def _labels(cls):
         return {"chuyen_mon": "Bộ phận chuyên môn UBND xã", "cong_an": "Công an xã",
+                "co_quan_dang": "Cơ quan của Đảng ủy (Văn phòng, các ban)",
                 "mttq_doan_the": "MTTQ và các tổ chức chính trị - xã hội", "cap_tren": "Cấp trên",
                 "khac": "Khác"}
 

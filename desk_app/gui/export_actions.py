@@ -73,7 +73,9 @@ def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_i
 
     def done(result) -> None:
         ctx.changed("documents")
-        number = f" số {result.number:02d}/{result.symbol}" if result.number is not None else ""
+        from desk_app.domain.official import reference  # "05/KH-UBND", party "05-KH/ĐU"
+
+        number = f" số {reference(result.number, result.symbol)}" if result.number is not None else ""
         after_export(page, result.path, f"Đã xuất {label.lower()}{number}:\n{result.path}", result.warnings)
 
     ctx.run_task(page, f"Xuất {label.lower()}", work, done)

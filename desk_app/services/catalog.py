@@ -200,17 +200,29 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
 
 
 def agency_head_post(agency: m.Agency) -> str:
-    """The head's post as written in Vietnamese: "Trưởng phòng Kinh tế", "Trưởng Công an xã",
-    "Lãnh đạo Trạm Y tế xã" when no title is known."""
+    """The head's post as written in Vietnamese, the agency named once: "Trưởng phòng Kinh tế xã" (not
+    "Trưởng phòng Kinh tế Phòng Kinh tế thuộc Ủy ban nhân dân xã"), "Trưởng Công an xã", "Chánh Văn phòng HĐND và
+    UBND xã"; "Lãnh đạo Trạm Y tế xã" when no title is known."""
     title, name = agency.head_title.strip(), agency.name.strip()
     if not title:
         return f"Lãnh đạo {name}"
     if fold(title).endswith(fold(name)):
         return title
-    name_words = name.split(" ", 1)
-    if len(name_words) == 2 and fold(name_words[0]) == fold(title.split()[-1]):
-        return f"{title} {name_words[1]}"  # "Trưởng phòng" + "Phòng Kinh tế"
+    words = name.split()
+    place = words[-1] if len(words) > 1 and fold(words[-1]) in _PLACE_WORDS else ""
+    core = name.split(" thuộc ")[0].strip()
+    names = [n for n in (agency.short_name.strip(), core) if n]
+    for candidate in names:
+        if place and fold(candidate).endswith(f" {fold(place)}"):
+            candidate = candidate[: -len(place)].strip()
+        if fold(candidate) and fold(candidate) in fold(title):  # the title already names the agency
+            return title if not place or fold(title).endswith(f" {fold(place)}") else f"{title} {place}"
+    if len(words) >= 2 and fold(words[0]) == fold(title.split()[-1]):
+        return f"{title} {' '.join(words[1:])}"  # "Trưởng phòng" + "Phòng Kinh tế"
     return f"{title} {name}"
+
+
+_PLACE_WORDS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran"})
 
 
 def _save_named(session: Session, model, name: str, row_id: int | None, active: bool, label: str, what: str):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from desk_app.domain import clock
+from desk_app.domain import clock, issuers
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind,
                                     SessionForm)
@@ -103,6 +103,8 @@ class _Generator:
         self.template = corpus.COMMUNES[0]
         self.reg_templates: dict[int, dict] = {}  # registration id → the petition template it was made from
         self.petition_templates: dict[int, dict] = {}
+        self.topics: dict[int, str | None] = {}  # session id → the theme of a thematic session
+        self.issuing: dict[int, str] = {}  # session id → the body that issues its documents
 
     # -- catalogue ---------------------------------------------------------------------------------
     def run(self) -> list[int]:
@@ -116,6 +118,7 @@ class _Generator:
         for entry in plan:
             ids.append(self._session(entry, share_of.get(id(entry), 0)))
         self._link_repeated()
+        self._register_in_date_order()
         return ids
 
     def _catalogue(self) -> None:
@@ -142,11 +145,13 @@ class _Generator:
         self.heads = catalog.heads(self.s)
         self.secretary = next((o for o in self.officials if o.title.startswith("Chuyên viên")), self.officials[-1])
         self.agencies = {}
+        by_title = {o.title: o for o in self.officials}
         for spec in corpus.AGENCIES:
+            drawn = "" if spec["kind"] == "cap_tren" else corpus.full_name(self.rng, self.rng.choice(("nam", "nu")))
+            same = by_title.get(spec["head_title"])  # the Chủ tịch Ủy ban MTTQ, the Chánh Văn phòng: one person
             agency = catalog.save_agency(self.s, catalog.AgencyInput(
                 name=spec["name"], short_name=spec["short_name"], kind=spec["kind"],
-                head_name="" if spec["kind"] == "cap_tren" else corpus.full_name(self.rng, self.rng.choice(("nam", "nu"))),
-                head_title=spec["head_title"]))
+                head_name=same.name if same is not None else drawn, head_title=spec["head_title"]))
             self.agencies[spec["short_name"]] = agency
         self.hamlets = [catalog.save_hamlet(self.s, h) for h in t["hamlets"]]
         self.fields = {f.name: f for f in self.s.scalars(select(m.Field))}
@@ -159,8 +164,13 @@ class _Generator:
         year_start, year_end = dt.date(self.year, 1, 12), dt.date(self.year, 12, 20)
         past_end = min(year_end, self.today - dt.timedelta(days=6))
         future_start = max(year_start, self.today + dt.timedelta(days=9))
+        future_end = year_end
+        if self.today.year == self.year and (year_end - future_start).days < 10:
+            # late in the year: the next session is early next year, so a new user can still register speakers
+            # and run the live minutes on one
+            future_end = future_start + dt.timedelta(days=21)
         has_past = (past_end - year_start).days >= 20
-        has_future = (year_end - future_start).days >= 10
+        has_future = (future_end - future_start).days >= 10
         future_roles = [r for r, needed in (("invited", 3), ("plan_issued", 6), ("draft", 8)) if n >= needed]
         if not has_past:
             future_roles = (["invited", "plan_issued", "draft"] * n)[:n]
@@ -181,7 +191,7 @@ class _Generator:
                 past_roles[-1] = "ended"
             if "cancelled" in specials:
                 past_roles.insert(len(past_roles) // 2, "cancelled")
-        future_days = _spread(future_start, year_end, len(future_roles))
+        future_days = _spread(future_start, future_end, len(future_roles))
         past_days = _spread(year_start, past_end, len(past_roles))
         if past_roles and past_roles[-1] == "ended":
             past_days[-1] = max(past_days[-1], self.today - dt.timedelta(days=8))
@@ -189,9 +199,13 @@ class _Generator:
         hosts = [Host.COMMITTEE, Host.PARTY, Host.COUNCIL, Host.JOINT]
         forms = [SessionForm.IN_PERSON, SessionForm.THEMATIC, SessionForm.ONLINE, SessionForm.IN_PERSON]
         roles = past_roles + (["in_progress"] if "in_progress" in specials else []) + future_roles
-        days = past_days + ([self.today] if "in_progress" in specials else []) + future_days
+        # the meeting in progress began on the last working day (no document is dated on a day off)
+        running = self.today if calendar.is_working_day(self.today) else calendar.previous_working_day(self.today)
+        days = past_days + ([running] if "in_progress" in specials else []) + future_days
         for index, (day, role) in enumerate(zip(days, roles)):
             day = calendar.next_working_day(day) if role != "in_progress" else day
+            if role not in ("in_progress", "invited", "plan_issued", "draft") and day >= running:
+                day = calendar.previous_working_day(running)
             hour = 8 if index % 3 else 14
             regime = Regime.AD_HOC if index % 4 == 2 else Regime.PERIODIC
             plan.append((dt.datetime.combine(day, dt.time(hour, 0)), role, hosts[index % 4].value,
@@ -209,16 +223,25 @@ class _Generator:
         hamlet = rng.choice(self.hamlets).name
         titles = corpus.SESSION_TITLES[host]
         title = _fill(rng.choice(titles), year=year, place=self.place, hamlet=hamlet)
+        topic = None
+        content = rng.choice(corpus.CONTENT_TOPICS)
+        audience = rng.choice(corpus.TARGET_AUDIENCES[:2])
         if form == SessionForm.THEMATIC.value:
+            # a thematic session is about its theme: its title, content, audience and the opinions heard
             topic = rng.choice(corpus.THEMATIC_TOPICS)
-            title = f"{title} (chuyên đề: {topic[:1].lower()}{topic[1:]})"
+            title = title.replace(f" năm {year}", f" về {topic[:1].lower()}{topic[1:]} năm {year}")
+            content = corpus.THEMATIC_CONTENT[topic]
+            if topic == corpus.THEMATIC_TOPICS[0]:
+                audience = corpus.TARGET_AUDIENCES[2]
         participants = [(self.agencies[a].id, "") for a in ("Ủy ban MTTQ xã", "Hội Nông dân xã",
                                                             "Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã",
                                                             "Hội Cựu chiến binh xã", "Công an xã", "Phòng Kinh tế",
                                                             "Phòng Văn hóa - Xã hội") if a in self.agencies]
         participants += [(None, text) for text in corpus.PARTICIPANTS_TEXT]
-        tasks = [(self.agencies.get(short).id if short in self.agencies else None, short, body)
-                 for short, body in corpus.TASK_TEMPLATES]
+        issuing, _fmt = issuers.session_body(host, ("dang_uy", "hdnd", "ubnd") if host == "lien_tich" else (),
+                                             "party" if host == "dang_uy" else "state")
+        tasks = [(self.agencies[short].id if short in self.agencies else None, heading, body)
+                 for short, heading, body in corpus.TASKS_BY_HOST[issuing]]
         data = sessions.SessionInput(
             title=title, host=host, planned_start=start, planned_end=start + dt.timedelta(hours=3, minutes=30),
             form=form, regime=regime, chair_id=chair.id if chair else None,
@@ -228,28 +251,42 @@ class _Generator:
             bridge_points=[(_fill(b, hamlet=h.name, place=self.place), h.name)
                            for b, h in zip(corpus.BRIDGE_POINTS, rng.sample(self.hamlets, 3))]
             if form == SessionForm.ONLINE.value else [],
-            target_audience=_fill(rng.choice(corpus.TARGET_AUDIENCES), hamlet=hamlet, place=self.place),
+            target_audience=_fill(audience, hamlet=hamlet, place=self.place),
             participants=participants, purpose=rng.choice(corpus.PURPOSES),
-            requirements=rng.choice(corpus.REQUIREMENTS), content=rng.choice(corpus.CONTENT_TOPICS),
+            requirements=rng.choice(corpus.REQUIREMENTS), content=content,
             tasks=tasks, secretary_id=self.secretary.id, secretary_name=self.secretary.name)
         ds = sessions.plan_session(self.s, data)
+        self.topics[ds.id] = topic
+        self.issuing[ds.id] = issuing
         if role == "draft":
             return ds.id
+        calendar = load_calendar(self.s)
         deadlines = sessions.deadlines(self.s, ds.id, self.today)
-        issued = min(self.today, deadlines.notice_latest - dt.timedelta(days=rng.randint(10, 20)))
+        # every document is dated on a working day (and entered in the register as the office would)
+        issued = calendar.previous_working_day(min(self.today, deadlines.notice_latest
+                                                   - dt.timedelta(days=rng.randint(10, 20))) + dt.timedelta(days=1))
         sessions.issue_plan(self.s, ds.id, issued)
+        followup.issue_session_document(self.s, ds, "plan", issued)
         if role == "plan_issued":
             return ds.id
         if role == "cancelled":
             sessions.cancel(self.s, ds.id, "Hoãn do trùng lịch phòng, chống thiên tai; sẽ tổ chức bổ sung "
                                            "trong kế hoạch năm.")
             return ds.id
-        sent = min(self.today, deadlines.notice_latest - dt.timedelta(days=rng.randint(0, 3)))
-        sessions.send_invitations(self.s, ds.id, max(issued, sent))
-        registered = self._registrations(ds, start, max(petition_count, 4) if role != "invited" else 6)
+        sent = calendar.previous_working_day(min(self.today, deadlines.notice_latest
+                                                 - dt.timedelta(days=rng.randint(0, 3))) + dt.timedelta(days=1))
+        sent = max(issued, sent)
+        sessions.send_invitations(self.s, ds.id, sent)
+        followup.issue_session_document(self.s, ds, "notice", sent)
+        followup.issue_session_document(self.s, ds, "invitation", sent)
+        # enough speakers for every petition: three registrations drop out (a refusal, an absence, a duplicate)
+        wanted = min(petition_count, REALISTIC_PER_SESSION) + 3 if role != "invited" else 6
+        registered = self._registrations(ds, start, max(wanted, 4), topic)
         if role == "invited":
             return ds.id
         made = self._meeting(ds, start, registered, petition_count, finish=role != "in_progress")
+        if role != "in_progress":
+            followup.issue_session_document(self.s, ds, "minutes", ds.session_date)
         if role in ("concluded", "completed"):
             self._conclude_and_follow(ds, complete=role == "completed")
         if petition_count > made:
@@ -264,12 +301,14 @@ class _Generator:
             return [(deputy.id, False)] if deputy else []
         return []
 
-    def _registrations(self, ds: m.DialogueSession, start: dt.datetime, wanted: int) -> list[m.Registration]:
+    def _registrations(self, ds: m.DialogueSession, start: dt.datetime, wanted: int,
+                       topic: str | None = None) -> list[m.Registration]:
         rng = self.rng
-        field_names = list(texts.PETITION_TEMPLATES)
+        field_names = list(corpus.THEMATIC_FIELDS[topic]) if topic else list(texts.PETITION_TEMPLATES)
         rows, chosen = [], []
         received_last = min(self.today, start.date() - dt.timedelta(days=1))
-        for index in range(min(wanted, REALISTIC_PER_SESSION)):
+        wanted = min(wanted, REALISTIC_PER_SESSION + 3)
+        for index in range(wanted):
             field_name = rng.choice(field_names)
             template = rng.choice(texts.PETITION_TEMPLATES[field_name])
             hamlet, other = rng.sample(self.hamlets, 2)
@@ -299,6 +338,14 @@ class _Generator:
         rng = self.rng
         now = start + dt.timedelta(minutes=rng.randint(0, 10))
         minutes.start_meeting(self.s, ds.id, now)
+        issuing = self.issuing[ds.id]
+        opener = next((o for o in self.officials if o.title == ("Phó Bí thư Thường trực Đảng ủy xã" if issuing == "dang_uy"
+                                                                 else "Chánh Văn phòng HĐND và UBND xã")), None)
+        if opener is not None:
+            minutes.reach_step(self.s, ds.id, AgendaStep.OPENING.value, now + dt.timedelta(minutes=1),
+                               f"Đồng chí {opener.name}, {opener.title} tuyên bố lý do, giới thiệu đại biểu, người chủ "
+                               f"trì, chương trình và nội quy hội nghị; hội nghị thống nhất cử đồng chí "
+                               f"{self.secretary.name}, {self.secretary.title} làm thư ký ghi biên bản.")
         now += dt.timedelta(minutes=15)
         minutes.reach_step(self.s, ds.id, AgendaStep.HEAD_INFORMS.value, now, rng.choice(corpus.HEAD_INFORMS))
         now += dt.timedelta(minutes=25)
@@ -314,10 +361,14 @@ class _Generator:
                 content=first.content, channel="mttq_tong_hop", field_id=first.field_id,
                 received_date=first.received_date))
             registrations.merge(self.s, duplicate.id, first.id)
-        registrations.add_walk_in(self.s, ds.id, registrations.RegistrationInput(
-            citizen_name=corpus.full_name(rng, "nam"), hamlet_id=rng.choice(self.hamlets).id,
-            content=_fill(rng.choice(texts.WALK_IN_OPINIONS), hamlet=rng.choice(self.hamlets).name),
-            field_id=self.fields["Khác"].id), priority=rng.random() < 0.5)
+        walk_in_hamlet = rng.choice(self.hamlets)
+        walk_in_text = rng.choice(texts.WALK_IN_OPINIONS)
+        walk_in = corpus.full_name(rng, "nam")
+        if not self.topics.get(ds.id):  # a thematic session hears its theme only
+            registrations.add_walk_in(self.s, ds.id, registrations.RegistrationInput(
+                citizen_name=walk_in, gender="nam", hamlet_id=walk_in_hamlet.id,
+                content=_fill(walk_in_text, hamlet=walk_in_hamlet.name),
+                field_id=self.fields["Khác"].id), priority=rng.random() < 0.5)
         speakers = [r for r in registrations.queue(self.s, ds.id) if r.state == "cho_phat_bieu"]
         if not finish:
             speakers = speakers[: max(1, len(speakers) // 3)]
@@ -328,17 +379,28 @@ class _Generator:
             opinion = minutes.record_opinion(self.s, ds.id, minutes.OpinionInput(
                 registration_id=reg.id, content=reg.content, started_at=now))
             now += dt.timedelta(minutes=rng.randint(3, 6))
-            if template is None:  # a walk-in's comment: taken note of, no petition
-                minutes.add_answer(self.s, opinion.id, "Người chủ trì ghi nhận, tiếp thu ý kiến của công dân và "
-                                                       "giao bộ phận chuyên môn nghiên cứu.")
+            if template is None:  # a walk-in's comment: the hamlet head invited answers, no petition
+                hamlet = reg.hamlet.name if reg.hamlet else "thôn"
+                head = corpus.full_name(rng, "nam")
+                minutes.add_answer(self.s, opinion.id, "Thôn đã ghi nhận, sẽ phối hợp với các bộ phận của xã xử lý "
+                                                       "ngay trong tháng và thông báo lại tại cuộc họp thôn.",
+                                   responder_name=f"Ông {head}, Trưởng {hamlet[:1].lower()}{hamlet[1:]}")
+                minutes.add_answer(self.s, opinion.id, "Ghi nhận, tiếp thu ý kiến của công dân; đề nghị các bộ phận "
+                                                       "chuyên môn phối hợp với thôn xử lý theo thẩm quyền.")
                 minutes.finish_opinion(self.s, opinion.id, now, Outcome.ANSWERED.value)
                 continue
             lead = self.agencies.get(template["lead"])
             where = reg.hamlet.name if reg.hamlet else ""
             answer = _fill(template["answer"], hamlet=where, hamlet2=where)
-            if lead is not None and lead.kind != "cap_tren" and rng.random() < 0.6:
-                minutes.add_answer(self.s, opinion.id, answer,
-                                   responder_kind=ResponderKind.AGENCY.value, agency_id=lead.id)
+            front = template["lead"] == "Ủy ban MTTQ xã"
+            if lead is not None and lead.kind != "cap_tren" and (issuing != "ubnd" or front or rng.random() < 0.6):
+                # the head of the agency answers (the front's is the official who chairs it)
+                person = next((o for o in self.officials if o.name == lead.head_name), None)
+                if person is not None:
+                    minutes.add_answer(self.s, opinion.id, answer, official_id=person.id)
+                else:
+                    minutes.add_answer(self.s, opinion.id, answer, responder_kind=ResponderKind.AGENCY.value,
+                                       agency_id=lead.id)
             else:
                 minutes.add_answer(self.s, opinion.id, answer)
             now += dt.timedelta(minutes=rng.randint(2, 5))
@@ -347,7 +409,7 @@ class _Generator:
                 hamlet = reg.hamlet.name if reg.hamlet else ""
                 petition = minutes.petition_from_opinion(
                     self.s, opinion.id, lead_agency_id=lead.id if lead else None,
-                    conclusion=_fill(template["conclusion"], hamlet=hamlet, hamlet2=hamlet),
+                    conclusion=_directed(_fill(template["conclusion"], hamlet=hamlet, hamlet2=hamlet), issuing),
                     complex_case=template["complex"])
                 self.petition_templates[petition.id] = template
                 made += 1
@@ -358,7 +420,7 @@ class _Generator:
             now += dt.timedelta(minutes=15)
             minutes.end_meeting(self.s, ds.id, now, citizens_attending=rng.randint(80, 260),
                                 delegates_attending=rng.randint(18, 45),
-                                general_conclusion=rng.choice(corpus.GENERAL_CONCLUSIONS))
+                                general_conclusion=_directed(rng.choice(corpus.GENERAL_CONCLUSIONS), issuing))
         return made
 
     # -- after the meeting ---------------------------------------------------------------------------
@@ -368,16 +430,39 @@ class _Generator:
         due = sessions.deadlines(self.s, ds.id, self.today).conclusion_due
         notice = calendar.subtract_working_days(due, rng.randint(0, 4)) if rng.random() < 0.9 else \
             calendar.add_working_days(due, 2)
-        notice = min(max(notice, ds.session_date + dt.timedelta(days=1)), self.today)
+        notice = max(notice, calendar.next_working_day(ds.session_date + dt.timedelta(days=1)))
+        notice = min(notice, self._last_working_day(calendar))
         followup.issue_conclusion_notice(self.s, ds.id, notice)
-        for petition in list(self.s.scalars(select(m.Petition).where(m.Petition.session_id == ds.id))):
+        followup.issue_session_document(self.s, ds, "conclusion", notice)
+        upward, extended = [], False
+        for petition in list(self.s.scalars(select(m.Petition).where(m.Petition.session_id == ds.id)
+                                            .order_by(m.Petition.id))):
             if petition.status != PetitionStatus.NEW.value:
                 continue
             template = self.petition_templates.get(petition.id, {})
-            fate = self._fate(calendar, petition.due_date, notice, complete, template.get("outcome"))
+            # a session still being followed up has at least one petition given more time
+            extend = not complete and not extended and template.get("outcome") == Outcome.ASSIGNED.value
+            fate = self._fate(calendar, petition.due_date, notice, complete, template.get("outcome"), extend=extend)
+            extended = extended or "extended" in fate
+            if fate["status"] is PetitionStatus.TRANSFERRED:
+                upward.append((petition, fate))
+                continue
             self._apply_fate(petition, fate, template, notice)
+        if upward:
+            # one proposal carries the session's matters beyond the commune, on the day it is sent
+            day = max(fate["date"] for _p, fate in upward)
+            proposal = followup.issue_session_document(self.s, ds, "upward-proposal", day,
+                                                       note="Đề nghị cấp trên giải quyết")
+            for petition, _fate in upward:
+                superior = petition.lead_agency.name if petition.lead_agency is not None and \
+                    petition.lead_agency.kind == "cap_tren" else "Ủy ban nhân dân tỉnh"
+                followup.transfer_upward(self.s, petition.id, superior, day, document_number=proposal.number)
 
-    def _fate(self, calendar, due: dt.date, notice: dt.date, complete: bool, outcome: str | None) -> dict:
+    def _last_working_day(self, calendar) -> dt.date:
+        return self.today if calendar.is_working_day(self.today) else calendar.previous_working_day(self.today)
+
+    def _fate(self, calendar, due: dt.date, notice: dt.date, complete: bool, outcome: str | None, *,
+              extend: bool = False) -> dict:
         """What became of one petition by today: a status and its dates (shared by both paths)."""
         rng = self.rng
         start = calendar.next_working_day(notice + dt.timedelta(days=1))
@@ -387,14 +472,18 @@ class _Generator:
                 return {"status": PetitionStatus.TRANSFERRED, "date": when}
             return {"status": PetitionStatus.NEW}
 
+        last = self._last_working_day(calendar)
+
         def between(a: dt.date, b: dt.date) -> dt.date | None:
-            b = min(b, self.today)
+            a, b = calendar.next_working_day(a - dt.timedelta(days=1)), min(b, last)
             if b < a:
                 return None
             day = calendar.previous_working_day(a + dt.timedelta(days=rng.randint(0, (b - a).days)))
             return max(day, a)
 
         roll = 0.3 * rng.random() if complete else rng.random()
+        if extend:
+            roll = 0.7
         if roll < 0.5:
             day = between(start, due)
             if day:
@@ -415,10 +504,10 @@ class _Generator:
                 if day and day > told:
                     fate.update(status=PetitionStatus.RESOLVED, date=day)
                 elif complete:
-                    fate.update(status=PetitionStatus.RESOLVED, date=between(start, self.today) or self.today)
+                    fate.update(status=PetitionStatus.RESOLVED, date=between(start, last) or last)
                 return fate
         if complete:
-            return {"status": PetitionStatus.RESOLVED, "date": between(start, self.today) or self.today}
+            return {"status": PetitionStatus.RESOLVED, "date": between(start, last) or last}
         return {"status": PetitionStatus.IN_PROGRESS if rng.random() < 0.85 else PetitionStatus.NEW}
 
     def _apply_fate(self, petition: m.Petition, fate: dict, template: dict, notice: dt.date) -> None:
@@ -428,11 +517,12 @@ class _Generator:
         if status is PetitionStatus.TRANSFERRED:
             followup.transfer_upward(self.s, petition.id, "Ủy ban nhân dân tỉnh", fate["date"])
             return
+        field = petition.field.name if petition.field else "Khác"
         if petition.lead_agency_id is None:
             petition.lead_agency_id = self.agencies["Văn phòng HĐND và UBND"].id
         followup.assign(self.s, petition.id, petition.lead_agency_id)
         if "extended" in fate:
-            followup.extend(self.s, petition.id, fate["extended"], self.rng.choice(texts.EXTENSION_REASONS),
+            followup.extend(self.s, petition.id, fate["extended"], self.rng.choice(_reasons(field)),
                             citizen_notified_date=fate["told"])
         if status is PetitionStatus.RESOLVED:
             day = fate["date"]
@@ -450,8 +540,10 @@ class _Generator:
         notice = ds.conclusion_notice_date
         all_templates = [(name, t) for name, items in texts.PETITION_TEMPLATES.items() for t in items]
         due_cache: dict[bool, tuple] = {}
-        petitions, histories, extensions = [], [], []
+        petitions, histories, extensions, opinions = [], [], [], []
         stamp = m.now()
+        position = self.s.scalar(select(func.max(m.Opinion.position)).where(m.Opinion.session_id == ds.id)) or 0
+        heard = ds.actual_end or ds.actual_start or dt.datetime.combine(ds.session_date, dt.time(8))
         for _ in range(count):
             field_name, template = rng.choice(all_templates)
             hamlet, other = rng.sample(self.hamlets, 2)
@@ -473,11 +565,19 @@ class _Generator:
                 status, resolved = fate["status"], fate.get("date")
                 extended, told = fate.get("extended"), fate.get("told")
                 due = extended or computed
+            # every petition was heard at the meeting: the minutes have its opinion (written in bulk too)
+            position += 1
+            opinions.append(dict(
+                session_id=ds.id, speaker_name=citizen, speaker_fold=fold(citizen), hamlet_id=hamlet.id,
+                address=f"{hamlet.name}, {self.unit.kind} {self.place}", field_id=self.fields[field_name].id,
+                started_at=heard, ended_at=heard, content=content, content_fold=fold(content), outcome=outcome,
+                position=position, created_at=stamp, updated_at=stamp, updated_by="demo", version=1))
             petitions.append(dict(
                 session_id=ds.id, year=ds.year, citizen_name=citizen, citizen_fold=fold(citizen),
                 hamlet_id=hamlet.id, address=f"{hamlet.name}, {self.unit.kind} {self.place}",
                 field_id=self.fields[field_name].id, content=content, content_fold=fold(content),
-                conclusion=_fill(template["conclusion"], hamlet=hamlet.name, hamlet2=other.name),
+                conclusion=_directed(_fill(template["conclusion"], hamlet=hamlet.name, hamlet2=other.name),
+                                     self.issuing.get(ds.id, "ubnd")),
                 lead_agency_id=lead.id if lead else None, complex_case=template["complex"],
                 computed_due_date=computed, due_provisional=provisional and extended is None, due_date=due,
                 status=status.value, status_changed_at=stamp,
@@ -491,11 +591,15 @@ class _Generator:
                                   updated_at=stamp, updated_by="demo", version=1))
             # an extension moves a due date only with its record (told in writing before the due date)
             extensions.append(None if extended is None else dict(
-                previous_due=computed, new_due=extended, reason=rng.choice(texts.EXTENSION_REASONS),
+                previous_due=computed, new_due=extended, reason=rng.choice(_reasons(field_name)),
                 citizen_notified_date=told, valid=True, created_at=stamp, updated_at=stamp, updated_by="demo",
                 version=1))
         for chunk in range(0, len(petitions), 5000):
             # Ids come from the database (RETURNING, in parameter order): PostgreSQL's sequence must advance.
+            opinion_ids = self.s.scalars(insert(m.Opinion).returning(m.Opinion.id, sort_by_parameter_order=True),
+                                         opinions[chunk:chunk + 5000]).all()
+            for row, opinion_id in zip(petitions[chunk:chunk + 5000], opinion_ids):
+                row["opinion_id"] = opinion_id
             ids = self.s.scalars(insert(m.Petition).returning(m.Petition.id, sort_by_parameter_order=True),
                                  petitions[chunk:chunk + 5000]).all()
             for petition_id, history, extension in zip(ids, histories[chunk:chunk + 5000],
@@ -510,6 +614,47 @@ class _Generator:
         audit.record(self.s, "insert", "petition", None, {"demo_bulk": count, "session_id": ds.id})
         followup.refresh_session_completion(self.s, ds)
 
+    def _register_in_date_order(self) -> None:
+        """Number the year's register as a văn thư does, in the order of the documents' dates (the sample year is
+        generated session by session), and keep every reference in the petitions' history the same."""
+        from desk_app.domain import official
+
+        rows = list(self.s.scalars(select(m.IssuedDocument).where(m.IssuedDocument.number.is_not(None))))
+        groups: dict[tuple[str, int], list[m.IssuedDocument]] = {}
+        for row in rows:
+            groups.setdefault((row.symbol, row.year), []).append(row)
+        renamed = {}
+        for group in groups.values():
+            numbers = sorted(row.number for row in group)
+            for row, number in zip(sorted(group, key=lambda r: (r.issued_date, r.id)), numbers):
+                if row.number != number:
+                    renamed[row.id] = (official.reference(row.number, row.symbol),
+                                       official.reference(number, row.symbol), row.issued_date)
+            for row in group:
+                row.number = -row.number  # out of the way of the unique numbers while they move
+            self.s.flush()
+            for row, number in zip(sorted(group, key=lambda r: (r.issued_date, r.id)), numbers):
+                row.number = number
+            self.s.flush()
+        if not renamed:
+            return
+        moves = {}
+        for old, new, day in renamed.values():
+            moves[f"{old} ngày {day:%d/%m/%Y}"] = f"{new} ngày {day:%d/%m/%Y}"
+        transfers = {row.transfer_document_id: row for row in self.s.scalars(
+            select(m.Petition).where(m.Petition.transfer_document_id.in_(list(renamed))))}
+        for document_id, petition in transfers.items():
+            old, new, _day = renamed[document_id]
+            moves[f"văn bản số {old})"] = f"văn bản số {new})"
+        for change in self.s.scalars(select(m.PetitionStatusChange).where(m.PetitionStatusChange.note.like("%văn bản%"))):
+            note = change.note
+            for old, new in moves.items():
+                if old in note:
+                    note = note.replace(old, new)
+                    break
+            change.note = note
+        self.s.flush()
+
     def _link_repeated(self) -> None:
         """Some petitions (about one in seven) repeat a matter raised at an earlier session."""
         rows = list(self.s.scalars(select(m.Petition).where(m.Petition.id.in_(list(self.petition_templates)))
@@ -521,6 +666,28 @@ class _Generator:
             if earlier and self.rng.random() < 0.15:
                 followup.link_earlier(self.s, petition.id, self.rng.choice(earlier).id)
             by_field.setdefault(petition.field_id, []).append(petition)
+
+
+def _reasons(field: str) -> tuple[str, ...]:
+    """Why more time is needed, as fits the petition's field."""
+    return texts.EXTENSION_REASONS_BY_FIELD.get(field) or texts.EXTENSION_REASONS_BY_FIELD["Khác"]
+
+
+def _directed(text: str, issuing_body: str) -> str:
+    """The chair's words as the issuing body may write them: UBND xã "giao" its offices; the HĐND and the Đảng
+    ủy ask UBND xã to direct them (documents.md §7)."""
+    if issuing_body == "ubnd":
+        return text
+    import re
+
+    text = re.sub(r"(^|[.;]\s+)UBND xã (?!chỉ đạo)", r"\1Đề nghị UBND xã ", text)
+    text = re.sub(r"(,\s+)UBND xã (?!chỉ đạo)", r"\1đề nghị UBND xã ", text)
+    # "giao" as a verb is followed by who is given the task ("giao Phòng Kinh tế", "giao các thôn"), not "giao
+    # thông" (transport)
+    who = r"(?=[A-ZĐỦ]|các |bộ phận|cơ quan)"
+    text = re.sub(rf"(^|\.\s+)Giao {who}", r"\1Đề nghị UBND xã chỉ đạo ", text)
+    text = re.sub(rf"([;,]\s+)giao {who}", r"\1đề nghị UBND xã chỉ đạo ", text)
+    return text
 
 
 def _split(total: int, parts: int) -> list[int]:

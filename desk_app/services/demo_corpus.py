@@ -40,6 +40,9 @@ __all__ = [
     "TARGET_AUDIENCES",
     "TASK_TEMPLATES",
     "THEMATIC_TOPICS",
+    "THEMATIC_FIELDS",
+    "THEMATIC_CONTENT",
+    "TASKS_BY_HOST",
     "full_name",
     "hamlet_word",
     "localize",
@@ -286,6 +289,7 @@ def _agency(name: str, short_name: str, kind: str, head_title: str) -> dict:
 AGENCIES = (
     _agency("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng HĐND và UBND",
             "chuyen_mon", "Chánh Văn phòng HĐND và UBND xã"),
+    _agency("Văn phòng Đảng ủy xã", "Văn phòng Đảng ủy", "co_quan_dang", "Chánh Văn phòng Đảng ủy xã"),
     _agency("Phòng Kinh tế thuộc Ủy ban nhân dân xã", "Phòng Kinh tế", "chuyen_mon",
             "Trưởng phòng Kinh tế"),
     _agency("Phòng Văn hóa - Xã hội thuộc Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội", "chuyen_mon",
@@ -461,6 +465,29 @@ THEMATIC_TOPICS = (
     "Thu gom, xử lý rác thải sinh hoạt và bảo vệ môi trường khu dân cư",
 )
 
+# The fields a thematic session's opinions belong to, and what its plan says it is about.
+THEMATIC_FIELDS = {
+    THEMATIC_TOPICS[0]: ("Đất đai", "Giao thông, hạ tầng"),
+    THEMATIC_TOPICS[1]: ("Đất đai",),
+    THEMATIC_TOPICS[2]: ("Chính sách, an sinh xã hội", "Y tế"),
+    THEMATIC_TOPICS[3]: ("Môi trường",),
+}
+
+THEMATIC_CONTENT = {
+    THEMATIC_TOPICS[0]: "Thông tin tiến độ, chính sách bồi thường, hỗ trợ, tái định cư của dự án đường tỉnh qua "
+                        "địa bàn xã.\nLắng nghe, giải đáp kiến nghị của các hộ có đất bị thu hồi về đơn giá bồi "
+                        "thường, diện tích còn lại, đường đi lại và công trình bị ảnh hưởng trong thời gian thi công.",
+    THEMATIC_TOPICS[1]: "Thông tin kết quả cấp giấy chứng nhận quyền sử dụng đất lần đầu, cấp đổi sau sắp xếp đơn vị "
+                        "hành chính và việc hòa giải tranh chấp đất đai tại cơ sở.\nLắng nghe, giải đáp vướng mắc "
+                        "của Nhân dân về hồ sơ đất đai, ranh giới thửa đất, tranh chấp giữa các hộ.",
+    THEMATIC_TOPICS[2]: "Thông tin việc thực hiện chính sách bảo trợ xã hội, giảm nghèo, hỗ trợ hộ nghèo, hộ cận "
+                        "nghèo và cấp thẻ bảo hiểm y tế trên địa bàn xã.\nLắng nghe, giải đáp kiến nghị của Nhân "
+                        "dân về hồ sơ trợ cấp, danh sách hộ nghèo, khám, chữa bệnh bảo hiểm y tế.",
+    THEMATIC_TOPICS[3]: "Thông tin việc thu gom, vận chuyển, xử lý rác thải sinh hoạt, giá dịch vụ thu gom và giữ "
+                        "gìn vệ sinh môi trường khu dân cư.\nLắng nghe, giải đáp kiến nghị của Nhân dân về lịch "
+                        "thu gom, điểm tập kết rác, ô nhiễm từ cơ sở sản xuất, chăn nuôi.",
+}
+
 # ---------------------------------------------------------------------------------------------------
 # 7. "III. TỔ CHỨC THỰC HIỆN": (agency short name or addressee, tasks)
 # ---------------------------------------------------------------------------------------------------
@@ -523,6 +550,50 @@ TASK_TEMPLATES = (
         "người chủ trì và kết quả giải quyết kiến nghị đến Nhân dân tại các cuộc họp thôn.",
     ),
 )
+
+# The same items as the issuing body writes them: (agency short name or None, heading, tasks). UBND xã gives its
+# offices tasks; the Đảng ủy and the HĐND ask UBND xã to direct them (documents.md §7).
+_FRONT_TASK = dict(TASK_TEMPLATES)["Ủy ban MTTQ xã"]
+
+TASKS_BY_HOST = {
+    "ubnd": tuple((short, {"Văn phòng HĐND và UBND": "Văn phòng HĐND và UBND xã",
+                           "Ủy ban MTTQ xã": "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+                           "Trung tâm Phục vụ hành chính công": "Trung tâm Phục vụ hành chính công xã",
+                           "Trưởng các thôn": "Trưởng các thôn"}.get(short, short), body)
+                  for short, body in TASK_TEMPLATES),
+    "dang_uy": (
+        ("Văn phòng Đảng ủy", "Văn phòng Đảng ủy xã",
+         "Chủ trì, phối hợp với Văn phòng HĐND và UBND xã, Ủy ban MTTQ xã tham mưu Thường trực Đảng ủy xây dựng kế "
+         "hoạch, chương trình hội nghị; tổng hợp, phân loại ý kiến, kiến nghị của Nhân dân; cử thư ký ghi biên bản.\n"
+         "Tham mưu thông báo ý kiến kết luận của đồng chí Bí thư Đảng ủy; theo dõi, đôn đốc việc giải quyết các "
+         "kiến nghị sau hội nghị, báo cáo Thường trực Đảng ủy."),
+        (None, "Đề nghị Ủy ban nhân dân xã",
+         "Chỉ đạo Văn phòng HĐND và UBND, các phòng chuyên môn, Trung tâm Phục vụ hành chính công và Công an xã chuẩn "
+         "bị nội dung trả lời các ý kiến, kiến nghị thuộc lĩnh vực quản lý; bố trí lực lượng bảo đảm an ninh, trật "
+         "tự cho hội nghị.\nSau hội nghị, chỉ đạo giải quyết, trả lời bằng văn bản các kiến nghị theo kết luận của "
+         "đồng chí Bí thư Đảng ủy và báo cáo kết quả về Thường trực Đảng ủy."),
+        ("Ủy ban MTTQ xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", _FRONT_TASK),
+        (None, "Các chi bộ thôn",
+         "Lãnh đạo Trưởng thôn, Ban công tác Mặt trận thôn thông báo rộng rãi đến Nhân dân về thời gian, địa điểm, "
+         "nội dung hội nghị; hướng dẫn Nhân dân đăng ký phát biểu; sau hội nghị, thông tin kết luận của đồng chí Bí "
+         "thư Đảng ủy đến đảng viên và Nhân dân."),
+    ),
+    "hdnd": (
+        ("Văn phòng HĐND và UBND", "Văn phòng HĐND và UBND xã",
+         "Tham mưu Thường trực HĐND xã xây dựng kế hoạch, chương trình hội nghị; tổng hợp, phân loại ý kiến, kiến "
+         "nghị của Nhân dân; chuẩn bị cơ sở vật chất, cử thư ký ghi biên bản.\nTham mưu thông báo ý kiến kết luận "
+         "của đồng chí Chủ tịch HĐND xã; theo dõi việc giải quyết kiến nghị, báo cáo Thường trực HĐND xã."),
+        (None, "Đề nghị Ủy ban nhân dân xã",
+         "Chỉ đạo các phòng chuyên môn, Trung tâm Phục vụ hành chính công, Công an xã và Trưởng các thôn chuẩn bị "
+         "nội dung trả lời các ý kiến, kiến nghị thuộc lĩnh vực quản lý; thông báo rộng rãi kế hoạch đến Nhân dân; "
+         "bảo đảm an ninh, trật tự cho hội nghị.\nSau hội nghị, chỉ đạo giải quyết, trả lời bằng văn bản các kiến "
+         "nghị theo kết luận của người chủ trì và báo cáo kết quả về Thường trực HĐND xã."),
+        ("Ủy ban MTTQ xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã", _FRONT_TASK),
+        (None, "Các Tổ đại biểu HĐND xã",
+         "Phối hợp nắm bắt ý kiến, kiến nghị của cử tri tại địa bàn ứng cử; tham dự hội nghị và giám sát việc giải "
+         "quyết các kiến nghị của cử tri sau hội nghị."),
+    ),
+}
 
 # ---------------------------------------------------------------------------------------------------
 # 8. Places, audiences, participants and bridge points (templates may use {hamlet})

@@ -22,6 +22,7 @@ __all__ = [
     "OUTCOMES",
     "PETITION_TEMPLATES",
     "EXTENSION_REASONS",
+    "EXTENSION_REASONS_BY_FIELD",
     "REFUSAL_NOTES",
     "WALK_IN_OPINIONS",
 ]
@@ -1097,6 +1098,30 @@ EXTENSION_REASONS: tuple[str, ...] = (
     "Cần thu thập thêm hồ sơ, tài liệu lưu trữ của xã cũ trước khi sắp xếp đơn vị hành chính.",
     "Đã mời hòa giải nhưng các bên liên quan chưa có mặt đầy đủ, cần tổ chức hòa giải lần hai.",
 )
+
+# Why more time is needed, by the petition's field (an extension's reason fits its petition).
+EXTENSION_REASONS_BY_FIELD: dict[str, tuple[str, ...]] = {
+    "Đất đai": (
+        "Cần đo đạc, xác minh lại nguồn gốc đất và lấy ý kiến các hộ liền kề.",
+        "Đã mời hòa giải nhưng các bên liên quan chưa có mặt đầy đủ, cần tổ chức hòa giải lần hai.",
+    ),
+    "Môi trường": ("Đang chờ kết quả phân tích mẫu của cơ quan chuyên môn cấp tỉnh.",),
+    "Giao thông, hạ tầng": ("Cần khảo sát hiện trạng, lập dự toán và cân đối nguồn kinh phí sửa chữa.",),
+    "Thủy lợi": ("Cần khảo sát thực địa toàn tuyến kênh mương sau mùa mưa để xác định khối lượng nạo vét, sửa "
+                 "chữa.",),
+    "Điện, nước sinh hoạt": ("Đang chờ đơn vị cấp điện, cấp nước khảo sát và trả lời phương án.",),
+    "An ninh, trật tự": ("Cần thêm thời gian xác minh, thu thập tài liệu và làm việc với các bên liên quan.",),
+    "Chính sách, an sinh xã hội": ("Hồ sơ cần xác minh thêm về nơi cư trú, hoàn cảnh gia đình và đối chiếu với "
+                                   "quy định hiện hành.",),
+    "Y tế": ("Cần phối hợp với cơ quan y tế cấp trên kiểm tra, thống nhất phương án.",),
+    "Giáo dục": ("Cần phối hợp với nhà trường kiểm định hiện trạng công trình và lập phương án kinh phí.",),
+    "Văn hóa, xã hội": ("Cần khảo sát, lấy ý kiến Nhân dân các thôn trước khi đề xuất phương án.",),
+    "Nông nghiệp": ("Đang chờ cấp có thẩm quyền phê duyệt danh sách và kinh phí hỗ trợ.",),
+    "Cải cách hành chính": ("Cần rà soát lại hồ sơ và quy trình giải quyết thủ tục hành chính liên quan.",),
+    "Cán bộ, đảng viên": ("Cần xác minh, làm việc với cán bộ, công chức liên quan và những người chứng kiến.",),
+    "Khác": ("Vụ việc liên quan đến nhiều cơ quan, cần thêm thời gian phối hợp kiểm tra, thống nhất phương án giải "
+             "quyết.",),
+}
 
 # The clerk's note when the chair declines to dialogue with a registrant, by refusal code
 # (codes of desk_app.domain.profiles.STANDARD_REFUSAL_REASONS).

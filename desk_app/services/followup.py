@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, bindparam, column, func, insert, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from desk_app.domain import clock, official
+from desk_app.domain import clock, issuers, official
 from desk_app.domain.calendar import WorkCalendar
 from desk_app.domain.deadlines import answer_due, due_soon_limit
 from desk_app.domain.errors import TransitionError, ValidationError
@@ -58,6 +58,26 @@ def _effective_due(petition: m.Petition) -> dt.date | None:
     extension = last_valid_extension(petition)
     if extension is not None:
         return extension.new_due
+    return petition.due_override or petition.computed_due_date
+
+
+def due_as_of(petition: m.Petition, day: dt.date) -> dt.date | None:
+    """The due date in force on ``day`` (a document shows the record as it stood on its date): the last valid
+    extension the citizen had been told of by then, else the clerk's override made by then, else the computed
+    date — an extension granted after a conclusion notice is not in that notice."""
+    told = [e for e in petition.extensions if e.valid and e.citizen_notified_date is not None
+            and e.citizen_notified_date <= day]
+    if told:
+        return told[-1].new_due
+    session = object_session(petition)
+    if petition.due_override is not None and session is not None:
+        last = session.scalar(select(m.DeadlineOverride).where(
+            m.DeadlineOverride.petition_id == petition.id, m.DeadlineOverride.kind == "answer",
+            m.DeadlineOverride.created_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+            .order_by(m.DeadlineOverride.id.desc()).limit(1))
+        if last is not None:
+            return last.new_date or petition.computed_due_date
+        return petition.computed_due_date
     return petition.due_override or petition.computed_due_date
 
 
@@ -225,10 +245,17 @@ def answering_body(petition: m.Petition) -> tuple[str, str]:
     """(body, format) of the letters to the citizen about this petition (reply, extension): the body whose
     agency resolves it (documents.md §7)."""
     ds = petition.session
-    body, _fmt = official.session_body(ds.host, tuple(b for b in ds.joint_bodies.split(",") if b),
-                                       ds.document_format)
-    body = official.letter_body(body, petition.lead_agency.kind if petition.lead_agency else None)
-    return body, official.PARTY if body == "dang_uy" else official.STATE
+    return issuers.issuer("reply", host=ds.host, joint_bodies=_joint(ds), fmt=ds.document_format,
+                          agency_kind=petition.lead_agency.kind if petition.lead_agency else None)
+
+
+def _joint(ds: m.DialogueSession) -> tuple[str, ...]:
+    return tuple(b for b in ds.joint_bodies.split(",") if b)
+
+
+def session_issuing_body(ds: m.DialogueSession, fmt: str | None = None) -> tuple[str, str]:
+    """(body, format) that issues the session's documents (its own format unless ``fmt`` asks for another)."""
+    return issuers.session_body(ds.host, _joint(ds), fmt or ds.document_format)
 
 
 def _letter_entry(session: Session, petition: m.Petition, kind: str, day: dt.date, number: int | None,
@@ -245,6 +272,25 @@ def _letter_entry(session: Session, petition: m.Petition, kind: str, day: dt.dat
         exported = register.previous(session, entry)
         if exported is not None and exported.issued_date == day and not _entry_in_use(session, exported):
             return exported
+    return register.issue(session, entry, number=number, issued_date=day, signer=head.name if head else "",
+                          note=note)
+
+
+def issue_session_document(session: Session, ds: m.DialogueSession, kind: str, day: dt.date, *,
+                           number: int | None = None, fmt: str | None = None, note: str = "") -> m.IssuedDocument:
+    """Enter a session's document (plan, notice, invitation, minutes, conclusion notice, upward proposal) into the
+    register as issued on ``day`` by the session's issuing body, signed by its head: the clerk's number, else the
+    next one. The same document already entered keeps its entry."""
+    body, body_fmt = session_issuing_body(ds, fmt)
+    unit = commune(session)
+    symbol = official.symbol(kind, body, body_fmt, unit.office_unit if unit else "VP")
+    existing = register.issued(session, kind, symbol, session_id=ds.id)
+    if existing is not None and number in (None, existing.number):
+        return existing
+    from desk_app.services import catalog
+
+    head = catalog.heads(session, on=day).get(body)
+    entry = register.Entry(kind, symbol, day.year, ds.id, None)
     return register.issue(session, entry, number=number, issued_date=day, signer=head.name if head else "",
                           note=note)
 
@@ -650,14 +696,8 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
     checker.raise_if_any()
     document = None
     if document_number is not None:
-        ds = petition.session
-        issuing, fmt = official.session_body(ds.host, tuple(b for b in ds.joint_bodies.split(",") if b),
-                                             ds.document_format)
-        unit = commune(session)
-        symbol = official.symbol("upward-proposal", issuing, fmt, unit.office_unit if unit else "VP")
-        entry = register.Entry("upward-proposal", symbol, transferred_date.year, ds.id, None)
-        document = register.issue(session, entry, number=document_number, issued_date=transferred_date,
-                                  note="Đề nghị cấp trên giải quyết")
+        document = issue_session_document(session, petition.session, "upward-proposal", transferred_date,
+                                          number=document_number, note="Đề nghị cấp trên giải quyết")
     petition.transferred_to = body
     petition.resolved_date = transferred_date
     petition.transfer_document = document

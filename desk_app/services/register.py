@@ -1,10 +1,13 @@
 """Sổ văn bản đi: the register of issued documents.
 
-Choices:
-- numbers run per symbol and year ("KH-UBND" 2026: 01, 02, …), as a paper register does; the public
-  notice and the conclusion notice share the "TB-UBND" sequence;
-- exporting the same document again (same kind and session or petition, same year) keeps its number and
-  updates the entry (date, signer, file) — re-printing after a correction does not use up a number;
+Choices (documents.md §7):
+- the register is the one source of numbers: every number printed — the document's own and every one it
+  cites — is an entry here; numbers run per symbol and year ("KH-UBND" 2026: 01, 02, …), as a paper register
+  does; the public notice and the conclusion notice share the "TB-UBND" sequence; party entries are cited
+  "05-KH/ĐU" (a hyphen before the symbol) everywhere, state ones "05/KH-UBND";
+- an entry keeps what its document said (``content``): exporting the same document again (same kind, issuer,
+  session or petition) reproduces it with its number and date; a changed record gives a new version only when
+  the clerk asks for one — a new entry with its own number that names the one it replaces, both kept;
 - the clerk may type the number the office register gave; a number already given to another document of
   the same symbol and year is refused;
 - the speaker-registration form has no number; its exports are recorded without one.
@@ -13,6 +16,8 @@ Choices:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import zlib
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -43,6 +48,53 @@ def previous(session: Session, entry: Entry) -> m.IssuedDocument | None:
     return session.scalar(query.where(m.IssuedDocument.kind == entry.kind, m.IssuedDocument.year == entry.year,
                                       m.IssuedDocument.symbol == entry.symbol)
                           .order_by(m.IssuedDocument.id.desc()).limit(1))
+
+
+def issued(session: Session, kind: str, symbol: str, session_id: int | None = None,
+           petition_id: int | None = None, year: int | None = None) -> m.IssuedDocument | None:
+    """The newest entry of a document — the same kind and issuer (symbol) about the same session or petition —
+    in any year (a document exported in December and again in January is the same document); documents about
+    neither (the yearly report) are told apart by their ``year``."""
+    query = select(m.IssuedDocument).where(m.IssuedDocument.kind == kind, m.IssuedDocument.symbol == symbol,
+                                           m.IssuedDocument.number.is_not(None))
+    if session_id is None and petition_id is None:
+        query = query.where(m.IssuedDocument.session_id.is_(None), m.IssuedDocument.petition_id.is_(None),
+                            m.IssuedDocument.year == year)
+    elif petition_id is not None:
+        query = query.where(m.IssuedDocument.petition_id == petition_id)
+    else:
+        query = query.where(m.IssuedDocument.session_id == session_id, m.IssuedDocument.petition_id.is_(None))
+    return session.scalar(query.order_by(m.IssuedDocument.id.desc()).limit(1))
+
+
+def cited(session: Session, kind: str, symbol: str, session_id: int) -> m.IssuedDocument | None:
+    """The entry a document cites (the plan of the same issuer, the session's conclusion notice), or None."""
+    return issued(session, kind, symbol, session_id=session_id)
+
+
+# -- what an issued document said ------------------------------------------------------------------------
+
+def _plain(value):
+    if hasattr(value, "__dict__"):
+        return {k: v for k, v in vars(value).items() if not k.startswith("_")}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"not kept in the register: {type(value).__name__}")
+
+
+def plain(context: dict) -> dict:
+    """The context as JSON values (what is kept and compared)."""
+    return json.loads(json.dumps(context, ensure_ascii=False, default=_plain))
+
+
+def keep_content(row: m.IssuedDocument, context: dict) -> None:
+    row.content = zlib.compress(json.dumps(context, ensure_ascii=False, default=_plain).encode("utf-8"), 1)
+
+
+def content(row: m.IssuedDocument | None) -> dict | None:
+    if row is None or not row.content:
+        return None
+    return json.loads(zlib.decompress(row.content).decode("utf-8"))
 
 
 def next_number(session: Session, symbol: str, year: int) -> int:
@@ -82,20 +134,29 @@ def check_number(session: Session, entry: Entry, number: int) -> None:
 
 
 def record(session: Session, entry: Entry, *, number: int | None, issued_date: dt.date, signer: str,
-           file_path: str, note: str = "") -> m.IssuedDocument:
-    """Write the export into the register (updating the earlier entry of the same document)."""
-    if number is not None:
-        check_number(session, entry, number)
-    row = previous(session, entry)
-    if row is None or (number is not None and row.number != number):
-        row = m.IssuedDocument(kind=entry.kind, symbol=entry.symbol, year=entry.year,
-                               session_id=entry.session_id, petition_id=entry.petition_id)
+           file_path: str, note: str = "", row: m.IssuedDocument | None = None,
+           supersedes: m.IssuedDocument | None = None, context: dict | None = None) -> m.IssuedDocument:
+    """Write an export into the register: into ``row`` (the document's own entry, exported again), else a new
+    entry (a new document, or a new version of ``supersedes``). ``context`` given: the document is issued and
+    its content is kept (an entry whose content is kept no longer changes its number or date)."""
+    if row is None:
+        if number is not None:
+            check_number(session, entry, number)
+        row = m.IssuedDocument(kind=entry.kind, symbol=entry.symbol, year=entry.year, session_id=entry.session_id,
+                               petition_id=entry.petition_id, number=number, issued_date=issued_date, signer=signer,
+                               note=note, supersedes_id=supersedes.id if supersedes is not None else None)
         session.add(row)
-    row.number = number
-    row.issued_date = issued_date
-    row.signer = signer
+    elif not row.content:  # a draft (or an entry recorded without its text): its number and date may still move
+        if number is not None and number != row.number:
+            check_number(session, entry, number)
+            row.number = number
+        row.issued_date, row.year = issued_date, entry.year
+        row.signer = signer or row.signer
+    elif not row.signer:
+        row.signer = signer
     row.file_path = file_path
-    row.note = note
+    if context is not None and not row.content:
+        keep_content(row, context)
     session.flush()
     return row
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desk_app.domain import clock
+from desk_app.domain import clock, issuers
 from desk_app.domain.calendar import shift
 from desk_app.domain.deadlines import SessionDeadlines, session_deadlines
 from desk_app.domain.profiles import Anchor
@@ -190,7 +190,10 @@ def _fill(session: Session, ds: m.DialogueSession, data: SessionInput, values: d
     ds.tasks = [m.SessionTask(agency_id=a, assignee=clean_text(h), tasks=clean_text(t, multiline=True), position=i)
                 for i, (a, h, t) in enumerate(data.tasks, 1) if clean_text(h)]
     profile = domain_profile(ds.profile)
-    bases = data.legal_bases if data.legal_bases is not None else list(profile.default_legal_bases)
+    issuing, _fmt = issuers.session_body(ds.host, tuple(b for b in ds.joint_bodies.split(",") if b),
+                                         ds.document_format)
+    bases = data.legal_bases if data.legal_bases is not None else issuers.legal_bases_for(
+        issuing, profile.default_legal_bases)
     ds.legal_bases = [m.SessionLegalBasis(text=clean_text(b).rstrip(";.,"), position=i)
                       for i, b in enumerate(bases, 1) if clean_text(b)]
     recipients = data.recipients if data.recipients is not None else default_recipients(ds.host, unit)

@@ -431,7 +431,7 @@ def _of_body(person: m.Official | None, body: str) -> bool:
 def _why_not(ds: m.DialogueSession, obligation: Obligation) -> str | None:
     """None when the session counts for the obligation (held or not), else the reason in Vietnamese."""
     if obligation.periodic_only and ds.regime != Regime.PERIODIC.value:
-        return "cuộc đột xuất (chỉ tính cuộc định kỳ)"
+        return "cuộc đột xuất, chỉ tính cuộc định kỳ"
     chairs = [(ds.chair, ds.chair_delegated)] + [(c.official, c.delegated) for c in ds.co_chairs]
     bodies = session_bodies(ds)
     if obligation.who == "chinh_quyen":
@@ -448,8 +448,9 @@ def _why_not(ds: m.DialogueSession, obligation: Obligation) -> str | None:
         if obligation.delegation_allowed:
             return None
         return f"do {delegated[0].title} chủ trì theo ủy quyền; quy định yêu cầu {label} trực tiếp chủ trì"
-    who = ", ".join(f"{p.name} ({p.title})" for p, _d in chairs if p is not None) or "chưa có người chủ trì"
-    return f"{label} không chủ trì, đồng chủ trì (chủ trì: {who})"
+    people = [f"{p.name}, {p.title}" for p, _d in chairs if p is not None]
+    who = (f"{'; '.join(people[:-1])} và {people[-1]}" if len(people) > 1 else "".join(people)) or "chưa có người chủ trì"
+    return f"{label} không chủ trì, đồng chủ trì; chủ trì: {who}"
 
 
 def _obligations(session: Session, period: Period, obligations: list[Obligation],

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from desk_app.store.context import current_user, now
@@ -513,6 +513,12 @@ class IssuedDocument(Tracked, Base):
     petition_id: Mapped[int | None] = _fk("petition.id", ondelete="SET NULL")
     file_path: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # What the document said when it was issued (the template's variables, zlib-compressed JSON): exporting it
+    # again reproduces it; a changed record gives a new version only when the clerk asks for one.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # A new version of a document points at the entry it replaces (both stay in the register).
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("issued_document.id", ondelete="SET NULL"),
+                                                      nullable=True)
 
 
 class CalendarOverride(Tracked, Base):

@@ -302,7 +302,7 @@ def test_a_notice_sent_after_the_deadline_extends_nothing(window, ctx, qtbot, no
 
 def test_extend_refuses_an_earlier_date(window, ctx, qtbot, no_dialogs):
     page = _page(window)
-    petition_id = _petitions(ctx, open_only=True)[0]
+    petition_id = next(pid for pid in _petitions(ctx, open_only=True) if not _petition(ctx, pid).extensions)
     before = _petition(ctx, petition_id)
     page.show_petition(petition_id)
     dialog = page.open_action("extend")

@@ -45,7 +45,8 @@ def test_default_year_covers_every_host_form_and_status(default_demo, today):
         assert 55 <= petitions <= 60
         states = set(s.scalars(select(m.Registration.state)))
         assert {"tu_choi", "gop", "vang_mat", "da_phat_bieu"} <= states
-        assert s.scalar(select(func.count(m.Registration.id)).where(m.Registration.channel == "tai_hoi_nghi")) >= 3
+        # a walk-in at each held session but the thematic one (which hears its theme only)
+        assert s.scalar(select(func.count(m.Registration.id)).where(m.Registration.channel == "tai_hoi_nghi")) >= 2
         assert s.scalar(select(func.count(m.PetitionExtension.id))) >= 1
         overdue = s.scalar(select(func.count(m.Petition.id)).where(
             m.Petition.status.in_(["moi", "dang_giai_quyet"]), m.Petition.due_date < today))
@@ -182,5 +183,31 @@ def test_thematic_session_title_names_one_whole_topic(default_demo):
     database, _ = default_demo
     with database.session() as s:
         title = s.scalar(select(m.DialogueSession.title).where(m.DialogueSession.form == "chuyen_de"))
-    topic = title.split("(chuyên đề: ")[1].rstrip(")")
+    topic = title.split(" về ")[1].rsplit(" năm ", 1)[0]
     assert topic in [t[:1].lower() + t[1:] for t in demo_corpus.THEMATIC_TOPICS]
+
+
+@pytest.mark.parametrize("today", ["2026-11-21", "2026-12-28", "2026-12-31"])
+def test_a_session_is_still_ahead_of_today_and_nothing_is_dated_on_a_day_off(tmp_path, monkeypatch, today):
+    """A new user can register speakers and run the live minutes at once, also at the end of the year; every
+    document of the sample year (and every held meeting) is on a working day, and is in the register."""
+    import datetime as dt
+
+    from desk_app.services.common import load_calendar
+
+    monkeypatch.setenv("DESK_APP_TODAY", today)
+    day = dt.date.fromisoformat(today)
+    database, _ids = _generate(tmp_path)
+    try:
+        with database.session() as s:
+            calendar = load_calendar(s)
+            ahead = [ds for ds in s.scalars(select(m.DialogueSession)) if ds.status == "da_moi"]
+            assert ahead and all(ds.planned_start.date() > day for ds in ahead)
+            held = [ds for ds in s.scalars(select(m.DialogueSession)) if ds.actual_start is not None]
+            assert all(calendar.is_working_day(ds.session_date) for ds in held)
+            rows = list(s.scalars(select(m.IssuedDocument)))
+            assert rows and all(calendar.is_working_day(r.issued_date) for r in rows)
+            for ds in held:
+                assert {r.kind for r in rows if r.session_id == ds.id} >= {"plan", "notice", "invitation", "minutes"}
+    finally:
+        database.dispose()

@@ -43,7 +43,7 @@ def _fields(text):
 
 
 def test_all_constants_exist_and_are_not_empty():
-    assert len(CONSTANTS) == 20
+    assert len(CONSTANTS) == 23
     for name in CONSTANTS:
         assert getattr(dc, name), name
     assert len(ALL_STRINGS) > 300
@@ -165,7 +165,7 @@ def test_agencies():
     assert len({a["name"] for a in dc.AGENCIES}) == len(dc.AGENCIES)
     for agency in dc.AGENCIES:
         assert set(agency) == {"name", "short_name", "kind", "head_title"}
-        assert agency["kind"] in {"chuyen_mon", "cong_an", "mttq_doan_the", "cap_tren", "khac"}
+        assert agency["kind"] in {"chuyen_mon", "cong_an", "co_quan_dang", "mttq_doan_the", "cap_tren", "khac"}
     by_short = {a["short_name"]: a for a in dc.AGENCIES}
     for name in ("UBND tỉnh", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Công ty Điện lực tỉnh"):
         assert by_short[name]["kind"] == "cap_tren"
