@@ -138,6 +138,7 @@ LABELS = {
     "transferred_to": "Chuyển đến", "transfer_document_id": "Văn bản đề nghị cấp trên",
     "earlier_petition_id": "Kiến nghị trước cùng nội dung", "times_raised": "Số lần nêu",
     "number": "Số văn bản", "symbol": "Ký hiệu", "issued_date": "Ngày ban hành", "signer": "Người ký",
+    "supersedes_id": "Thay cho văn bản",
     "petition_id": "Kiến nghị", "file_path": "Tệp", "delegated": "Ủy quyền", "assignee": "Người, cơ quan thực hiện",
     "tasks": "Nhiệm vụ", "text": "Nội dung", "previous_due": "Thời hạn trước", "new_due": "Thời hạn mới",
     "reason": "Lý do", "citizen_notified_date": "Ngày thông báo cho công dân", "valid": "Hợp lệ",
@@ -586,6 +587,8 @@ class Merge:
             return value.isoformat()
         if isinstance(value, (list, dict)):
             return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, (bytes, bytearray, memoryview)):  # an issued document's stored text (compressed)
+            return "(nội dung văn bản đã ban hành)"
         return str(value)
 
     def _name_of(self, table: str, row_id: int, *, office: bool) -> str:
