@@ -16,16 +16,9 @@ from desk_app.gui import export_actions
 from desk_app.gui.common import ROW_ROLE, qdate
 from desk_app.services.common import get
 from desk_app.store import models as m
+from tests.gui.keyboard import type_text
 
 CONCLUSION = "Giao Công an xã phối hợp Phòng Kinh tế kiểm tra, xử lý dứt điểm; trả lời công dân bằng văn bản."
-
-
-def type_text(widget, text: str) -> None:
-    """Vietnamese typing: each character arrives as committed text (QTest.keyClicks is Latin-1 only)."""
-    from PySide6.QtTest import QTest
-
-    for char in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
 
 
 def answer_dialog(fill, still_open: list):

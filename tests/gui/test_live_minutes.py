@@ -4,21 +4,14 @@ unclean stop, and the speaker's countdown."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desk_app.domain.states import AgendaStep, Outcome, PetitionStatus, RegistrationState, SessionStatus
 from desk_app.services import minutes, registrations
 from desk_app.store import models as m
-
-
-def type_text(widget, text: str) -> None:
-    """Type like Unikey does: one key event per character (QTest only knows ASCII keys)."""
-    for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+from tests.gui.keyboard import type_text
 
 
 def key(qtbot, keys, modifier=Qt.NoModifier) -> None:

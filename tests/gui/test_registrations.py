@@ -4,19 +4,12 @@ Excel through the preview, reorder from the keyboard and by drag and drop, refus
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.domain.states import RegistrationState
 from desk_app.services import registrations
-
-
-def type_text(widget, text: str) -> None:
-    """Type like Unikey does: one key event per character (QTest only knows ASCII keys)."""
-    for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+from tests.gui.keyboard import type_text
 
 
 @pytest.fixture

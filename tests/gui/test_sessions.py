@@ -17,6 +17,7 @@ from desk_app.gui.common import qdate
 from desk_app.services import sessions
 from desk_app.services.common import get
 from desk_app.store import models as m
+from tests.gui.keyboard import type_text
 
 TITLE = "Hội nghị đối thoại với Nhân dân thôn Nà Thang về đất đai năm 2026"
 
@@ -35,15 +36,6 @@ def answer_dialog(fill, closed: list | None = None):
                 closed.append(dialog.errorLabel.text())
             dialog.reject()
     QTimer.singleShot(0, handle)
-
-
-def type_text(widget, text: str) -> None:
-    """Type like the clerk's Vietnamese keyboard does: each character arrives as committed text
-    (QTest.keyClicks only knows Latin-1 keys)."""
-    from PySide6.QtTest import QTest
-
-    for char in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
 
 
 def ok(dialog):
