@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import NotFoundError, ValidationError
 from desk_app.domain.states import AgencyKind, Body
-from desk_app.domain.text import clean_text, fold, title_name
+from desk_app.domain.text import clean_text, fold, sort_key, title_name
 from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker, check_length
 from desk_app.store import models as m
 from desk_app.services.common import check_optional_id, get
@@ -266,3 +266,54 @@ def field_by_name(session: Session, name: str) -> m.Field:
     if row is None:
         raise NotFoundError(f"Không có lĩnh vực “{name}”.")
     return row
+
+
+# -- reads for pickers and tables ------------------------------------------------------------------------
+
+CATALOGUES = {"hamlets": m.Hamlet, "fields": m.Field, "agencies": m.Agency}
+
+
+def _catalogue(what: str):
+    try:
+        return CATALOGUES[what]
+    except KeyError:
+        raise ValueError(f"not a catalogue: {what}") from None
+
+
+def rows(session: Session, what: str) -> list:
+    """Every hamlet, field or agency (``what``: a key of :data:`CATALOGUES`) in the catalogue's own order
+    (the order the commune chose), active or not."""
+    model = _catalogue(what)
+    return list(session.scalars(select(model).order_by(model.position, model.id)))
+
+
+def active_items(session: Session, what: str) -> list[tuple[str, int]]:
+    """(name, id) of the active hamlets, fields or agencies in the catalogue's own order: what a picker
+    offers."""
+    model = _catalogue(what)
+    query = select(model.name, model.id).where(model.active.is_(True)).order_by(model.position, model.id)
+    return [(name, row_id) for name, row_id in session.execute(query)]
+
+
+def names(session: Session, what: str) -> dict[int, str]:
+    """id → name of every hamlet, field or agency (a table naming what its rows point to)."""
+    model = _catalogue(what)
+    return dict(session.execute(select(model.id, model.name)).all())
+
+
+def agencies_for_choice(session: Session, keep: set[int] | frozenset[int] = frozenset(), *, every: bool = False,
+                        by_name: bool = False) -> list[tuple[str, int]]:
+    """(name, id) of the agencies a petition may be given to: the active ones and those in ``keep`` (already
+    chosen, even if no longer active) — with ``every`` all of them — in the catalogue's order with the
+    active ones first, or with ``by_name`` in Vietnamese alphabetical order."""
+    chosen = [a for a in rows(session, "agencies") if every or a.active or a.id in keep]
+    if by_name:
+        chosen.sort(key=lambda a: sort_key(a.name))
+    else:
+        chosen.sort(key=lambda a: not a.active)  # stable: the catalogue's order within each group
+    return [(a.name, a.id) for a in chosen]
+
+
+def officials(session: Session) -> list[m.Official]:
+    """Every official, former ones included (the catalogue's table)."""
+    return list(session.scalars(select(m.Official).order_by(m.Official.id)))

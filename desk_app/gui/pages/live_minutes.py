@@ -8,39 +8,34 @@ answers, the outcome, petitions made from the opinion, the
 chair's conclusion and the close. Everything has a key (the bar at the bottom lists them). After an
 unclean stop the page reopens the session in progress on its last unfinished opinion.
 
-Reads are snapshots (plain dataclasses filled inside a short database session); every change goes
-through desk_app.services.minutes / registrations.
+What the page shows is read by desk_app.services.minutes (``meeting_state``, ``opinion_view``: plain
+dataclasses); every change goes through the minutes and registrations services.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QListWidgetItem, QSizePolicy, QVBoxLayout,
                                QWidget)
 import shiboken6
-from sqlalchemy import select
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
-from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
-                                    SessionStatus)
+from desk_app.domain.states import AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus
 from desk_app.domain.validation import format_time
 from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import FieldErrors, load_ui
 from desk_app.gui.context import AppContext, Page, show_error
 from desk_app.gui.pages.registrations import fill_session_combo, session_choices
-from desk_app.gui.registration_dialog import (catalogue_items, error_label, fill_combo, open_dialog, select_data,
-                                              show_general)
+from desk_app.gui.registration_dialog import error_label, fill_combo, open_dialog, select_data, show_general
 from desk_app.gui.speaker_timer import SpeakerTimer
-from desk_app.services import minutes, registrations, settings
-from desk_app.services.common import get
+from desk_app.services import catalog, minutes, registrations
+from desk_app.services.minutes import MeetingState, OpinionView
 from desk_app.services.registrations import RegistrationInput
-from desk_app.store import models as m
 
 SAVED_HINT = ("Nội dung được tự động lưu chậm nhất 2 giây sau khi gõ (kể cả khi gõ liên tục) và ngay khi "
               "rời ô soạn, chuyển bước, chuyển người phát biểu hoặc đóng cửa sổ")
@@ -59,146 +54,6 @@ def at_meeting(time: dt.time | QTime | None = None) -> dt.datetime:
     if isinstance(time, QTime):
         time = dt.time(time.hour(), time.minute())
     return dt.datetime.combine(clock.today(), time or dt.datetime.now().time()).replace(microsecond=0)
-
-
-# -- snapshots ------------------------------------------------------------------------------------------
-
-@dataclass
-class QueueItem:
-    id: int
-    order: int
-    name: str
-    place: str
-    field: str
-    content: str
-    state: str
-    priority: bool
-
-
-@dataclass
-class OpinionItem:
-    id: int
-    position: int
-    name: str
-    started: dt.datetime | None
-    ended: dt.datetime | None
-    outcome: str | None
-
-    def line(self) -> str:
-        times = format_time(self.started) if self.started else ""
-        if self.ended:
-            times += f"–{format_time(self.ended)}"
-        outcome = Outcome(self.outcome).label if self.outcome else ("đang phát biểu" if not self.ended else
-                                                                     "chưa ghi kết quả")
-        return f"{self.position}. {self.name} ({times}) · {outcome}"
-
-
-@dataclass
-class Responder:
-    text: str
-    kind: str
-    official_id: int | None = None
-    agency_id: int | None = None
-
-
-@dataclass
-class SessionState:
-    id: int
-    title: str
-    status: str
-    place: str
-    agenda: dict[str, list[dt.datetime]]
-    queue: list[QueueItem]
-    opinions: list[OpinionItem]
-    responders: list[Responder]
-    citizens: int | None
-    delegates: int | None
-    conclusion: str
-    speaking_seconds: int
-    secretary: str
-
-    @property
-    def live(self) -> bool:
-        return self.status == SessionStatus.IN_PROGRESS.value
-
-    @property
-    def startable(self) -> bool:
-        return self.status in (SessionStatus.PLAN_ISSUED.value, SessionStatus.INVITED.value)
-
-    def last_unfinished(self) -> int | None:
-        open_ones = [o for o in self.opinions if o.ended is None]
-        return open_ones[-1].id if open_ones else None
-
-
-@dataclass
-class OpinionView:
-    id: int
-    name: str
-    info: str
-    content: str
-    outcome: str | None
-    ended: dt.datetime | None
-    answers: list[str] = field(default_factory=list)
-    petitions: list[str] = field(default_factory=list)
-    field_id: int | None = None
-    answering_agency_id: int | None = None
-
-
-def _place(row) -> str:
-    return row.hamlet.name if row.hamlet else row.address
-
-
-def load_state(session, session_id: int) -> SessionState:
-    ds = get(session, m.DialogueSession, session_id)
-    agenda: dict[str, list[dt.datetime]] = {}
-    for entry in ds.agenda_log:
-        agenda.setdefault(entry.step, []).append(entry.reached_at)
-    queue = [QueueItem(r.id, r.queue_order, r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
-                       r.state, r.priority)
-             for r in registrations.queue(session, session_id)
-             if r.state in (RegistrationState.WAITING.value, RegistrationState.SPEAKING.value,
-                            RegistrationState.ABSENT.value)]
-    opinions = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
-                for o in minutes.opinions(session, session_id)]
-    secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
-    return SessionState(
-        ds.id, ds.title, ds.status, ds.place, agenda, queue, opinions, _responders(session, ds),
-        ds.citizens_attending, ds.delegates_attending, ds.general_conclusion,
-        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
-
-
-def _responders(session, ds: m.DialogueSession) -> list[Responder]:
-    """Who may answer: the chair and co-chairs, then the invited agencies, then every other agency."""
-    result = []
-    if ds.chair is not None:
-        result.append(Responder(f"Người chủ trì: {ds.chair.name}, {ds.chair.title}", ResponderKind.CHAIR.value))
-    for co in ds.co_chairs:
-        result.append(Responder(f"Đồng chủ trì: {co.official.name}, {co.official.title}", ResponderKind.CHAIR.value,
-                                official_id=co.official_id))
-    invited = [p.agency_id for p in ds.participants if p.agency_id]
-    agencies = {a.id: a for a in session.scalars(select(m.Agency).where(m.Agency.active.is_(True))
-                                                  .order_by(m.Agency.position, m.Agency.id))}
-    ordered = [i for i in invited if i in agencies] + [i for i in agencies if i not in invited]
-    for agency_id in ordered:
-        agency = agencies[agency_id]
-        head = f" ({agency.head_name})" if agency.head_name else ""
-        result.append(Responder(f"{agency.name}{head}", ResponderKind.AGENCY.value, agency_id=agency_id))
-    return result
-
-
-def load_opinion(session, opinion_id: int) -> OpinionView:
-    opinion = get(session, m.Opinion, opinion_id)
-    bits = [b for b in (_place(opinion), opinion.field.name if opinion.field else "") if b]
-    if opinion.registration is not None and opinion.registration.content:
-        bits.append(f"Đăng ký: {opinion.registration.content}")
-    info = " · ".join(bits)
-    petitions = session.scalars(select(m.Petition).where(m.Petition.opinion_id == opinion_id).order_by(m.Petition.id))
-    return OpinionView(
-        opinion.id, opinion.speaker_name, info, opinion.content, opinion.outcome, opinion.ended_at,
-        answers=[f"{a.responder_name or ResponderKind(a.responder_kind).label}: {a.content}" for a in opinion.answers],
-        petitions=[f"{p.content} — {PetitionStatus(p.status).label}" for p in petitions],
-        field_id=opinion.field_id,
-        answering_agency_id=next((a.agency_id for a in opinion.answers if a.agency_id), None))
 
 
 # -- dialogs ----------------------------------------------------------------------------------------------
@@ -249,7 +104,7 @@ class _FormDialog(QDialog):
 class StartDialog(_FormDialog):
     form_name, title, accept_text = "live_start", "Bắt đầu hội nghị", "&Bắt đầu"
 
-    def __init__(self, ctx: AppContext, state: SessionState, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, state: MeetingState, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.state = state
         self.started_at: dt.datetime | None = None
@@ -274,13 +129,13 @@ class StartDialog(_FormDialog):
 class EndDialog(_FormDialog):
     form_name, title, accept_text = "live_end", "Kết thúc hội nghị", "&Kết thúc hội nghị"
 
-    def __init__(self, ctx: AppContext, state: SessionState, citizens: int, delegates: int, conclusion: str,
+    def __init__(self, ctx: AppContext, state: MeetingState, citizens: int, delegates: int, conclusion: str,
                  parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.state = state
         f = self.form
-        self.open_opinions = [o.id for o in state.opinions if o.ended is None]
-        note = ("<br>Ý kiến đang ghi sẽ kết thúc vào giờ kết thúc hội nghị." if self.open_opinions else "")
+        still_open = any(o.ended is None for o in state.opinions)
+        note = "<br>Ý kiến đang ghi sẽ kết thúc vào giờ kết thúc hội nghị." if still_open else ""
         f.session_text.setText(f"<b>{escape(state.title)}</b>{note}")
         f.time_edit.setTime(QTime.currentTime())
         f.citizens_spin.setValue(citizens)
@@ -296,9 +151,7 @@ class EndDialog(_FormDialog):
         f = self.form
         ended = at_meeting(f.time_edit.time())
         try:
-            with self.ctx.session() as session:  # all or nothing
-                for opinion_id in self.open_opinions:
-                    minutes.finish_opinion(session, opinion_id, ended)
+            with self.ctx.session() as session:  # the opinion being recorded ends with the meeting
                 minutes.end_meeting(session, self.state.id, ended, citizens_attending=f.citizens_spin.value(),
                                     delegates_attending=f.delegates_spin.value(),
                                     general_conclusion=f.conclusion_edit.toPlainText())
@@ -316,8 +169,8 @@ class PetitionDialog(_FormDialog):
         self.petition_id: int | None = None
         f = self.form
         with ctx.session() as session:
-            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
-            fill_combo(f.agency_combo, catalogue_items(session, m.Agency), "(Chưa giao)")
+            fill_combo(f.field_combo, catalog.active_items(session, "fields"), "(Chưa phân loại)")
+            fill_combo(f.agency_combo, catalog.active_items(session, "agencies"), "(Chưa giao)")
         details = f" – {escape(opinion.info)}" if opinion.info else ""
         f.citizen_text.setText(f"<b>{escape(opinion.name)}</b>{details}")
         f.content_edit.setPlainText(opinion.content)
@@ -351,8 +204,8 @@ class WalkInDialog(_FormDialog):
         self.registration_id: int | None = None
         f = self.form
         with ctx.session() as session:
-            fill_combo(f.hamlet_combo, catalogue_items(session, m.Hamlet), "(Không chọn)")
-            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
+            fill_combo(f.hamlet_combo, catalog.active_items(session, "hamlets"), "(Không chọn)")
+            fill_combo(f.field_combo, catalog.active_items(session, "fields"), "(Chưa phân loại)")
         f.content_edit.setPlaceholderText("Tóm tắt điều công dân muốn nêu (không bắt buộc)")
         self.errors = FieldErrors({"citizen_name": f.name_error, "hamlet_id": f.hamlet_error,
                                    "field_id": f.field_error, "content": f.content_error})
@@ -385,7 +238,7 @@ class LiveMinutesPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(ui)
-        self.state: SessionState | None = None
+        self.state: MeetingState | None = None
         self.opinion: OpinionView | None = None
         self.dialog: QDialog | None = None  # the dialog now open (tests reach it here)
         self._saved_text = ""  # the current opinion's text as last written to the database
@@ -543,7 +396,7 @@ class LiveMinutesPage(Page):
             self._fill_opinion(None)
             return
         with self.ctx.session() as session:
-            state = self.state = load_state(session, self.session_id)
+            state = self.state = minutes.meeting_state(session, self.session_id)
         ui.status_label.setText(SessionStatus(state.status).label)
         ui.status_label.setStyleSheet("color: #166534; font-weight: bold;" if state.live else "")
         self._loading = True
@@ -568,7 +421,7 @@ class LiveMinutesPage(Page):
         keep = self.opinion.id if self.opinion is not None and self.opinion.id in ids else state.last_unfinished()
         self.show_opinion(keep)
 
-    def _fill_agenda(self, state: SessionState) -> None:
+    def _fill_agenda(self, state: MeetingState) -> None:
         for row in range(self.ui.agenda_list.count()):
             item = self.ui.agenda_list.item(row)
             step = AgendaStep(item.data(Qt.UserRole))
@@ -577,7 +430,7 @@ class LiveMinutesPage(Page):
             item.setText(f"{step.label}\n    {'Lúc ' + shown if times else 'Chưa đến bước này'}  (Alt+{row + 1})")
             item.setForeground(Qt.black if times else _GREY)
 
-    def _fill_queue(self, state: SessionState) -> None:
+    def _fill_queue(self, state: MeetingState) -> None:
         lst = self.ui.queue_list
         selected = lst.currentItem().data(Qt.UserRole) if lst.currentItem() else None
         lst.clear()
@@ -603,7 +456,7 @@ class LiveMinutesPage(Page):
             item.setFlags(Qt.NoItemFlags)
             lst.addItem(item)
 
-    def _fill_opinions(self, state: SessionState) -> None:
+    def _fill_opinions(self, state: MeetingState) -> None:
         lst = self.ui.opinions_list
         lst.clear()
         for opinion in state.opinions:
@@ -634,7 +487,7 @@ class LiveMinutesPage(Page):
         view = None
         if opinion_id is not None:
             with self.ctx.session() as session:
-                view = load_opinion(session, opinion_id)
+                view = minutes.opinion_view(session, opinion_id)
         self._fill_opinion(view)
 
     def _fill_opinion(self, view: OpinionView | None) -> None:
@@ -844,23 +697,13 @@ class LiveMinutesPage(Page):
         self.flush_text()
         chosen = self.ui.queue_list.currentItem()
         chosen_id = chosen.data(Qt.UserRole) if chosen is not None else None
-        current = self.opinion if self.opinion is not None and self.opinion.ended is None else None
+        current = self.opinion.id if self.opinion is not None and self.opinion.ended is None else None
         created: list[int] = []
 
         def work(session) -> None:
-            if current is not None:
-                minutes.finish_opinion(session, current.id, at_meeting())
-            reg = session.get(m.Registration, chosen_id) if chosen_id else None
-            if reg is not None and reg.state == RegistrationState.ABSENT.value:
-                registrations.set_state(session, reg.id, RegistrationState.WAITING.value)  # arrived late
-            if reg is None or reg.state != RegistrationState.WAITING.value:
-                reg = registrations.next_waiting(session, self.state.id)
-            if reg is None:
-                return
-            minutes.call_speaker(session, reg.id)
-            opinion = minutes.record_opinion(session, self.state.id,
-                                             minutes.OpinionInput(registration_id=reg.id, started_at=at_meeting()))
-            created.append(opinion.id)
+            opinion = minutes.call_next(session, self.state.id, at_meeting(), finishing=current, chosen=chosen_id)
+            if opinion is not None:
+                created.append(opinion.id)
 
         if not self._run(work):
             return
@@ -923,13 +766,12 @@ class LiveMinutesPage(Page):
         if not self._live() or self.opinion is None:
             return
         ui = self.ui
-        responder = self.state.responders[ui.responder_combo.currentData()] \
-            if ui.responder_combo.currentData() is not None else Responder("", ResponderKind.CHAIR.value)
+        picked = ui.responder_combo.currentData()
+        responder = self.state.responders[picked] if picked is not None else \
+            minutes.Responder("", ResponderKind.CHAIR.value)
         try:
             with self.ctx.session() as session:
-                minutes.add_answer(session, self.opinion.id, ui.answer_edit.toPlainText(),
-                                   responder_kind=responder.kind, official_id=responder.official_id,
-                                   agency_id=responder.agency_id)
+                minutes.answer_by(session, self.opinion.id, responder, ui.answer_edit.toPlainText())
         except ValidationError as exc:
             ui.answer_error.setStyleSheet("color: #b00020;")
             ui.answer_error.setText(" ".join(exc.errors.values()))
@@ -956,7 +798,7 @@ class LiveMinutesPage(Page):
         if self._run(lambda s: minutes.set_outcome(s, opinion_id, code)):
             self.opinion.outcome = code
             with self.ctx.session() as session:
-                self.state = load_state(session, self.state.id)
+                self.state = minutes.meeting_state(session, self.state.id)
             self._fill_opinions(self.state)
             self.announce("minutes")
 
