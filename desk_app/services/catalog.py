@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desk_app.domain.errors import NotFoundError, ValidationError
 from desk_app.domain.states import AgencyKind, Body
 from desk_app.domain.text import clean_text, fold, sort_key, title_name
-from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker, check_length
+from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker
 from desk_app.store import models as m
 from desk_app.services.common import check_optional_id, get
 
@@ -42,7 +42,7 @@ def save_commune(session: Session, data: CommuneInput) -> m.Commune:
     kind = clean_text(data.kind).lower() or "xã"
     checker = Checker()
     checker.require("name", name, "Tên đơn vị")
-    checker.add("name", check_length(name, "Tên đơn vị", MAX_NAME))
+    checker.length("name", name, "Tên đơn vị", MAX_NAME)
     if kind not in COMMUNE_KINDS:
         checker.add("kind", "Loại đơn vị phải là xã, phường hoặc đặc khu.")
     code = clean_text(data.code)
@@ -55,7 +55,7 @@ def save_commune(session: Session, data: CommuneInput) -> m.Commune:
                        ("council", "Tên HĐND"), ("committee", "Tên UBND"), ("front", "Tên Ủy ban MTTQ"),
                        ("state_superior", "Cơ quan cấp trên"), ("office_unit", "Ký hiệu đơn vị lưu")):
         texts[key] = clean_text(getattr(data, key))
-        checker.add(key, check_length(texts[key], label, MAX_SHORT))
+        checker.length(key, texts[key], label, MAX_SHORT)
     recipients = [clean_text(r) for r in data.superior_recipients if clean_text(r)]
     checker.raise_if_any()
 
@@ -108,9 +108,9 @@ def save_official(session: Session, data: OfficialInput, official_id: int | None
     title = clean_text(data.title)
     checker = Checker()
     checker.require("name", name, "Họ và tên")
-    checker.add("name", check_length(name, "Họ và tên", MAX_NAME))
+    checker.length("name", name, "Họ và tên", MAX_NAME)
     checker.require("title", title, "Chức vụ")
-    checker.add("title", check_length(title, "Chức vụ", MAX_SHORT))
+    checker.length("title", title, "Chức vụ", MAX_SHORT)
     try:
         body = Body.parse(data.body, "cơ quan").value
     except ValidationError as exc:
@@ -174,7 +174,7 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
     name = clean_text(data.name)
     checker = Checker()
     checker.require("name", name, "Tên cơ quan, đơn vị")
-    checker.add("name", check_length(name, "Tên cơ quan, đơn vị", MAX_SHORT))
+    checker.length("name", name, "Tên cơ quan, đơn vị", MAX_SHORT)
     try:
         kind = AgencyKind.parse(data.kind, "loại cơ quan").value
     except ValidationError as exc:
@@ -184,7 +184,7 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
                                          clean_text(data.head_title))
     for key, value, label in (("short_name", short_name, "Tên viết tắt"), ("head_name", head_name, "Người đứng đầu"),
                               ("head_title", head_title, "Chức vụ người đứng đầu")):
-        checker.add(key, check_length(value, label, MAX_NAME))
+        checker.length(key, value, label, MAX_NAME)
     duplicate = session.scalar(select(m.Agency.id).where(m.Agency.name_fold == fold(name),
                                                          m.Agency.id != (agency_id or 0)))
     if duplicate:
@@ -218,7 +218,7 @@ def _save_named(session: Session, model, name: str, row_id: int | None, active: 
     name = clean_text(name)
     checker = Checker()
     checker.require("name", name, label)
-    checker.add("name", check_length(name, label, MAX_NAME))
+    checker.length("name", name, label, MAX_NAME)
     if any(fold(r.name) == fold(name) and r.id != row_id for r in session.scalars(select(model))):
         checker.add("name", f"Đã có {what} “{name}”.")
     checker.raise_if_any()

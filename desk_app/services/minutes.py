@@ -98,10 +98,10 @@ def record_opinion(session: Session, session_id: int, data: OpinionInput) -> m.O
     content = clean_text(data.content, multiline=True)
     checker = Checker()
     checker.require("speaker_name", name, "Người phát biểu")
-    checker.add("speaker_name", check_length(name, "Người phát biểu", MAX_NAME))
-    checker.add("content", check_length(content, "Nội dung phát biểu", MAX_TEXT))
+    checker.length("speaker_name", name, "Người phát biểu", MAX_NAME)
+    checker.length("content", content, "Nội dung phát biểu", MAX_TEXT)
     address = clean_text(data.address) or (reg.address if reg else "")
-    checker.add("address", check_length(address, "Địa chỉ", MAX_SHORT))
+    checker.length("address", address, "Địa chỉ", MAX_SHORT)
     check_optional_id(checker, session, m.Hamlet, data.hamlet_id, "hamlet_id")
     check_optional_id(checker, session, m.Field, data.field_id, "field_id")
     if data.started_at and data.ended_at and data.ended_at < data.started_at:
@@ -167,7 +167,7 @@ def add_answer(session: Session, opinion_id: int, content: str, *, responder_kin
     text = clean_text(content, multiline=True)
     checker = Checker()
     checker.require("content", text, "Nội dung trả lời")
-    checker.add("content", check_length(text, "Nội dung trả lời", MAX_TEXT))
+    checker.length("content", text, "Nội dung trả lời", MAX_TEXT)
     try:
         kind = ResponderKind.parse(responder_kind, "người trả lời").value
     except ValidationError as exc:
@@ -233,7 +233,7 @@ def end_meeting(session: Session, session_id: int, ended_at: dt.datetime, *, cit
                                   or not 0 <= value <= MAX_ATTENDANCE):
             checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
     conclusion = clean_text(general_conclusion, multiline=True)
-    checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+    checker.length("general_conclusion", conclusion, "Kết luận của người chủ trì", MAX_TEXT)
     still_open = [o for o in opinions(session, ds.id) if o.ended_at is None]
     if any(o.started_at and ended_at < o.started_at for o in still_open):
         checker.add("ended_at", "Giờ kết thúc phát biểu phải sau giờ bắt đầu.")
@@ -272,7 +272,7 @@ def save_progress(session: Session, session_id: int, *, citizens_attending: int 
             checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
     conclusion = None if general_conclusion is None else clean_text(general_conclusion, multiline=True)
     if conclusion is not None:
-        checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+        checker.length("general_conclusion", conclusion, "Kết luận của người chủ trì", MAX_TEXT)
     checker.raise_if_any()
     if citizens_attending is not None:
         ds.citizens_attending = citizens_attending
