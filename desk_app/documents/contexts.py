@@ -162,13 +162,6 @@ def signature_for(issuer: Issuer, person: m.Official | None, delegated: bool = F
     return {"lines": sig.lines, "name": sig.name}
 
 
-def _require_unit(session: Session, missing: list[str]) -> m.Commune | None:
-    unit = commune(session)
-    if unit is None:
-        missing.append("thông tin đơn vị (tên xã, tỉnh) — nhập trong phần Thiết lập")
-    return unit
-
-
 def common(unit: m.Commune, issuer: Issuer, *, number: int | None, symbol: str, issued: dt.date | None) -> dict:
     superior = unit.party_superior if issuer.fmt == PARTY else unit.state_superior
     return {
