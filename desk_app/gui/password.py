@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
                                QVBoxLayout, QWidget)
 
 from desk_app.domain.errors import DeskAppError
-from desk_app.gui.common import FieldErrors
+from desk_app.gui.widgets import FieldErrors
 from desk_app.services import access
 
 
