@@ -221,10 +221,14 @@ class ProfilePage(_FormPage):
         item = self.form.profilesList.currentItem()
         profile_id = item.data(Qt.UserRole) if item else None
         try:
-            with self.ctx.session() as session:
-                catalog.save_commune(session, self.commune_page.commune_input(profile_id))
-                for _post, data in self.heads_page.officials():
+            unit, heads = self.commune_page.commune_input(profile_id), self.heads_page.officials()
+
+            def work(session) -> None:
+                catalog.save_commune(session, unit)
+                for _post, data in heads:
                     catalog.save_official(session, data)
+
+            self.ctx.write(work)
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False

@@ -146,7 +146,7 @@ class LiveMinutesPage(Page):
         for keys, slot in shortcuts.items():
             # Window-wide while the page is on screen (a hidden page's shortcuts are inactive).
             QShortcut(QKeySequence(keys), self, slot, context=Qt.WindowShortcut)
-        ui.session_combo.currentIndexChanged.connect(self._session_changed)
+        ui.session_combo.currentIndexChanged.connect(self._meeting_changed)
         ui.editor.textChanged.connect(self._text_edited)
         ui.conclusion_edit.textChanged.connect(self._draft_edited)
         ui.citizens_spin.valueChanged.connect(self._draft_edited)
@@ -162,7 +162,7 @@ class LiveMinutesPage(Page):
     # -- loading -------------------------------------------------------------------------------------------
     def activate(self, arg: object = None) -> None:
         super().activate(arg)
-        if isinstance(arg, int) and arg != self.session_id:
+        if isinstance(arg, int) and arg != self.meeting_id:
             index = self.ui.session_combo.findData(arg)
             if index >= 0:
                 self.ui.session_combo.setCurrentIndex(index)
@@ -173,26 +173,27 @@ class LiveMinutesPage(Page):
 
     def reload(self) -> None:
         self.flush()
-        current = self.session_id
+        current = self.meeting_id
         with self.ctx.session() as session:
             choices = sessions.choices(session, first=(SessionStatus.IN_PROGRESS,))
         fill_session_picker(self.ui.session_combo, choices, current)
-        self.load_session()
+        self.load_meeting()
 
     @property
-    def session_id(self) -> int | None:
+    def meeting_id(self) -> int | None:
+        """The dialogue session whose meeting the page shows (picked in its session combo)."""
         return self.ui.session_combo.currentData()
 
-    def _session_changed(self, _index: int) -> None:
+    def _meeting_changed(self, _index: int) -> None:
         self.flush()
         self.opinion = None
         self.timer.reset()
-        self.load_session()
+        self.load_meeting()
 
-    def load_session(self) -> None:
+    def load_meeting(self) -> None:
         """Fill the page from the database; keeps the opinion on screen, else the last unfinished one."""
         ui = self.ui
-        if self.session_id is None:
+        if self.meeting_id is None:
             self.state = None
             ui.status_label.setText("")
             ui.speaker_name_label.setText("Chưa có cuộc đối thoại nào")
@@ -201,7 +202,7 @@ class LiveMinutesPage(Page):
             self._fill_opinion(None)
             return
         with self.ctx.session() as session:
-            state = self.state = minutes.meeting_state(session, self.session_id)
+            state = self.state = minutes.meeting_state(session, self.meeting_id)
         ui.status_label.setText(SessionStatus(state.status).label)
         ui.status_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True) if state.live else "")
         self._loading = True
@@ -476,7 +477,7 @@ class LiveMinutesPage(Page):
             return
         self.flush()  # what was typed under the previous step is stored before the step changes
         if self.write(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting()), "minutes"):
-            self.load_session()
+            self.load_meeting()
             row = [step.value for step in AgendaStep].index(code)
             self.ui.agenda_list.setCurrentRow(row)
 
@@ -498,7 +499,7 @@ class LiveMinutesPage(Page):
             return
         self.opinion = None
         self.timer.reset(self.state.speaking_seconds)
-        self.load_session()
+        self.load_meeting()
         if created.get("opinion") is not None:
             self.show_opinion(created["opinion"])
             self.show_conclusion(False)
@@ -509,7 +510,7 @@ class LiveMinutesPage(Page):
             return
 
         def added(dialog: WalkInDialog) -> None:
-            self.load_session()
+            self.load_meeting()
             for row in range(self.ui.queue_list.count()):
                 if self.ui.queue_list.item(row).data(Qt.UserRole) == dialog.registration_id:
                     self.ui.queue_list.setCurrentRow(row)
@@ -528,7 +529,7 @@ class LiveMinutesPage(Page):
         target = (RegistrationState.WAITING if entry.state == RegistrationState.ABSENT.value
                   else RegistrationState.ABSENT)
         if self.write(lambda s: registrations.set_state(s, entry.id, target.value), "registrations"):
-            self.load_session()
+            self.load_meeting()
 
     # -- timer ----------------------------------------------------------------------------------------------
     def toggle_timer(self) -> None:
