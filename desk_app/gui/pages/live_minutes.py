@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QListWidgetItem, QSizePolicy, QVBoxLayout
 
 from desk_app.domain.errors import DeskAppError
@@ -82,26 +82,8 @@ class LiveMinutesPage(Page):
 
     # -- construction -------------------------------------------------------------------------------------
     def _build_look(self) -> None:
-        ui = self.ui
-        big = QFont(ui.editor.font())
-        big.setPointSize(18)
-        ui.editor.setFont(big)
-        ui.editor.setPlaceholderText("Ghi ý kiến của người phát biểu tại đây. Văn bản được tự động lưu.")
-        name_font = QFont(ui.speaker_name_label.font())
-        name_font.setPointSize(17)
-        name_font.setBold(True)
-        ui.speaker_name_label.setFont(name_font)
+        ui = self.ui  # fonts, texts and placeholders are the form's (ui/live_page.ui)
         ui.speaker_info_label.setStyleSheet(palette.style(palette.SECONDARY))
-        ui.conclusion_edit.setFont(big)  # read out at the end of the meeting: as large as the opinions
-        ui.conclusion_edit.setPlaceholderText("Người chủ trì giải thích, tiếp thu và kết luận chung. "
-                                              "Bấm F9 để quay lại ý kiến đang ghi.")
-        ui.conclusion_button.setText("Kết luận chung (F9)")
-        ui.conclusion_button.setToolTip("Chuyển ô soạn lớn sang kết luận chung của người chủ trì và ngược lại (F9)")
-        ui.answer_edit.setPlaceholderText("Nội dung trả lời (Ctrl+Enter để ghi)")
-        saved_font = QFont(ui.saved_label.font())
-        saved_font.setBold(True)
-        ui.saved_label.setFont(saved_font)
-        ui.saved_label.setText("Chưa có thay đổi")
         ui.saved_label.setToolTip(SAVED_HINT)
         metrics = ui.saved_label.fontMetrics()  # always fully visible, whatever it says
         ui.saved_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
