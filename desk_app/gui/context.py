@@ -102,7 +102,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.database = database
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one executor: database work never races itself
+        self.pool.setMaxThreadCount(1)  # one worker: tasks never race each other (saves: see the docstring)
         self._tasks: set[Task] = set()
         self.last_saved: dt.datetime | None = None
         # the first deadline shown would otherwise load the holiday tables on the main thread (~0.15 s)

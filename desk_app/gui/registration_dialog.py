@@ -226,7 +226,7 @@ class ImportPreviewDialog(FormDialog):
         self.form.file_label.setText(f"Tệp: {self.path}")
         self.form.summary_label.setText("Đang đọc tệp…")
         self.model = RowsModel(self.ROW_COLUMNS, self)
-        read_only_table(self.form.rows_view, self.model, alternate=True)
+        read_only_table(self.form.rows_view, self.model)
         self.resize(980, 540)
 
     def load(self) -> None:

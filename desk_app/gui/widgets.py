@@ -30,12 +30,15 @@ GENERAL = "general"  # the error label of a form for the problems of no one fiel
 
 def read_only_table(view: QTableView, model, *, sortable: bool = False, catalogue_order: bool = False,
                     selectable: bool = True, resize: QHeaderView.ResizeMode = QHeaderView.Interactive,
-                    stretch: int | None = None, alternate: bool = False,
-                    compact: bool = False) -> QSortFilterProxyModel | None:
+                    stretch: int | None = None, alternate: bool | None = None, compact: bool = False,
+                    wrap: bool | None = None,
+                    bold_header: bool = True) -> QSortFilterProxyModel | None:
     """A table that shows rows and lets the clerk pick one (never edit in place): one row at a time, no row
-    numbers, no wrapping. ``sortable``: a click on a header sorts the Vietnamese way (the proxy is returned);
+    numbers. ``sortable``: a click on a header sorts the Vietnamese way (the proxy is returned);
     ``catalogue_order``: unsorted until a header is clicked. ``stretch``: the column that takes the rest of
-    the width (else the last one does); ``compact``: rows one line high."""
+    the width (else the last one does); ``compact``: rows one line high; ``alternate`` (rows in two shades)
+    and ``wrap`` (long texts on several lines) as the form says when not given; ``bold_header``: the headers
+    of the selected row's columns in bold (Qt's way)."""
     proxy = None
     if sortable:
         proxy = SortProxy(view)
@@ -53,13 +56,15 @@ def read_only_table(view: QTableView, model, *, sortable: bool = False, catalogu
     else:
         view.setSelectionMode(QAbstractItemView.NoSelection)
         view.setFocusPolicy(Qt.NoFocus)  # nothing to operate
-    view.setAlternatingRowColors(alternate)
-    view.setWordWrap(False)
+    if alternate is not None:
+        view.setAlternatingRowColors(alternate)
+    if wrap is not None:
+        view.setWordWrap(wrap)
     view.verticalHeader().hide()
     if compact:
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setHighlightSections(False)
+    header.setHighlightSections(bold_header)
     header.setSectionResizeMode(resize)
     if stretch is None:
         header.setStretchLastSection(True)
@@ -338,7 +343,7 @@ class FiguresTable(QTableView):
             Column("Chỉ tiêu", lambda row: row[1]),
             Column("Số liệu", lambda row: format_figure(row[2]), align=Qt.AlignRight),
         ], self)
-        read_only_table(self, self.model_, alternate=True, compact=True, stretch=0)
+        read_only_table(self, self.model_, alternate=True, compact=True, stretch=0, wrap=False)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.setAccessibleName("Tất cả số liệu")
 

@@ -36,7 +36,8 @@ class RecordTab(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName(f"{type(self).__name__}Table")
         # the catalogue's own order until a header is clicked
-        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True, alternate=True)
+        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True, alternate=True,
+                                     wrap=False)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         self.form = load_ui(self.form_name, self)

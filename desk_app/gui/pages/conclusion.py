@@ -96,7 +96,7 @@ class ConclusionPage(Page):
         self.model = RowsModel(COLUMNS, self)
         table = ui.petitionTable
         self.proxy = read_only_table(table, self.model, sortable=True, resize=QHeaderView.ResizeToContents,
-                                     stretch=2, alternate=table.alternatingRowColors())
+                                     stretch=2, wrap=False, bold_header=False)
         table.sortByColumn(0, Qt.AscendingOrder)
         header = table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.Interactive)  # agency names are long: elided, resizable

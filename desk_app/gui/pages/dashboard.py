@@ -189,7 +189,6 @@ class DashboardPage(Page):
         # read-only, a few rows: nothing to operate
         read_only_table(self.compliance, self.compliance_model, selectable=False, resize=QHeaderView.ResizeToContents,
                         stretch=1)
-        self.compliance.setWordWrap(True)
         self.compliance.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.compliance.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.compliance_rule = QLabel("", self.compliance_box)
@@ -290,8 +289,8 @@ class DashboardPage(Page):
         note.setWordWrap(True)
         table = QTableView(page)
         table.setObjectName(name)
-        read_only_table(table, model, sortable=True, alternate=True, compact=True,
-                        resize=QHeaderView.ResizeToContents, stretch=1)
+        read_only_table(table, model, sortable=True, alternate=True, compact=True, wrap=False,
+                        resize=QHeaderView.ResizeToContents, stretch=1, bold_header=False)
         table.setToolTip("Enter hoặc nhấp đúp: mở kiến nghị ở trang Theo dõi kiến nghị")
         header = table.horizontalHeader()  # the content (1) takes what is left, elided
         header.setSectionResizeMode(2, QHeaderView.Interactive)  # agency names can be very long

@@ -72,7 +72,7 @@ class FollowUpPage(Page):
         self.table = QTableView(self)
         self.table.setObjectName("petitionTable")
         self.table.setAccessibleName("Danh sách kiến nghị")
-        read_only_table(self.table, self.model, alternate=True)
+        read_only_table(self.table, self.model, alternate=True, wrap=False)
         self.table.horizontalHeader().setStretchLastSection(False)
         # fixed row heights and column widths: nothing is measured over 100,000 rows
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)

@@ -189,7 +189,7 @@ class RegistrationsPage(Page):
         self.model = QueueModel(self)
         self.model.move_requested.connect(self.move_to)
         table = ui.table
-        read_only_table(table, self.model, alternate=True, stretch=5)
+        read_only_table(table, self.model, stretch=5)
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)  # several rows to merge
         header = table.horizontalHeader()
         header.setStretchLastSection(False)

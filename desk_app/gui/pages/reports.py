@@ -282,8 +282,7 @@ class ReportsPage(Page):
             Column("Lý do bỏ qua", lambda r: r.reason, tooltip=lambda r: r.reason),
             Column("Thư mục", lambda r: str(r.path.parent), tooltip=lambda r: str(r.path.parent)),
         ], self)
-        read_only_table(form.results, self.results_model, sortable=True, stretch=2, compact=True,
-                        alternate=form.results.alternatingRowColors())
+        read_only_table(form.results, self.results_model, sortable=True, stretch=2, compact=True)
 
     def input_paths(self) -> list[Path]:
         inputs = self.consolidation.inputs

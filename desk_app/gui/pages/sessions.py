@@ -125,18 +125,18 @@ class SessionsPage(Page):
         self._draft = Autosave(self._write_draft, self)
 
         self.model = RowsModel(SESSION_COLUMNS, self)
-        self.proxy = read_only_table(ui.sessionTable, self.model, sortable=True,
-                                     resize=QHeaderView.ResizeToContents, stretch=3)
+        self.proxy = read_only_table(ui.sessionTable, self.model, sortable=True, resize=QHeaderView.ResizeToContents,
+                                     stretch=3, bold_header=False)
         ui.sessionTable.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         ui.sessionTable.sortByColumn(0, Qt.AscendingOrder)  # stable: same-day sessions keep their time order
         ui.sessionTable.selectionModel().currentRowChanged.connect(self._row_changed)
         self.previous_model = RowsModel(PREVIOUS_COLUMNS, self)
         self.repeated_model = RowsModel(REPEATED_COLUMNS, self)
         fui = self.form.ui
-        read_only_table(fui.previousTable, self.previous_model, sortable=True, resize=QHeaderView.ResizeToContents,
-                        stretch=1)
-        read_only_table(fui.repeatedTable, self.repeated_model, sortable=True, resize=QHeaderView.ResizeToContents,
-                        stretch=2)
+        for view, model, stretch in ((fui.previousTable, self.previous_model, 1),
+                                     (fui.repeatedTable, self.repeated_model, 2)):
+            read_only_table(view, model, sortable=True, resize=QHeaderView.ResizeToContents, stretch=stretch,
+                            bold_header=False)
         for view in (fui.previousTable, fui.repeatedTable):
             view.activated.connect(lambda index, v=view: self._open_petition(v, index))
 

@@ -97,7 +97,7 @@ class CalendarTab(QWidget):
         self.recompute_button.clicked.connect(self.recompute)
         self.special_table = QTableView(self)
         self.special_table.setObjectName("specialDaysTable")
-        read_only_table(self.special_table, self.special_model)
+        read_only_table(self.special_table, self.special_model, wrap=False)
         # selection, not the current index: focusing the table must not jump to its first day
         self.special_table.selectionModel().selectionChanged.connect(self._listed_day_chosen)
         list_label = QLabel("Các ngày nghỉ, ngày làm bù trong năm", self)
@@ -449,7 +449,7 @@ class TemplatesTab(QWidget):
             Column("Tệp đang dùng", lambda t: str(t.user if t.overridden else t.builtin)),
         ], self)
         self.table = self.form.templatesTable
-        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True)
+        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True, wrap=False)
         self.form.openButton.clicked.connect(self.open_folder)
         self.form.restoreButton.clicked.connect(self.restore)
         layout = QVBoxLayout(self)
