@@ -107,11 +107,6 @@ def paragraph_border(paragraph, edge: str = "top", size_eighths: int = 6) -> Non
     borders.append(line)
 
 
-def paragraph_has_top_border(paragraph) -> bool:
-    p_pr = paragraph._p.pPr
-    return p_pr is not None and p_pr.find(qn("w:pBdr")) is not None
-
-
 # CT_TblPr's child order (ECMA-376 Part 1, wml.xsd: a sequence in which each element occurs at most once):
 # Word reports "unreadable content" when an element is out of place or written twice.
 TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",

@@ -358,18 +358,6 @@ def render(kind: str, fmt: str, context: dict, *, prepare=None, use_user: bool =
     return Rendered(document, original, warnings)
 
 
-def check_user_template(kind: str, fmt: str, context: dict, prepare=None) -> str | None:
-    """The problem of the clerk's copy with this context, or None when it renders."""
-    own = user_path(kind, fmt)
-    if not own.is_file():
-        return None
-    try:
-        _render_file(own, context, prepare)
-    except TemplateProblem as problem:
-        return problem.message
-    return None
-
-
 def to_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)

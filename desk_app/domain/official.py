@@ -109,7 +109,3 @@ def bold_text_width_mm(text: str, size_pt: float) -> float:
             continue
         units += _BOLD_WIDTHS.get(base, _DEFAULT_WIDTH)
     return units / 2048 * size_pt * _PT_TO_MM
-
-
-def longest_line_width_mm(lines: list[str], size_pt: float) -> float:
-    return max((bold_text_width_mm(line, size_pt) for line in lines if line), default=0.0)

@@ -356,11 +356,6 @@ def _warn_about_sharing(database, smoke_test: bool, parent=None):
 
 def _resume_page(session) -> str:
     """After an unclean stop during a meeting, the live-minutes page reopens on that session."""
-    from sqlalchemy import select
+    from desk_app.services.minutes import meeting_in_progress
 
-    from desk_app.domain.states import SessionStatus
-    from desk_app.store import models as m
-
-    live = session.scalar(select(m.DialogueSession.id).where(
-        m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).limit(1))
-    return "live" if live is not None else "dashboard"
+    return "live" if meeting_in_progress(session) is not None else "dashboard"

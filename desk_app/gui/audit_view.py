@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from desk_app.gui.common import Column, RowsModel
+from desk_app.gui.widgets import read_only_table
 from desk_app.services import audit_log
 
 
@@ -33,12 +34,7 @@ class AuditTab(QWidget):
             Column("Thay đổi (trước → sau)", lambda e: e.summary),
         ], self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
+        read_only_table(self.table, self.model, resize=QHeaderView.ResizeToContents, wrap=False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

@@ -16,19 +16,16 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk_app.domain.calendar import SpecialDay
+from desk_app.gui import palette
 from desk_app.domain.validation import format_date
 
 WEEKDAY_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 # kind of day → (background, text colour, legend text)
-STYLES = {
-    "weekend": ("#e6e6e6", "#555555", "Cuối tuần"),
-    "holiday": ("#f8d0d4", "#8a0010", "Nghỉ lễ, Tết (theo quy định)"),
-    "local_off": ("#ffd59a", "#6b3a00", "Ngày nghỉ của địa phương"),
-    "swapped": ("#cfe3ff", "#0b3d91", "Ngày làm bù"),
-    "local_working": ("#c8ecc8", "#114d11", "Ngày làm việc của địa phương"),
-}
+STYLES = {kind: (*palette.CALENDAR_DAYS[kind], text) for kind, text in (
+    ("weekend", "Cuối tuần"), ("holiday", "Nghỉ lễ, Tết (theo quy định)"), ("local_off", "Ngày nghỉ của địa phương"),
+    ("swapped", "Ngày làm bù"), ("local_working", "Ngày làm việc của địa phương"))}
 LEGEND = tuple((key, background, text) for key, (background, _fg, text) in STYLES.items())
 
 
@@ -163,7 +160,7 @@ class YearCalendar(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 — Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing, False)
-        palette = self.palette()
+        qt_palette = self.palette()
         bold = QFont(self.font())
         bold.setBold(True)
         cell = self._cell()
@@ -171,14 +168,15 @@ class YearCalendar(QWidget):
         for month in range(1, 13):
             origin = self._month_origin(month)
             painter.setFont(bold)
-            painter.setPen(palette.windowText().color())
+            painter.setPen(qt_palette.windowText().color())
             painter.drawText(QRect(origin.x() + 6, origin.y(), 7 * cell.width(), title_height),
                              Qt.AlignLeft | Qt.AlignVCenter, f"Tháng {month}")
             painter.setFont(self.font())
             for column, name in enumerate(WEEKDAY_SHORT):
                 rect = QRect(origin.x() + 6 + column * cell.width(), origin.y() + title_height,
                              cell.width() - 2, cell.height() - 2)
-                painter.setPen(QColor("#8a0010") if column == 6 else palette.windowText().color())
+                sunday = QColor(palette.CALENDAR_DAYS["holiday"][1])
+                painter.setPen(sunday if column == 6 else qt_palette.windowText().color())
                 painter.drawText(rect, Qt.AlignCenter, name)
             for number in range(1, pycalendar.monthrange(self.year, month)[1] + 1):
                 self._paint_day(painter, dt.date(self.year, month, number), bold)
@@ -187,23 +185,23 @@ class YearCalendar(QWidget):
     def _paint_day(self, painter: QPainter, day: dt.date, bold: QFont) -> None:
         rect = self._day_rect(day)
         kind = day_kind(day, self.special.get(day))
-        palette = self.palette()
-        foreground = palette.text().color()
+        qt_palette = self.palette()
+        foreground = qt_palette.text().color()
         if kind:
             background, text_color, _label = STYLES[kind]
             painter.fillRect(rect, QColor(background))
             foreground = QColor(text_color)
         if day == self.selected:
-            painter.fillRect(rect, palette.highlight())
-            foreground = palette.highlightedText().color()
+            painter.fillRect(rect, qt_palette.highlight())
+            foreground = qt_palette.highlightedText().color()
         painter.setFont(bold if day == self.today or (kind and kind.startswith("local")) else self.font())
         painter.setPen(foreground)
         painter.drawText(rect, Qt.AlignCenter, str(day.day))
         if day == self.today:
-            painter.setPen(QPen(QColor("#b00020"), 2))
+            painter.setPen(QPen(QColor(palette.ERROR), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if day == self.selected and self.hasFocus():
-            painter.setPen(QPen(palette.windowText().color(), 1, Qt.DashLine))
+            painter.setPen(QPen(qt_palette.windowText().color(), 1, Qt.DashLine))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
     # -- mouse and keyboard -------------------------------------------------------------------------------------

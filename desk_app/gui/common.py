@@ -1,4 +1,5 @@
-"""Small building blocks every page uses: Designer forms, Vietnamese sorting, table models, dialogs."""
+"""Small building blocks every page uses: Designer forms, Vietnamese sorting, table models, file dialogs.
+(The widget kit — tables, error labels, combo boxes — is :mod:`desk_app.gui.widgets`.)"""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import (QAbstractTableModel, QCollator, QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, QTime,
+from PySide6.QtCore import (QAbstractTableModel, QCollator, QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt,
                             QUrl)
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QDateEdit, QFileDialog, QLabel, QMessageBox, QPushButton, QTimeEdit, QWidget)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from desk_app.domain.validation import format_date
 from desk_app.store.paths import shipped_dir
@@ -87,23 +88,6 @@ def qdate(value: dt.date | None) -> QDate:
 
 def pydate(value: QDate) -> dt.date | None:
     return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
-
-
-def date_edit(parent: QWidget | None = None, value: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setLocale(VI_LOCALE)
-    edit.setDate(qdate(value or dt.date.today()))
-    return edit
-
-
-def time_edit(parent: QWidget | None = None, value: dt.time | None = None) -> QTimeEdit:
-    edit = QTimeEdit(parent)
-    edit.setDisplayFormat("HH:mm")
-    if value is not None:
-        edit.setTime(QTime(value.hour, value.minute))
-    return edit
 
 
 def display(value: Any) -> str:
@@ -245,50 +229,6 @@ def after_export(parent, path: Path, text: str | None = None, warnings: Sequence
         open_path(path)
     elif box.clickedButton() is open_dir:
         open_path(path.parent)
-
-
-# -- validation next to the fields --------------------------------------------------------------------
-
-class FieldErrors:
-    """Shows a service's ValidationError next to the widgets it names (red text under the field)."""
-
-    def __init__(self, labels: dict[str, QLabel]):
-        self.labels = labels
-        for label in labels.values():
-            label.setStyleSheet("color: #b00020;")
-            label.setWordWrap(True)
-            label.hide()
-
-    def clear(self) -> None:
-        for label in self.labels.values():
-            label.clear()
-            label.hide()
-
-    def report(self, parent: QWidget | None, exc: BaseException) -> None:
-        """A failed save: a ValidationError's problems next to their fields (the others, and any other
-        error, in a Vietnamese message box)."""
-        from desk_app.domain.errors import DeskAppError, ValidationError
-        from desk_app.gui.context import show_error
-
-        if isinstance(exc, ValidationError):
-            rest = self.show(exc.errors)
-            if rest:
-                show_error(parent, DeskAppError("\n".join(rest)))
-        else:
-            show_error(parent, exc)
-
-    def show(self, errors: dict[str, str]) -> list[str]:
-        """Show each error by its field; returns the messages that have no field label."""
-        self.clear()
-        rest = []
-        for field, message in errors.items():
-            label = self.labels.get(field)
-            if label is None:
-                rest.append(message)
-            else:
-                label.setText(message)
-                label.show()
-        return rest
 
 
 def button(text: str, slot: Callable | None = None, *, shortcut: str | None = None,

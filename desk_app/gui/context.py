@@ -1,10 +1,16 @@
 """What every page shares: the open database, change notifications, navigation, background tasks.
 
-Pages never talk to each other directly: they call services through ``ctx.session()``, announce what
-they changed with ``ctx.changed(topic)``, and ask for another page with ``ctx.navigate(key, arg)``.
-Long work (exports, imports, consolidation) goes through :meth:`AppContext.run_task`: one worker thread
-from a pool, a cancellable progress dialog, and the result posted back to the main thread (the model is
-Anki's collection operations and Picard's thread helper).
+Pages never talk to each other directly: they read through ``ctx.session()`` (or ``ctx.read_session()``),
+save through ``ctx.write(work)``, announce what they changed with ``ctx.changed(topic, initiator=self)``
+(every page watching that topic reloads, except the one that made the change: it is up to date already),
+and ask for another page with ``ctx.navigate(key, arg)``. Long work (exports, imports, consolidation,
+figures of a large year) goes through :meth:`AppContext.run_task`: one worker thread from a pool, a
+cancellable progress dialog, and the result posted back to the main thread — dropped when the widget that
+asked for it is gone (the model is Anki's collection operations and Picard's thread helper).
+
+Saves made on the main thread (a clerk's click, an autosave) and the worker's tasks are separate units of
+work; SQLite takes one writer at a time and waits for the other (a busy timeout), PostgreSQL runs them side
+by side and ``write`` runs a save again when it lost a race.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desk_app.domain.errors import DeskAppError
+from desk_app.domain.errors import ConflictError, DeskAppError
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the window is shown (start-up time)
     from desk_app.store.database import Database
@@ -36,17 +42,21 @@ class Progress:
     """Handed to a task function: report progress, check for cancellation."""
 
     _signal: Any
-    _flag: list = field(default_factory=lambda: [False])
+    _cancelled: bool = field(default=False)
 
     def report(self, done: int, total: int, text: str = "") -> None:
         self._signal.emit(int(done), int(total), text)
 
+    def cancel(self) -> None:
+        """Ask the task to stop (Hủy): it stops at its next :meth:`check`."""
+        self._cancelled = True
+
     @property
     def cancelled(self) -> bool:
-        return self._flag[0]
+        return self._cancelled
 
     def check(self) -> None:
-        if self._flag[0]:
+        if self._cancelled:
             raise Cancelled()
 
 
@@ -56,13 +66,22 @@ class _TaskSignals(QObject):
     failed = Signal(object)
 
 
-class _Task(QRunnable):
+class Task(QRunnable):
+    """A function run on the worker thread; :meth:`cancel` asks it to stop."""
+
     def __init__(self, fn: Callable[[Progress], Any]):
         super().__init__()
         self.fn = fn
         self.signals = _TaskSignals()
         self.progress = Progress(self.signals.progress)
         self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.progress.cancelled
 
     def run(self) -> None:  # worker thread
         try:
@@ -75,7 +94,7 @@ class _Task(QRunnable):
 
 
 class AppContext(QObject):
-    data_changed = Signal(str)  # a topic of TOPICS
+    data_changed = Signal(str, object)  # a topic of TOPICS, the page or dialog that made the change (or None)
     saved = Signal(object)  # datetime of the last save (status bar: "Đã lưu lúc HH:MM:SS")
     navigate_requested = Signal(str, object)  # page key, argument (a session id, a petition id …)
 
@@ -83,8 +102,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.database = database
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one executor: database work never races itself
-        self._tasks: set[_Task] = set()
+        self.pool.setMaxThreadCount(1)  # one worker: tasks never race each other (saves: see the docstring)
+        self._tasks: set[Task] = set()
         self.last_saved: dt.datetime | None = None
         # the first deadline shown would otherwise load the holiday tables on the main thread (~0.15 s)
         from desk_app.domain import clock
@@ -106,28 +125,34 @@ class AppContext(QObject):
         with self.database.session(read_only=True) as session:
             yield session
 
-    def write(self, work):
-        """``work(session)`` in its own unit of work, run again when it lost a race with another writer
-        (PostgreSQL); returns its result. Errors reach the caller as Vietnamese DeskAppErrors."""
+    def write(self, work: Callable[[Any], Any]) -> Any:
+        """The one way the window saves: ``work(session)`` in its own unit of work (committed when it returns,
+        nothing kept when it raises), run again when it lost a race with another writer (PostgreSQL) — so
+        ``work`` only reads and writes the database; returns its result. Errors reach the caller as
+        Vietnamese DeskAppErrors."""
         return self.database.run(work)
 
-    def changed(self, topic: str) -> None:
+    def changed(self, topic: str, initiator: QObject | None = None) -> None:
+        """Data of ``topic`` was saved: the status bar says when, every page watching the topic reloads except
+        ``initiator`` (the page or dialog that saved, up to date already)."""
         self.last_saved = dt.datetime.now()
         self.saved.emit(self.last_saved)
-        self.data_changed.emit(topic)
+        self.data_changed.emit(topic, initiator)
 
     def navigate(self, key: str, arg: object = None) -> None:
         self.navigate_requested.emit(key, arg)
 
     # -- background tasks ---------------------------------------------------------------------------------
-    def run_task(self, parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
+    def run_task(self, parent: QObject | None, title: str, fn: Callable[[Progress], Any],
                  on_done: Callable[[Any], None] | None = None, *, cancellable: bool = True,
-                 on_error: Callable[[BaseException], None] | None = None, show_dialog: bool = True) -> _Task:
+                 on_error: Callable[[BaseException], None] | None = None, show_dialog: bool = True) -> Task:
         """Run ``fn(progress)`` on the worker thread with a progress dialog; ``on_done(result)`` runs on the
-        main thread. Errors are shown in Vietnamese (or passed to ``on_error``)."""
+        main thread. Errors are shown in Vietnamese (or passed to ``on_error``). When ``parent`` (the widget
+        or model that asked) has been deleted meanwhile, neither callback runs: nothing is left to show it."""
         from PySide6.QtCore import Qt  # not at import: the first window is shown before Qt's enums load
+        from shiboken6 import isValid
 
-        task = _Task(fn)
+        task = Task(fn)
         dialog = None
         if show_dialog:
             dialog = QProgressDialog(title, "Hủy" if cancellable else "", 0, 0, parent)
@@ -138,7 +163,7 @@ class AppContext(QObject):
             dialog.setAutoReset(False)
             if not cancellable:
                 dialog.setCancelButton(None)
-            dialog.canceled.connect(lambda: task.progress._flag.__setitem__(0, True))
+            dialog.canceled.connect(task.cancel)
 
             @Slot(int, int, str)
             def on_progress(done: int, total: int, text: str) -> None:
@@ -155,19 +180,26 @@ class AppContext(QObject):
                 dialog.reset()
                 dialog.deleteLater()
 
+        def gone() -> bool:  # the widget that asked was closed (a dialog, a page) while the task ran
+            return parent is not None and not isValid(parent)
+
         def done(result: Any) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and not gone():
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
             if isinstance(exc, Cancelled):
                 return
+            if gone():
+                if not isinstance(exc, DeskAppError):
+                    error_text(exc)  # an unexpected error is still logged
+                return
             if on_error is not None:
                 on_error(exc)
             else:
-                show_error(parent, exc)
+                show_error(parent if isinstance(parent, QWidget) else None, exc)
 
         task.signals.finished.connect(done, Qt.QueuedConnection)
         task.signals.failed.connect(failed, Qt.QueuedConnection)
@@ -211,10 +243,12 @@ def ask(parent: QWidget | None, text: str, title: str = "Xác nhận") -> bool:
 
 class Page(QWidget):
     """A page of the main window. ``activate(arg)`` is called each time it is shown (load lazily there);
-    ``refresh(topic)`` when another page changed data of that topic while this page is alive."""
+    ``reload()`` when data of a topic in ``watches`` was changed by someone else (another page, a dialog of
+    another page) — at once when the page is on screen, else the next time it is shown."""
 
     key = ""
     title = ""
+    watches: frozenset[str] = frozenset(TOPICS)  # the topics whose changes this page shows
     loaded = Signal()  # a page that loads in the worker: its data is now on screen
     loading = False
 
@@ -224,17 +258,43 @@ class Page(QWidget):
         ctx.data_changed.connect(self._on_changed)
         self._stale = True
 
+    def changed(self, *topics: str) -> None:
+        """This page saved data of ``topics``: the other pages watching them reload; this one does not."""
+        for topic in topics:
+            self.ctx.changed(topic, initiator=self)
+
+    def write(self, work: Callable[[Any], Any], *topics: str, errors=None,
+              on_conflict: Callable[[ConflictError], None] | None = None) -> bool:
+        """A change asked for on this page: ``work(session)`` through :meth:`AppContext.write`, then the other
+        pages hear of ``topics``. A refusal is shown — beside the fields with ``errors`` (a FieldErrors),
+        through ``on_conflict`` when another clerk saved the record first, else in a Vietnamese message box
+        — and nothing changes. True when saved."""
+        try:
+            self.ctx.write(work)
+        except ConflictError as exc:
+            if on_conflict is None:
+                show_error(self, exc)
+            else:
+                on_conflict(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback (unexpected: logged)
+            if errors is not None:
+                errors.report(self, exc)
+            else:
+                show_error(self, exc)
+            return False
+        self.changed(*topics)
+        return True
+
     def load_in_worker(self, work: Callable[[Progress], Any], show: Callable[[Any], None]) -> None:
         """Compute ``work(progress)`` on the worker and ``show(result)`` here: the page stays responsive
         while a large year is counted. The newest request wins (another year picked meanwhile); while it
         runs ``loading`` is true, and ``loaded`` is emitted once its data are on screen (or failed)."""
-        from shiboken6 import isValid
-
         self._load_request = request = getattr(self, "_load_request", 0) + 1
         self.loading = True
 
-        def current() -> bool:  # the page still exists and no newer load was asked for
-            return isValid(self) and request == self._load_request
+        def current() -> bool:  # no newer load was asked for (run_task drops a deleted page's results)
+            return request == self._load_request
 
         def done(result: Any) -> None:
             if current():
@@ -270,7 +330,9 @@ class Page(QWidget):
     def reload(self) -> None:  # overridden
         pass
 
-    def _on_changed(self, topic: str) -> None:
+    def _on_changed(self, topic: str, initiator: object = None) -> None:
+        if topic not in self.watches or initiator is self:
+            return
         self._stale = True
         if self.isVisible():
             self.reload()

@@ -1,30 +1,36 @@
-"""Export one of a session's documents from any page: ask where, render in the worker, offer to open it.
+"""Every export from the window goes through here: ask where (an ASCII file name in the folder used last),
+write in the worker, then "Đã xuất … số 05/KH-UBND" with Mở tệp / Mở thư mục.
 
-Every page that prints a session document (plan, notice, invitation, registration form, minutes,
-conclusion notice, upward proposal) calls :func:`export_session_document`, so the file name, the
-progress dialog and the "Mở tệp / Mở thư mục" answer are the same everywhere.
+- :func:`choose_target` asks for the file (any kind: Word, Excel, PDF, named by :func:`file_name`);
+- :func:`export_word` writes one of the Word documents of ``documents.export`` (a dialogue session's, a
+  petition's letter, the yearly report) and says its register number as the register cites it
+  (``official.reference``);
+- :func:`export_session_document` is the session documents' shortcut (plan, notice, invitation, …).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from desk_app.documents.kinds import KIND_LABELS, SESSION_KINDS
+from desk_app.domain.official import reference
 from desk_app.domain.text import strip_accents_filename
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import after_export, save_file
 from desk_app.gui.context import AppContext
-from desk_app.services.common import get
-from desk_app.store import models as m
 
 WORD_FILTER = "Tài liệu Word (*.docx)"
-# Short names for the suggested file name (the full labels make unwieldy file names).
+EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+# Short names for the suggested file names (the full labels make unwieldy file names).
 FILE_STEMS = {"plan": "Ke hoach", "notice": "Thong bao", "invitation": "Giay moi",
               "registration-form": "Phieu dang ky", "minutes": "Bien ban", "conclusion": "Thong bao ket luan",
-              "upward-proposal": "De nghi cap tren"}
+              "upward-proposal": "De nghi cap tren", "reply": "Tra loi kien nghi", "extension": "Thong bao gia han",
+              "annual-report": "Bao cao nam"}
 
 # The folder the clerk last exported to, offered again next time (for this run of the program).
 _last_folder: list[Path] = []
@@ -37,45 +43,65 @@ def _default_folder() -> Path:
     return Path(documents) if documents else Path.home()
 
 
-def suggested_name(kind: str, session_date, host_label: str) -> str:
+def file_name(*words: str, suffix: str = ".docx") -> str:
     """An ASCII file name (Word on any Windows opens it, e-mail keeps it): "Ke_hoach_10-12-2026_UBND.docx"."""
-    stem = strip_accents_filename(f"{FILE_STEMS[kind]} {format_date(session_date).replace('/', '-')} {host_label}")
-    return f"{stem or 'van_ban'}.docx"
+    stem = strip_accents_filename(" ".join(w for w in words if w).replace("/", "-"))
+    return f"{stem or 'van_ban'}{suffix}"
 
 
-def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_id: int, **options) -> None:
-    """Ask for the file, export ``kind`` for the session in the worker, then "Đã xuất …".
-
-    ``options`` are passed to :class:`ExportRequest` (``per_invitee``, ``with_form``, ``number``,
-    ``issued_date``, ``fmt``).
-    """
-    from desk_app.domain.states import Host
-
-    if kind not in SESSION_KINDS:
-        raise ValueError(f"not a session document: {kind}")
-    with ctx.session() as session:
-        ds = get(session, m.DialogueSession, session_id)
-        name = suggested_name(kind, ds.session_date, Host(ds.host).label)
-    label = KIND_LABELS[kind]
-    path = save_file(page, f"Xuất {label.lower()}", str(_default_folder() / name), WORD_FILTER)
+def choose_target(page: QWidget, title: str, name: str, filters: str = WORD_FILTER) -> Path | None:
+    """Ask where to write, suggesting ``name`` in the folder used last; None when the clerk cancelled."""
+    path = save_file(page, title, str(_default_folder() / name), filters)
     if path is None:
-        return
+        return None
     path = Path(path)
     _last_folder[:] = [path.parent]
+    return path
+
+
+def run_export(page: QWidget, ctx: AppContext, kind: str, target: Path, *, title: str = "",
+               **request: Any) -> None:
+    """Write the document ``kind`` to ``target`` in the worker (``request``: the fields of ExportRequest),
+    then tell the clerk where it is and under which number the register holds it."""
+    label = KIND_LABELS[kind].lower()
 
     def work(progress):
         from desk_app.documents.export import ExportRequest, export_document  # python-docx: on first use
 
-        progress.report(0, 0, f"Đang xuất {label.lower()}…")
+        progress.report(0, 0, f"Đang xuất {label}…")
         with ctx.database.session() as session:  # the worker's own unit of work
-            return export_document(session, ExportRequest(kind=kind, target=path, session_id=session_id,
-                                                          **options))
+            return export_document(session, ExportRequest(kind=kind, target=target, **request))
 
     def done(result) -> None:
-        ctx.changed("documents")
-        from desk_app.domain.official import reference  # "05/KH-UBND", party "05-KH/ĐU"
-
+        ctx.changed("documents", initiator=page)  # the register has the document's number now
         number = f" số {reference(result.number, result.symbol)}" if result.number is not None else ""
-        after_export(page, result.path, f"Đã xuất {label.lower()}{number}:\n{result.path}", result.warnings)
+        after_export(page, result.path, f"Đã xuất {label}{number}:\n{result.path}", result.warnings)
 
-    ctx.run_task(page, f"Xuất {label.lower()}", work, done)
+    ctx.run_task(page, title or f"Xuất {label}", work, done, cancellable=kind != "annual-report")
+
+
+def export_word(page: QWidget, ctx: AppContext, kind: str, name: str, **request: Any) -> None:
+    """Ask for the file (``name`` suggested), then :func:`run_export`."""
+    target = choose_target(page, f"Xuất {KIND_LABELS[kind].lower()}", name)
+    if target is not None:
+        run_export(page, ctx, kind, target, **request)
+
+
+def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_id: int, **options: Any) -> None:
+    """One of a dialogue session's documents (``options``: ``per_invitee``, ``with_form``, ``number``,
+    ``issued_date``, ``fmt``)."""
+    from desk_app.domain.states import Host
+    from desk_app.services.sessions import get_session
+
+    if kind not in SESSION_KINDS:
+        raise ValueError(f"not a session document: {kind}")
+    with ctx.session() as session:
+        ds = get_session(session, session_id)
+        name = file_name(FILE_STEMS[kind], format_date(ds.session_date), Host(ds.host).label)
+    export_word(page, ctx, kind, name, session_id=session_id, **options)
+
+
+def export_letter(page: QWidget, ctx: AppContext, kind: str, petition_id: int, citizen: str) -> None:
+    """The reply or the extension letter of a petition, to the citizen."""
+    export_word(page, ctx, kind, file_name(FILE_STEMS[kind], f"so {petition_id}", citizen),
+                petition_id=petition_id)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QLi
     QStackedWidget, QWidget
 
 from desk_app import __version__
+from desk_app.gui import palette
 if TYPE_CHECKING:  # the context (and its imports) load after the window is shown
     from desk_app.gui.context import AppContext, Page
 
@@ -66,10 +67,10 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         # a calm column with room around each entry: the clerk finds the step of the cycle at a glance
         self.nav.setStyleSheet(
-            "QListWidget#navigation { background: #eef2f7; border: none; border-right: 1px solid #c8d0da;"
-            " padding-top: 6px; }"
-            "QListWidget#navigation::item { padding: 9px 14px; color: #1d2b3a; }"
-            "QListWidget#navigation::item:selected { background: #1f5f99; color: white; }")
+            f"QListWidget#navigation {{ background: {palette.NAVIGATION_BACKGROUND}; border: none;"
+            f" border-right: 1px solid {palette.NAVIGATION_BORDER}; padding-top: 6px; }}"
+            f"QListWidget#navigation::item {{ padding: 9px 14px; color: {palette.NAVIGATION_TEXT}; }}"
+            f"QListWidget#navigation::item:selected {{ background: {palette.NAVIGATION_SELECTED}; color: white; }}")
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
         self.stack = QStackedWidget(central)
         layout.addWidget(self.nav)
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         ctx.saved.connect(lambda when: None if getattr(self, "file_replaced", False) else
                           self.saved_label.setText(f"Đã lưu lúc {when:%H:%M:%S}"))
         self.refresh_profile()
-        ctx.data_changed.connect(lambda topic: self.refresh_profile() if topic == "settings" else None)
+        ctx.data_changed.connect(lambda topic, _initiator: self.refresh_profile() if topic == "settings" else None)
         self.nav.setEnabled(True)
         for action in self._data_actions:
             action.setEnabled(True)
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.file_replaced = True
         self._file_timer.stop()
         self.saved_label.setText("Ngừng lưu: tệp dữ liệu đã bị thay thế")
-        self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.saved_label.setStyleSheet(palette.style(palette.ERROR, bold=True))
         QMessageBox.warning(self, "Tệp dữ liệu đã bị thay thế",
                             REPLACED_MESSAGE.format(path=self.ctx.database.path))
         return True

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox
                                QVBoxLayout, QWidget)
 
 from desk_app.domain.errors import DeskAppError
-from desk_app.gui.common import FieldErrors
+from desk_app.gui.widgets import FieldErrors
 from desk_app.services import access
 
 
@@ -39,8 +39,8 @@ class PasswordDialog(QDialog):
 
     def try_open(self) -> None:
         try:
-            with self.ctx.session() as session:
-                ok = access.check_password(session, self.field.text())
+            typed = self.field.text()
+            ok = self.ctx.write(lambda session: access.check_password(session, typed))
         except DeskAppError as exc:
             self.errors.show(getattr(exc, "errors", None) or {"password": exc.message})
             return
@@ -102,8 +102,8 @@ class PasswordSettings(QGroupBox):
             self.errors.show({"new": "Hai lần nhập mật khẩu mới không giống nhau."})
             return False
         try:
-            with self.ctx.session() as session:
-                access.set_password(session, self.new.text(), self.old.text())
+            new, old = self.new.text(), self.old.text()
+            self.ctx.write(lambda session: access.set_password(session, new, old))
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False
@@ -115,8 +115,8 @@ class PasswordSettings(QGroupBox):
     def remove(self) -> bool:
         self.errors.clear()
         try:
-            with self.ctx.session() as session:
-                access.remove_password(session, self.old.text())
+            old = self.old.text()
+            self.ctx.write(lambda session: access.remove_password(session, old))
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False

@@ -2,108 +2,65 @@
 
 The model never holds ORM objects: it reads the first page at once and counts the filtered petitions in
 the worker (``count_petitions``: a common word matches most of 100,000 rows, and counting them all must
-not hold up the first page — ``counted`` tells when the total is known), grows page by page as the view scrolls (``fetchMore``) and reads light rows a page at a time (LIMIT/OFFSET)
-through short sessions, with the same WHERE clause as the follow-up service (``filter_clause``). Names of fields, agencies, hamlets and sessions come from small
-lookup tables loaded once per refresh.
+not hold up the first page — ``counted`` tells when the total is known), grows page by page as the view
+scrolls (``fetchMore``) and reads light rows a page at a time through short units of work — the follow-up
+service's :class:`~desk_app.services.followup.PetitionList` (the same filter as the service's list, in SQL
+order). Names of fields, agencies, hamlets and sessions come from ``followup.list_names``, read once per
+refresh.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from shiboken6 import isValid
-from sqlalchemy import func, select
 
 from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
 from desk_app.domain.states import Host, PetitionStatus
 from desk_app.domain.validation import format_date
+from desk_app.gui import palette
 from desk_app.services import followup
 from desk_app.services.common import load_calendar
-from desk_app.store import models as m
+from desk_app.services.followup import ListedPetition as PetitionRow
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50  # 10,000 rows in memory at most
-CONTENT_CHARS = 160  # the table shows the start of the content; the detail pane shows all of it
 PETITION_ID_ROLE = Qt.UserRole + 10
 
-OVERDUE_COLOR = QColor("#b00020")
-DUE_SOON_COLOR = QColor("#9a5b00")
-OVERDUE_BACKGROUND = QColor("#fde7ea")
-DUE_SOON_BACKGROUND = QColor("#fff3d6")
-
-
-@dataclass(frozen=True, slots=True)
-class PetitionRow:
-    id: int
-    session_id: int
-    citizen_name: str
-    hamlet_id: int | None
-    address: str
-    field_id: int | None
-    content: str
-    lead_agency_id: int | None
-    due_date: dt.date | None
-    due_provisional: bool
-    status: str
-    times_raised: int
-
-
-_P = m.Petition
-_ROW_COLUMNS = (_P.id, _P.session_id, _P.citizen_name, _P.hamlet_id, _P.address, _P.field_id,
-                func.substr(_P.content, 1, CONTENT_CHARS), _P.lead_agency_id, _P.due_date, _P.due_provisional,
-                _P.status, _P.times_raised)
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    date: dt.date
-    title: str
-    host: str
-    profile_name: str
-
-    @property
-    def short(self) -> str:
-        return f"{format_date(self.date)} · {Host(self.host).label}"
-
-
-class Lookups:
-    """Names shown in the table, loaded once per refresh (catalogues are small)."""
-
-    def __init__(self, session):
-        self.fields = dict(session.execute(select(m.Field.id, m.Field.name)).all())
-        self.hamlets = dict(session.execute(select(m.Hamlet.id, m.Hamlet.name)).all())
-        self.agencies = {row.id: row.short_name or row.name
-                         for row in session.execute(select(m.Agency.id, m.Agency.name, m.Agency.short_name))}
-        rows = session.execute(select(m.DialogueSession, m.Profile.name).join(
-            m.Profile, m.Profile.id == m.DialogueSession.profile_id))
-        self.sessions = {ds.id: SessionInfo(ds.session_date, ds.title, ds.host, profile)
-                         for ds, profile in rows}
+OVERDUE_COLOR = QColor(palette.ERROR)
+DUE_SOON_COLOR = QColor(palette.WARNING)
+OVERDUE_BACKGROUND = QColor(palette.ERROR_BACKGROUND)
+DUE_SOON_BACKGROUND = QColor(palette.WARNING_BACKGROUND)
 
 
 class _Col:
-    def __init__(self, key: str, header: str, order=None, align=None):
-        self.key, self.header, self.order, self.align = key, header, order, align
+    def __init__(self, key: str, header: str, align=None):
+        self.key, self.header, self.align = key, header, align
+
+    @property
+    def sortable(self) -> bool:  # names cannot be ordered the Vietnamese way in SQL
+        return self.key in followup.LIST_ORDERS
 
 
-# key, header, SQL order (None: not sortable — names cannot be ordered the Vietnamese way in SQL);
 # the most used first: at 1366×768 they are visible without scrolling
 COLUMNS = (
-    _Col("id", "Số", (_P.id,), Qt.AlignRight),
+    _Col("id", "Số", Qt.AlignRight),
     _Col("citizen", "Người kiến nghị"),
-    _Col("due", "Hạn giải quyết", (_P.due_date.is_(None), _P.due_date, _P.id)),
-    _Col("status", "Trạng thái", (_P.status, _P.id)),
+    _Col("due", "Hạn giải quyết"),
+    _Col("status", "Trạng thái"),
     _Col("content", "Nội dung"),
     _Col("agency", "Cơ quan chủ trì"),
-    _Col("field", "Lĩnh vực", (_P.field_id, _P.id)),
-    _Col("session", "Hội nghị", (_P.session_id, _P.id)),
-    _Col("times", "Số lần nêu", (_P.times_raised, _P.id), Qt.AlignCenter),
+    _Col("field", "Lĩnh vực"),
+    _Col("session", "Hội nghị"),
+    _Col("times", "Số lần nêu", Qt.AlignCenter),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
+
+
+def session_short(info: followup.ListSession) -> str:
+    return f"{format_date(info.date)} · {Host(info.host).label}"
 
 
 class PetitionTableModel(QAbstractTableModel):
@@ -122,10 +79,10 @@ class PetitionTableModel(QAbstractTableModel):
         self._generation = 0  # which refresh a count belongs to
         self.loaded = 0  # rows the view has asked for so far (rowCount)
         self._pages: OrderedDict[int, list[PetitionRow]] = OrderedDict()
-        self.lookups: Lookups | None = None
+        self.lookups: followup.ListNames | None = None
         self.today = clock.today()
         self._calendar = None
-        self._clause = None
+        self._list: followup.PetitionList | None = None
         self._sort_column = 0
         self._sort_order = Qt.AscendingOrder
 
@@ -146,9 +103,12 @@ class PetitionTableModel(QAbstractTableModel):
                 # a calendar learns its working-day tables on first use: keep it while the overrides are the same
                 if self._calendar is None or self._calendar.overrides != calendar.overrides:
                     self._calendar = calendar
-                self.lookups = Lookups(session)
-                self._clause = followup.filter_clause(self.filter, self.today, self._calendar, session)
-                first = self._query(session, 0, PAGE_SIZE)
+                self.lookups = followup.list_names(session)
+                column = COLUMNS[self._sort_column]
+                self._list = followup.petition_list(
+                    session, self.filter, self.today, self._calendar, sort=column.key if column.sortable else "id",
+                    descending=self._sort_order == Qt.DescendingOrder)
+                first = self._list.page(session, 0, PAGE_SIZE)
             self._generation += 1
             # a short first page is the whole list; a full one is counted in the worker
             self.total = len(first)
@@ -168,15 +128,15 @@ class PetitionTableModel(QAbstractTableModel):
                 return followup.count_petitions(session, flt, today=today)
 
         def done(total: int) -> None:
-            if isValid(self) and generation == self._generation and self.counting:
+            if generation == self._generation and self.counting:
                 self._set_total(total)
 
         def failed(_exc: BaseException) -> None:  # the list still works; the total stays "more than a page"
-            if isValid(self) and generation == self._generation:
+            if generation == self._generation:
                 self.counting = False
                 self.counted.emit()
 
-        self.ctx.run_task(None, "", count, done, show_dialog=False, on_error=failed)
+        self.ctx.run_task(self, "", count, done, show_dialog=False, on_error=failed)  # nothing once the page is gone
 
     def count_now(self) -> None:
         """The total at once (jumping to a row far down before the worker has counted)."""
@@ -193,18 +153,6 @@ class PetitionTableModel(QAbstractTableModel):
         self.total = total
         self.counted.emit()
 
-    def _order(self):
-        column = COLUMNS[self._sort_column]
-        order = column.order or COLUMNS[0].order
-        if self._sort_order == Qt.DescendingOrder:  # "no due date" stays last either way
-            return [o if o is order[0] and column.key == "due" else o.desc() for o in order]
-        return list(order)
-
-    def _query(self, session, offset: int, limit: int) -> list[PetitionRow]:
-        query = (select(*_ROW_COLUMNS).where(self._clause).order_by(*self._order())
-                 .offset(offset).limit(limit))
-        return [PetitionRow(*row) for row in session.execute(query)]
-
     def row(self, index: int) -> PetitionRow | None:
         """The row at ``index`` (its page is read on first use)."""
         if not 0 <= index < self.loaded:
@@ -213,7 +161,7 @@ class PetitionTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             with self.ctx.read_session() as session:
-                page = self._query(session, number * PAGE_SIZE, PAGE_SIZE)
+                page = self._list.page(session, number * PAGE_SIZE, PAGE_SIZE)
             self._pages[number] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -256,14 +204,9 @@ class PetitionTableModel(QAbstractTableModel):
         if cached is not None:
             return cached
         with self.ctx.read_session() as session:
-            if session.scalar(select(_P.id).where(self._clause, _P.id == petition_id)) is None:
-                return None
-            if COLUMNS[self._sort_column].key == "id":  # the usual order: count the rows before it
-                before = _P.id < petition_id if self._sort_order == Qt.AscendingOrder else _P.id > petition_id
-                position = session.scalar(select(func.count(_P.id)).where(self._clause, before))
-            else:
-                ids = session.scalars(select(_P.id).where(self._clause).order_by(*self._order())).all()
-                position = ids.index(petition_id)
+            position = self._list.position(session, petition_id)
+        if position is None:
+            return None
         self.count_now()
         if position >= self.total:
             return None
@@ -276,7 +219,7 @@ class PetitionTableModel(QAbstractTableModel):
 
     # -- sorting (in SQL: the list is never all in memory) -------------------------------------------------
     def is_sortable(self, column: int) -> bool:
-        return COLUMNS[column].order is not None
+        return COLUMNS[column].sortable
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or not self.is_sortable(column):
@@ -284,7 +227,7 @@ class PetitionTableModel(QAbstractTableModel):
         if (column, order) == (self._sort_column, self._sort_order):
             return
         self._sort_column, self._sort_order = column, order
-        if self._clause is not None:
+        if self._list is not None:
             self.refresh()
 
     @property
@@ -304,8 +247,7 @@ class PetitionTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return COLUMNS[section].header
         if role == Qt.ToolTipRole:
-            return ("Bấm để sắp xếp theo cột này" if COLUMNS[section].order is not None
-                    else "Cột này không sắp xếp được")
+            return "Bấm để sắp xếp theo cột này" if COLUMNS[section].sortable else "Cột này không sắp xếp được"
         return None
 
     @property
@@ -321,7 +263,7 @@ class PetitionTableModel(QAbstractTableModel):
             return str(row.id)
         if key == "session":
             info = lookups.sessions.get(row.session_id)
-            return info.short if info else ""
+            return session_short(info) if info else ""
         if key == "citizen":
             return row.citizen_name
         if key == "content":

@@ -1,8 +1,8 @@
 """Dialogs of the "Đăng ký phát biểu" page: add/edit a registration, refuse one, preview an Excel import,
 merge duplicates. Layouts are Designer forms in ui/registrations_*.ui; the rules are the services'.
 
-Every dialog is opened with ``open()`` (window-modal, not blocking) so tests can fill and press it; its
-``save()``/``apply()`` returns whether the work was done.
+Each is a :class:`~desk_app.gui.forms.FormDialog`, opened with ``open_dialog`` (window-modal, not blocking)
+so tests can fill and press it.
 """
 
 from __future__ import annotations
@@ -10,148 +10,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
-import shiboken6
-from sqlalchemy import select
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError, ValidationError
-from desk_app.domain.states import Channel, RegistrationState, SpeaksFor
-from desk_app.gui.common import Column, FieldErrors, RowsModel, load_ui, pydate, qdate
+from desk_app.domain.errors import ValidationError
+from desk_app.domain.states import Channel, SpeaksFor
+from desk_app.gui.common import Column, RowsModel, pydate, qdate
 from desk_app.gui.context import AppContext, error_text
-from desk_app.services import registrations
-from desk_app.services.common import domain_profile, get
-from desk_app.services.registrations import RegistrationInput
-from desk_app.store import models as m
-
-ERROR_STYLE = "color: #b00020;"
-
-
-# -- small shared helpers -----------------------------------------------------------------------------------
-
-def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], none_text: str | None = None) -> None:
-    """(text, data) items; ``none_text`` first with data None when the choice is optional."""
-    combo.clear()
-    if none_text is not None:
-        combo.addItem(none_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-
-
-def select_data(combo: QComboBox, data: Any) -> None:
-    index = combo.findData(data)
-    combo.setCurrentIndex(max(index, 0))
-
-
-def catalogue_items(session, model) -> list[tuple[str, int]]:
-    """Active hamlets, fields or agencies in the catalogue's own order (the order the commune chose)."""
-    rows = session.scalars(select(model).where(model.active.is_(True)).order_by(model.position, model.id))
-    return [(row.name, row.id) for row in rows]
-
-
-def error_label(label: QLabel) -> QLabel:
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_general(label: QLabel, messages: list[str] | str) -> None:
-    text = messages if isinstance(messages, str) else "\n".join(messages)
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-@dataclass
-class RegistrationSummary:
-    """What the dialogs show of a registration (read inside a database session, used after it closed)."""
-
-    id: int
-    order: int
-    name: str
-    place: str
-    content: str
-    state: str
-
-    @classmethod
-    def of(cls, reg: m.Registration) -> "RegistrationSummary":
-        place = reg.hamlet.name if reg.hamlet else reg.address
-        return cls(reg.id, reg.queue_order, reg.citizen_name, place, reg.content, reg.state)
-
-    def line(self) -> str:
-        parts = [f"{self.order}. {self.name}"]
-        if self.place:
-            parts.append(self.place)
-        return " – ".join(parts)
-
-
-def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None],
-                after: Callable[[], None] | None = None) -> None:
-    """Window-modal without blocking (the meeting's timer keeps running, tests can drive it): the dialog is
-    ``owner.dialog`` while open; ``on_accepted(dialog)`` runs after a success, ``after()`` in any case."""
-    owner.dialog = dialog
-
-    def finished(result: int) -> None:
-        owner.dialog = None
-        owner.window().activateWindow()  # the keyboard goes back to the page at once
-        if result:
-            on_accepted(dialog)
-        dialog.deleteLater()
-        if after is not None:
-            after()
-
-    dialog.finished.connect(finished)
-    dialog.open()
-
-
-def _dialog_shell(dialog: QDialog, form: QWidget, title: str) -> QDialogButtonBox:
-    dialog.setWindowTitle(title)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(form)
-    buttons = QDialogButtonBox(dialog)
-    layout.addWidget(buttons)
-    return buttons
+from desk_app.gui.forms import FormDialog
+from desk_app.gui.widgets import ERROR_STYLE, fill_combo, read_only_table, select_data
+from desk_app.services import catalog, registrations
+from desk_app.services.registrations import RegistrationInput, RegistrationSummary
 
 
 # -- add / edit ---------------------------------------------------------------------------------------------
 
-class RegistrationDialog(QDialog):
+class RegistrationDialog(FormDialog):
     """Thêm / sửa đăng ký phát biểu. ``saved_id`` holds the registration after a successful save."""
 
-    FIELDS = {  # service field key → error label of the form
-        "citizen_name": "name_error", "birth_year": "birth_year_error", "gender": "gender_error",
-        "cccd": "cccd_error", "phone": "phone_error", "hamlet_id": "hamlet_error", "address": "address_error",
-        "speaks_for": "speaks_for_error", "speaks_for_count": "count_error", "field_id": "field_error",
-        "channel": "channel_error", "addressed_agency_id": "agency_error", "addressed_to": "addressed_error",
-        "received_date": "received_error", "content": "content_error",
-    }
+    form_name = "registrations_form"
+    what = "đăng ký phát biểu"
+    aliases = {"citizen_name": "name", "hamlet_id": "hamlet", "speaks_for_count": "count", "field_id": "field",
+               "addressed_agency_id": "agency", "addressed_to": "addressed", "received_date": "received"}
 
     def __init__(self, ctx: AppContext, session_id: int, registration_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.session_id, self.registration_id = ctx, session_id, registration_id
+        super().__init__(ctx, parent, title="Sửa đăng ký phát biểu" if registration_id else
+                         "Thêm đăng ký phát biểu")
+        self.session_id, self.registration_id = session_id, registration_id
         self.saved_id: int | None = None
-        self._version: int | None = None
-        self.form = load_ui("registrations_form", self)
-        title = "Sửa đăng ký phát biểu" if registration_id else "Thêm đăng ký phát biểu"
-        buttons = _dialog_shell(self, self.form, title)
-        buttons.setStandardButtons(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
-        self.save_button.setToolTip("Lưu đăng ký (Enter)")
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
+        self.accept_button.setToolTip("Lưu đăng ký (Enter)")
         f = self.form
-        self.errors = FieldErrors({key: getattr(f, name) for key, name in self.FIELDS.items()})
-        error_label(f.general_error)
         f.received_edit.setMaximumDate(qdate(clock.today()))
         f.speaks_for_combo.currentIndexChanged.connect(self._update_count)
         self._fill_choices()
         if registration_id:
-            self._load(registration_id)
+            self.reload()
         else:
             f.received_edit.setDate(qdate(clock.today()))
         self._update_count()
@@ -161,9 +57,9 @@ class RegistrationDialog(QDialog):
     def _fill_choices(self) -> None:
         f = self.form
         with self.ctx.session() as session:
-            hamlets = catalogue_items(session, m.Hamlet)
-            fields = catalogue_items(session, m.Field)
-            agencies = catalogue_items(session, m.Agency)
+            hamlets = catalog.active_items(session, "hamlets")
+            fields = catalog.active_items(session, "fields")
+            agencies = catalog.active_items(session, "agencies")
         fill_combo(f.gender_combo, [("Nam", "nam"), ("Nữ", "nu")], "Không ghi")
         fill_combo(f.hamlet_combo, hamlets, "(Không chọn — ghi địa chỉ khác)")
         fill_combo(f.field_combo, fields, "(Chưa phân loại)")
@@ -171,26 +67,28 @@ class RegistrationDialog(QDialog):
         fill_combo(f.speaks_for_combo, [(s.label, s.value) for s in SpeaksFor])
         fill_combo(f.channel_combo, [(c.label, c.value) for c in Channel])
 
-    def _load(self, registration_id: int) -> None:
+    def reload(self) -> int | None:
+        """The stored registration in the form (at first, and after another clerk saved it)."""
         f = self.form
         with self.ctx.session() as session:
-            reg = get(session, m.Registration, registration_id)
-            self._version = reg.version
-            f.name_edit.setText(reg.citizen_name)
-            f.birth_year_edit.setText(str(reg.birth_year) if reg.birth_year else "")
-            select_data(f.gender_combo, reg.gender)
-            f.cccd_edit.setText(reg.cccd)
-            f.phone_edit.setText(reg.phone)
-            select_data(f.hamlet_combo, reg.hamlet_id)
-            f.address_edit.setText(reg.address)
-            select_data(f.speaks_for_combo, reg.speaks_for)
-            f.count_spin.setValue(reg.speaks_for_count or 0)
-            select_data(f.field_combo, reg.field_id)
-            select_data(f.channel_combo, reg.channel)
-            select_data(f.agency_combo, reg.addressed_agency_id)
-            f.addressed_edit.setText(reg.addressed_to)
-            f.received_edit.setDate(qdate(reg.received_date or clock.today()))
-            f.content_edit.setPlainText(reg.content)
+            data, version = registrations.registration_input(session, self.registration_id)
+        f.name_edit.setText(data.citizen_name)
+        f.birth_year_edit.setText(str(data.birth_year) if data.birth_year else "")
+        select_data(f.gender_combo, data.gender)
+        f.cccd_edit.setText(data.cccd)
+        f.phone_edit.setText(data.phone)
+        select_data(f.hamlet_combo, data.hamlet_id)
+        f.address_edit.setText(data.address)
+        select_data(f.speaks_for_combo, data.speaks_for)
+        f.count_spin.setValue(data.speaks_for_count or 0)
+        select_data(f.field_combo, data.field_id)
+        select_data(f.channel_combo, data.channel)
+        select_data(f.agency_combo, data.addressed_agency_id)
+        f.addressed_edit.setText(data.addressed_to)
+        f.received_edit.setDate(qdate(data.received_date or clock.today()))
+        f.content_edit.setPlainText(data.content)
+        self.base_version = version
+        return version
 
     def _update_count(self) -> None:
         # The count only means something for a group of households or an organisation.
@@ -210,65 +108,37 @@ class RegistrationDialog(QDialog):
             addressed_agency_id=f.agency_combo.currentData(), channel=f.channel_combo.currentData(),
             received_date=pydate(f.received_edit.date()))
 
-    def save(self) -> bool:
-        self.errors.clear()
-        show_general(self.form.general_error, "")
-        try:
-            with self.ctx.session() as session:
-                if self.registration_id:
-                    reg = registrations.update_registration(session, self.registration_id, self.data(),
-                                                            self._version)
-                else:
-                    reg = registrations.add_registration(session, self.session_id, self.data())
-                self.saved_id = reg.id
-        except ValidationError as exc:
-            show_general(self.form.general_error, self.errors.show(exc.errors))
-            self._focus_first_error(exc.errors)
-            return False
-        except DeskAppError as exc:
-            show_general(self.form.general_error, exc.message)
-            return False
-        return True
+    def apply(self) -> None:
+        data, version = self.data(), self.base_version
+        if self.registration_id:
+            self.saved_id = self.ctx.write(lambda session: registrations.update_registration(
+                session, self.registration_id, data, version).id)
+        else:
+            self.saved_id = self.ctx.write(lambda session: registrations.add_registration(
+                session, self.session_id, data).id)
 
-    def _focus_first_error(self, errors: dict) -> None:
-        for key, name in self.FIELDS.items():
-            if key in errors:
-                buddy = getattr(self.form, name.replace("_error", "_label")).buddy()
-                if buddy is not None:
-                    buddy.setFocus()
-                return
-
-    def _on_save(self) -> None:
-        if self.save():
-            self.accept()
+    def typed(self) -> str:
+        return self.form.content_edit.toPlainText()
 
 
 # -- refuse -------------------------------------------------------------------------------------------------
 
-class RefuseDialog(QDialog):
+class RefuseDialog(FormDialog):
     """Từ chối tiếp xúc, đối thoại on one of the session profile's regulated grounds (never deleted)."""
 
+    form_name, title, accept_text = "registrations_refuse", "Từ chối tiếp xúc, đối thoại", "&Từ chối"
+    aliases = {"reason_code": "reason"}
+
     def __init__(self, ctx: AppContext, registration_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.registration_id = ctx, registration_id
-        self.form = load_ui("registrations_refuse", self)
-        buttons = _dialog_shell(self, self.form, "Từ chối tiếp xúc, đối thoại")
-        self.refuse_button = buttons.addButton("&Từ chối", QDialogButtonBox.AcceptRole)
-        buttons.addButton(QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self._on_refuse)
-        buttons.rejected.connect(self.reject)
+        super().__init__(ctx, parent)
+        self.registration_id = registration_id
         f = self.form
-        self.errors = FieldErrors({"reason_code": f.reason_error, "note": f.note_error})
-        error_label(f.general_error)
         with ctx.session() as session:
-            reg = get(session, m.Registration, registration_id)
-            summary = RegistrationSummary.of(reg)
-            profile = domain_profile(reg.session.profile)
-            reasons = [(r.text, r.code) for r in profile.refusal_reasons]
-            profile_name = reg.session.profile.name
-        f.who_label.setText(f"Công dân: <b>{escape(summary.line())}</b><br>Nội dung: {escape(summary.content) or '—'}"
-                            f"<br><i>Các trường hợp được từ chối theo {escape(profile_name)}.</i>")
-        for text, code in reasons:
+            choice = registrations.refusal_choice(session, registration_id)
+        who = choice.registration
+        f.who_label.setText(f"Công dân: <b>{escape(who.line())}</b><br>Nội dung: {escape(who.content) or '—'}"
+                            f"<br><i>Các trường hợp được từ chối theo {escape(choice.profile_name)}.</i>")
+        for text, code in choice.reasons:
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, code)
             f.reasons_list.addItem(item)
@@ -278,26 +148,15 @@ class RefuseDialog(QDialog):
     def reason_codes(self) -> list[str]:
         return [self.form.reasons_list.item(r).data(Qt.UserRole) for r in range(self.form.reasons_list.count())]
 
-    def apply(self) -> bool:
-        self.errors.clear()
-        show_general(self.form.general_error, "")
+    def apply(self) -> None:
         # Only a reason the clerk picked (the list's focus marks the first one current, not chosen).
         picked = self.form.reasons_list.selectedItems()
         code = picked[0].data(Qt.UserRole) if picked else ""  # none chosen: the service says which
-        try:
-            with self.ctx.session() as session:
-                registrations.refuse(session, self.registration_id, code, self.form.note_edit.toPlainText())
-        except ValidationError as exc:
-            show_general(self.form.general_error, self.errors.show(exc.errors))
-            return False
-        except DeskAppError as exc:
-            show_general(self.form.general_error, exc.message)
-            return False
-        return True
+        note = self.form.note_edit.toPlainText()
+        self.ctx.write(lambda session: registrations.refuse(session, self.registration_id, code, note))
 
-    def _on_refuse(self) -> None:
-        if self.apply():
-            self.accept()
+    def typed(self) -> str:
+        return self.form.note_edit.toPlainText()
 
 
 # -- import from Excel --------------------------------------------------------------------------------------
@@ -321,11 +180,10 @@ def read_preview(ctx: AppContext, path: Path) -> list[PreviewRow]:
 
     with ctx.database.session() as session:
         rows = read_registrations(session, path)
-        names = {model: dict(session.execute(select(model.id, model.name)).all())
-                 for model in (m.Hamlet, m.Field)}
+        hamlets, fields = catalog.names(session, "hamlets"), catalog.names(session, "fields")
         return [PreviewRow(r.row, r.data.citizen_name, str(r.data.birth_year or ""),
-                           names[m.Hamlet].get(r.data.hamlet_id, r.data.address),
-                           names[m.Field].get(r.data.field_id, ""), r.data.phone, r.data.content)
+                           hamlets.get(r.data.hamlet_id, r.data.address), fields.get(r.data.field_id, ""),
+                           r.data.phone, r.data.content)
                 for r in rows]
 
 
@@ -342,9 +200,12 @@ def problem_rows(errors: dict[str, str]) -> list[PreviewRow]:
     return sorted(result, key=lambda r: (r.row is None, r.row or 0))
 
 
-class ImportPreviewDialog(QDialog):
-    """Nhập đăng ký từ Excel: the rows read (or each row's problem); "Nhập" only when nothing is wrong."""
+class ImportPreviewDialog(FormDialog):
+    """Nhập đăng ký từ Excel: the rows read (or each row's problem); "Nhập" only when nothing is wrong. The
+    file is read, and then imported, in the worker."""
 
+    form_name, title, accept_text, reject_text = ("registrations_import", "Nhập đăng ký phát biểu từ Excel",
+                                                  "&Nhập", "Đóng")
     ROW_COLUMNS = [
         Column("Dòng", lambda r: r.row, align=Qt.AlignRight), Column("Họ và tên", lambda r: r.name),
         Column("Năm sinh", lambda r: r.birth_year, align=Qt.AlignRight),
@@ -355,25 +216,17 @@ class ImportPreviewDialog(QDialog):
                        Column("Vấn đề cần sửa trong tệp", lambda r: r.problem)]
 
     def __init__(self, ctx: AppContext, session_id: int, path: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.session_id, self.path = ctx, session_id, Path(path)
+        super().__init__(ctx, parent)
+        self.session_id, self.path = session_id, Path(path)
         self.imported: int | None = None
         self.rows: list[PreviewRow] = []
         self.problems: list[PreviewRow] = []
-        self.form = load_ui("registrations_import", self)
-        buttons = _dialog_shell(self, self.form, "Nhập đăng ký phát biểu từ Excel")
-        self.import_button: QPushButton = buttons.addButton("&Nhập", QDialogButtonBox.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip("Nhập tất cả các dòng vào danh sách đăng ký (Alt+N)")
-        buttons.addButton(QDialogButtonBox.Close)
-        buttons.accepted.connect(self.start_import)
-        buttons.rejected.connect(self.reject)
+        self.accept_button.setEnabled(False)
+        self.accept_button.setToolTip("Nhập tất cả các dòng vào danh sách đăng ký (Alt+N)")
         self.form.file_label.setText(f"Tệp: {self.path}")
         self.form.summary_label.setText("Đang đọc tệp…")
         self.model = RowsModel(self.ROW_COLUMNS, self)
-        view = self.form.rows_view
-        view.setModel(self.model)
-        view.verticalHeader().hide()
+        read_only_table(self.form.rows_view, self.model)
         self.resize(980, 540)
 
     def load(self) -> None:
@@ -382,21 +235,17 @@ class ImportPreviewDialog(QDialog):
                           self._show_rows, on_error=self._show_problem)
 
     def _show_rows(self, rows: list[PreviewRow]) -> None:
-        if not shiboken6.isValid(self):  # closed while the file was being read
-            return
         self.rows, self.problems = rows, []
         self.model.columns = self.ROW_COLUMNS
         self.model.set_rows(rows)
         self.form.summary_label.setStyleSheet("")
         self.form.summary_label.setText(f"Đọc được {len(rows)} dòng hợp lệ. Bấm “Nhập” để thêm tất cả vào cuối "
                                         "danh sách đăng ký của cuộc đối thoại.")
-        self.import_button.setEnabled(bool(rows))
+        self.accept_button.setEnabled(bool(rows))
         self._fit_columns()
-        self.import_button.setFocus()
+        self.accept_button.setFocus()
 
     def _show_problem(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.rows = []
         if isinstance(exc, ValidationError) and exc.errors:
             self.problems = problem_rows(exc.errors)
@@ -409,7 +258,7 @@ class ImportPreviewDialog(QDialog):
         self.model.set_rows(self.problems)
         self.form.summary_label.setStyleSheet(ERROR_STYLE)
         self.form.summary_label.setText(summary)
-        self.import_button.setEnabled(False)
+        self.accept_button.setEnabled(False)
         self._fit_columns()
         self.form.rows_view.setFocus()
 
@@ -421,46 +270,43 @@ class ImportPreviewDialog(QDialog):
         view.setWordWrap(bool(self.problems))
         view.resizeRowsToContents()
 
-    def start_import(self) -> None:
+    def submit(self) -> bool:
+        """"Nhập": every row in the worker, all or none; the dialog closes once they are in."""
         if not self.rows:
-            return
+            return False
         from desk_app.documents.registration_import import import_registrations
 
         def work(_progress):
             with self.ctx.database.session() as session:
                 return import_registrations(session, self.session_id, self.path)
 
-        self.import_button.setEnabled(False)
-        self.ctx.run_task(self, "Đang nhập đăng ký phát biểu…", work, self._imported,
-                          on_error=self._show_problem)
+        self.accept_button.setEnabled(False)
+        self.ctx.run_task(self, "Đang nhập đăng ký phát biểu…", work, self._imported, on_error=self._show_problem)
+        return True
 
     def _imported(self, count: int) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.imported = count
         self.accept()
 
 
 # -- merge duplicates ---------------------------------------------------------------------------------------
 
-class MergeDialog(QDialog):
-    """Gộp đăng ký trùng: the service's suggestions (and the rows the clerk selected), one kept per group."""
+class MergeDialog(FormDialog):
+    """Gộp đăng ký trùng: the service's suggestions (and the rows the clerk selected), one kept per group.
+    "Gộp nhóm này" merges the group shown and stays open for the next one."""
+
+    form_name, title, accept_text, reject_text = ("registrations_merge", "Gộp đăng ký trùng", "&Gộp nhóm này",
+                                                  "Đóng")
 
     def __init__(self, ctx: AppContext, session_id: int, selected_ids: list[int] | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx, self.session_id = ctx, session_id
+        super().__init__(ctx, parent)
+        self.session_id = session_id
         self.selected_ids = list(selected_ids or [])
         self.merged = 0
         self.groups: list[list[RegistrationSummary]] = []
-        self.form = load_ui("registrations_merge", self)
-        buttons = _dialog_shell(self, self.form, "Gộp đăng ký trùng")
-        self.merge_button = buttons.addButton("&Gộp nhóm này", QDialogButtonBox.ActionRole)
-        self.merge_button.setToolTip("Gộp các đăng ký khác trong nhóm vào đăng ký được giữ lại (Alt+G)")
-        self.merge_button.clicked.connect(self.merge_current)
-        buttons.addButton(QDialogButtonBox.Close)
-        buttons.rejected.connect(self._close)
-        error_label(self.form.general_error)
+        self.accept_button.setDefault(False)
+        self.accept_button.setToolTip("Gộp các đăng ký khác trong nhóm vào đăng ký được giữ lại (Alt+G)")
         self.form.groups_list.currentRowChanged.connect(self._show_group)
         self.resize(820, 500)
         self.reload()
@@ -468,14 +314,7 @@ class MergeDialog(QDialog):
 
     def reload(self) -> None:
         with self.ctx.session() as session:
-            groups = [[RegistrationSummary.of(r) for r in group]
-                      for group in registrations.find_duplicates(session, self.session_id)]
-            chosen = []
-            for reg_id in self.selected_ids:
-                reg = session.get(m.Registration, reg_id)
-                if reg is not None and reg.state not in (RegistrationState.MERGED.value,
-                                                         RegistrationState.REFUSED.value):
-                    chosen.append(RegistrationSummary.of(reg))
+            chosen, groups = registrations.merge_candidates(session, self.session_id, self.selected_ids)
         self.groups = []
         lists = self.form.groups_list
         lists.clear()
@@ -488,7 +327,7 @@ class MergeDialog(QDialog):
         if not self.groups:
             lists.addItem("Không có đăng ký nào nghi trùng")
             lists.item(0).setFlags(Qt.NoItemFlags)
-        self.merge_button.setEnabled(bool(self.groups))
+        self.accept_button.setEnabled(bool(self.groups))
         lists.setCurrentRow(0 if self.groups else -1)
         if not self.groups:
             self._show_group(-1)
@@ -503,27 +342,25 @@ class MergeDialog(QDialog):
             members.addItem(f"{reg.line()}\n{reg.content or '(không có nội dung)'}")
             keep.addItem(reg.line(), reg.id)
 
-    def merge_current(self) -> bool:
+    def submit(self) -> bool:
         row = self.form.groups_list.currentRow()
         if not 0 <= row < len(self.groups):
             return False
-        keep_id = self.form.keep_combo.currentData()
-        show_general(self.form.general_error, "")
+        keep_id, group = self.form.keep_combo.currentData(), [reg.id for reg in self.groups[row]]
+        self.errors.clear()
         try:
-            with self.ctx.session() as session:  # the whole group or nothing
-                for reg in self.groups[row]:
-                    if reg.id != keep_id:
-                        registrations.merge(session, reg.id, keep_id)
-        except DeskAppError as exc:
-            show_general(self.form.general_error, exc.message)
+            self.ctx.write(lambda session: registrations.merge_group(session, keep_id, group))  # all or nothing
+        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
+            self.errors.report(self, exc)
             return False
-        self.merged += len(self.groups[row]) - 1
+        self.merged += len(group) - 1
         self.selected_ids = []
         self.reload()
         return True
 
-    def _close(self) -> None:
+    def reject(self) -> None:
+        """Đóng: accepted (the page reloads) when something was merged."""
         if self.merged:
             self.accept()
         else:
-            self.reject()
+            super().reject()

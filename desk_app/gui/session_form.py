@@ -1,133 +1,37 @@
-"""The session plan form (every field of :class:`SessionInput`) and the small date / reason dialog the
-sessions and conclusion pages share.
+"""The plan of a dialogue session as a form: every field of :class:`SessionInput`.
 
-The layout lives in ``ui/sessions_form.ui`` and ``ui/sessions_date_dialog.ui``; this module fills the
-choices, reads the widgets back into a ``SessionInput`` and keeps the pre-filled parts (title, legal
-bases, recipients, chair) in step with the host and profile until the clerk edits them.
+The layout lives in ``ui/sessions_form.ui``; this module fills the choices, reads the widgets back into a
+``SessionInput`` and keeps the pre-filled parts (title, legal bases, recipients, chair) in step with the host
+and profile until the clerk edits them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QListWidget,
-    QListWidgetItem,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-from sqlalchemy import select
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QListWidgetItem, QTableWidgetItem, \
+    QVBoxLayout, QWidget
 
-from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.states import DocumentFormat, Host, Regime
-from desk_app.domain.states import SessionForm as FormKind
-from desk_app.gui.common import VI_LOCALE, FieldErrors, load_ui, pydate, qdate
-from desk_app.gui.context import error_text
+from desk_app.domain.states import SessionForm as SessionFormKind
+from desk_app.gui.common import VI_LOCALE, load_ui, pydate, qdate
+from desk_app.gui.widgets import (AGENCY_ROLE, FieldErrors, ListEditor, list_texts, select_data, set_list_texts,
+                                  text_item)
 from desk_app.services import catalog, profiles
 from desk_app.services.common import commune, default_profile_row, domain_profile
 from desk_app.services.sessions import SessionInput, default_recipients, default_title
-from desk_app.store import models as m
 
-AGENCY_ROLE = Qt.UserRole
 TASKS_ROLE = Qt.UserRole + 1
 JOINT_BODIES = (("jointParty", "dang_uy"), ("jointCouncil", "hdnd"), ("jointCommittee", "ubnd"))
 
 
-def official_text(official: m.Official) -> str:
+def official_text(official) -> str:
     return f"{official.name} — {official.title}"
 
 
-def set_combo_data(combo: QComboBox, value) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
-
-
-# -- lists the clerk edits: add, remove, reorder from the keyboard ----------------------------------------
-
-class ListEditor(QObject):
-    """Insert / Delete / Ctrl+↑ / Ctrl+↓ on a list, plus the matching buttons; ``changed`` after each edit."""
-
-    changed = Signal()
-
-    def __init__(self, view: QListWidget, *, add=None, remove=None, up=None, down=None,
-                 new_item: Callable[[], QListWidgetItem | None] | None = None):
-        super().__init__(view)
-        self.view = view
-        self.new_item = new_item
-        for key, slot, button in (("Ins", self.add, add), ("Del", self.remove, remove),
-                                  ("Ctrl+Up", lambda: self.move(-1), up), ("Ctrl+Down", lambda: self.move(1), down)):
-            if key == "Ins" and new_item is None:
-                continue
-            shortcut = QShortcut(QKeySequence(key), view)
-            shortcut.setContext(Qt.WidgetShortcut)
-            shortcut.activated.connect(slot)
-            if button is not None:
-                button.clicked.connect(slot)
-        view.itemChanged.connect(lambda _item: self.changed.emit())
-
-    def add(self) -> None:
-        item = self.new_item() if self.new_item else None
-        if item is None:
-            return
-        row = self.view.currentRow() + 1 if self.view.currentRow() >= 0 else self.view.count()
-        self.view.insertItem(row, item)
-        self.view.setCurrentItem(item)
-        self.changed.emit()
-        if item.flags() & Qt.ItemIsEditable:
-            self.view.editItem(item)
-
-    def append(self, item: QListWidgetItem) -> None:
-        self.view.addItem(item)
-        self.view.setCurrentItem(item)
-        self.changed.emit()
-
-    def remove(self) -> None:
-        row = self.view.currentRow()
-        if row < 0:
-            return
-        self.view.takeItem(row)
-        self.changed.emit()
-
-    def move(self, step: int) -> None:
-        row = self.view.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.view.count():
-            return
-        item = self.view.takeItem(row)
-        self.view.insertItem(target, item)
-        self.view.setCurrentRow(target)
-        self.changed.emit()
-
-
-def text_item(text: str, *, editable: bool = True, agency_id: int | None = None) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setData(AGENCY_ROLE, agency_id)
-    flags = item.flags() | Qt.ItemIsEditable if editable else item.flags() & ~Qt.ItemIsEditable
-    item.setFlags(flags)
-    return item
-
-
-def list_texts(view: QListWidget) -> list[str]:
-    return [view.item(i).text() for i in range(view.count())]
-
-
-def set_list_texts(view: QListWidget, texts) -> None:
-    view.clear()
-    for text in texts:
-        view.addItem(text_item(text))
-
-
-# -- the plan form -------------------------------------------------------------------------------------
 
 @dataclass
 class Choices:
@@ -138,13 +42,12 @@ class Choices:
     profiles: list[tuple[int, str, tuple[str, ...]]]  # id, name, default legal bases
     default_profile_id: int | None
     heads: dict[str, int | None]  # host body → official id
-    unit: m.Commune | None
+    unit: object | None  # the commune: its names fill the default title and recipients
 
 
 def load_choices(session) -> Choices:
     officials = [(o.id, official_text(o)) for o in catalog.active_officials(session)]
-    agencies = [(a.id, a.name) for a in session.scalars(
-        select(m.Agency).where(m.Agency.active.is_(True)).order_by(m.Agency.position, m.Agency.id))]
+    agencies = [(agency_id, name) for name, agency_id in catalog.active_items(session, "agencies")]
     rows = [(p.id, p.name, domain_profile(p).default_legal_bases) for p in profiles.list_profiles(session)]
     heads = {post: (o.id if o else None) for post, o in catalog.heads(session).items()}
     unit = commune(session)
@@ -167,17 +70,11 @@ class SessionForm(QWidget):
         self._choices: Choices | None = None
         self._auto = {"title": "", "legal": [], "recipients": [], "chair": None}
         ui = self.ui
-        self.errors = FieldErrors({
-            "title": ui.titleError, "host": ui.hostError, "document_format": ui.hostError,
-            "joint_bodies": ui.jointError, "chair_id": ui.chairError, "co_chairs": ui.coChairsError,
-            "form": ui.formError, "regime": ui.formError, "planned_start": ui.dateError,
-            "planned_end": ui.dateError, "place": ui.placeError, "profile_id": ui.profileError,
-            "secretary_id": ui.secretaryError, "secretary_name": ui.secretaryError,
-            "target_audience": ui.targetError, "participants": ui.participantsError,
-            "purpose": ui.purposeError, "requirements": ui.requirementsError, "content": ui.contentError,
-            "tasks": ui.tasksError,
-        })
-        for combo, enum in ((ui.hostCombo, Host), (ui.formCombo, FormKind), (ui.regimeCombo, Regime)):
+        self.errors = FieldErrors.of(ui, {
+            "document_format": "host", "joint_bodies": "joint", "chair_id": "chair", "regime": "form",
+            "planned_start": "date", "planned_end": "date", "profile_id": "profile", "secretary_id": "secretary",
+            "secretary_name": "secretary", "target_audience": "target"})
+        for combo, enum in ((ui.hostCombo, Host), (ui.formCombo, SessionFormKind), (ui.regimeCombo, Regime)):
             for member in enum:
                 combo.addItem(member.label, member.value)
         ui.documentFormatCombo.addItem("Theo cơ quan chủ trì", None)
@@ -284,7 +181,7 @@ class SessionForm(QWidget):
                 for official_id, name in kept:  # a former official chosen earlier stays chosen
                     if combo.findData(official_id) < 0:
                         combo.addItem(name, official_id)
-                set_combo_data(combo, current)
+                select_data(combo, current)
                 if combo.isEditable() and current is None:
                     combo.setEditText(text)
             for combo in (ui.participantAgencyCombo, ui.taskAgencyCombo):
@@ -296,7 +193,7 @@ class SessionForm(QWidget):
             ui.profileCombo.clear()
             for profile_id, name, _bases in choices.profiles:
                 ui.profileCombo.addItem(name, profile_id)
-            set_combo_data(ui.profileCombo, current or choices.default_profile_id)
+            select_data(ui.profileCombo, current or choices.default_profile_id)
             self._fill_co_chairs(self._co_chairs())  # a reload keeps what the clerk ticked
         finally:
             self._loading = False
@@ -377,7 +274,7 @@ class SessionForm(QWidget):
             bodies = [b for _n, b in JOINT_BODIES] if joint else [self._host()]
             head = next((self._choices.heads.get(b) for b in bodies if self._choices.heads.get(b)), None)
             self._auto["chair"] = head
-            set_combo_data(ui.chairCombo, head)
+            select_data(ui.chairCombo, head)
 
     def _profile_changed(self, *_args) -> None:
         if self._choices is not None and list_texts(self.ui.legalList) == self._auto["legal"]:
@@ -482,14 +379,14 @@ class SessionForm(QWidget):
             ui.endTimeEdit.setTime(QTime(11, 30))
             ui.endTimeEdit.setEnabled(True)
             if self._choices is not None:
-                set_combo_data(ui.profileCombo, self._choices.default_profile_id)
+                select_data(ui.profileCombo, self._choices.default_profile_id)
             self._fill_co_chairs([])
             ui.participantsList.clear()
             ui.taskList.clear()
             ui.bridgeTable.setRowCount(0)
             ui.legalList.clear()
             ui.recipientsList.clear()
-            set_combo_data(ui.hostCombo, Host.COMMITTEE.value)
+            select_data(ui.hostCombo, Host.COMMITTEE.value)
             self._host_changed()
             self._profile_changed()
             ui.tabs.setCurrentIndex(0)
@@ -497,7 +394,7 @@ class SessionForm(QWidget):
             self._loading = False
         self.dirty = False
 
-    def show_session(self, ds: m.DialogueSession) -> None:
+    def show_session(self, ds) -> None:
         """Fill every field from a stored session (called inside the ORM session that loaded it)."""
         ui = self.ui
         self._loading = True
@@ -507,21 +404,21 @@ class SessionForm(QWidget):
             self._auto = {"title": None, "legal": None, "recipients": None, "chair": None}
             ui.titleEdit.setText(ds.title)
             ui.titleEdit.setCursorPosition(0)
-            set_combo_data(ui.hostCombo, ds.host)
+            select_data(ui.hostCombo, ds.host)
             self._host_changed()
             for name, body in JOINT_BODIES:
                 getattr(ui, name).setChecked(body in ds.joint_bodies.split(","))
             if ds.host == Host.JOINT.value:
-                set_combo_data(ui.documentFormatCombo, ds.document_format)
+                select_data(ui.documentFormatCombo, ds.document_format)
             for combo, official in ((ui.chairCombo, ds.chair), (ui.secretaryCombo, ds.secretary)):
                 if official is not None and combo.findData(official.id) < 0:  # no longer in office
                     combo.addItem(official_text(official), official.id)
-            set_combo_data(ui.chairCombo, ds.chair_id)
+            select_data(ui.chairCombo, ds.chair_id)
             ui.chairDelegatedCheck.setChecked(ds.chair_delegated)
             self._fill_co_chairs([(c.official_id, c.delegated) for c in ds.co_chairs],
                                  {c.official_id: official_text(c.official) for c in ds.co_chairs})
-            set_combo_data(ui.formCombo, ds.form)
-            set_combo_data(ui.regimeCombo, ds.regime)
+            select_data(ui.formCombo, ds.form)
+            select_data(ui.regimeCombo, ds.regime)
             ui.dateEdit.setDate(qdate(ds.planned_start.date()))
             ui.startTimeEdit.setTime(QTime(ds.planned_start.hour, ds.planned_start.minute))
             ui.endCheck.setChecked(ds.planned_end is not None)
@@ -529,9 +426,9 @@ class SessionForm(QWidget):
             end = ds.planned_end or ds.planned_start + dt.timedelta(hours=3)
             ui.endTimeEdit.setTime(QTime(end.hour, end.minute))
             ui.placeEdit.setText(ds.place)
-            set_combo_data(ui.profileCombo, ds.profile_id)
+            select_data(ui.profileCombo, ds.profile_id)
             if ds.secretary_id is not None:
-                set_combo_data(ui.secretaryCombo, ds.secretary_id)
+                select_data(ui.secretaryCombo, ds.secretary_id)
             else:
                 ui.secretaryCombo.setCurrentIndex(0)
                 ui.secretaryCombo.setEditText(ds.secretary_name)
@@ -645,71 +542,18 @@ class SessionForm(QWidget):
             break
         return rest
 
+    def report(self, parent: QWidget, exc: BaseException) -> None:
+        """A refused save: a ValidationError beside its fields (see :meth:`show_errors`), the problems of no
+        field and any other error in a Vietnamese message box."""
+        from desk_app.domain.errors import ValidationError
+        from desk_app.gui.context import show_error
+
+        if not isinstance(exc, ValidationError):
+            show_error(parent, exc)
+        elif self.show_errors(exc.errors):
+            show_error(parent, ValidationError({k: v for k, v in exc.errors.items() if k not in self.errors.labels}))
+
     def set_editable(self, editable: bool) -> None:
         """A cancelled session is kept as it was: its form is read-only (the history tab stays usable)."""
         for index in range(self.ui.tabs.count() - 1):
             self.ui.tabs.widget(index).setEnabled(editable)
-
-
-# -- a date and/or a reason, asked before a status change or a deadline override --------------------------
-
-@dataclass
-class DialogValues:
-    kind: str | None
-    date: dt.date | None  # None when "Dùng lại thời hạn tính theo quy định" is ticked
-    reason: str
-
-
-def date_reason_dialog(parent: QWidget, title: str, prompt: str, on_accept: Callable[[DialogValues], None], *,
-                       date: dt.date | None = None, ask_date: bool = True, reason_label: str | None = None,
-                       kinds: list[tuple[str, str]] | None = None, allow_computed: bool = False,
-                       accept_text: str | None = None, reject_text: str | None = None) -> QDialog:
-    """Build (not run) the dialog; ``on_accept`` does the work and may raise a DeskAppError, which is
-    shown in the dialog (it stays open so the clerk can correct it). Run it with ``exec()``."""
-    dialog = load_ui("sessions_date_dialog", parent)
-    dialog.setWindowTitle(title)
-    dialog.promptLabel.setText(prompt)
-    dialog.errorLabel.setStyleSheet("color: #b00020;")
-    dialog.errorLabel.hide()
-    dialog.dateEdit.setLocale(VI_LOCALE)
-    dialog.dateEdit.setDate(qdate(date or dt.date.today()))
-    for widget in (dialog.kindLabel, dialog.kindCombo):
-        widget.setVisible(bool(kinds))
-    for code, label in kinds or []:
-        dialog.kindCombo.addItem(label, code)
-    for widget in (dialog.dateLabel, dialog.dateEdit):
-        widget.setVisible(ask_date)
-    dialog.computedCheck.setVisible(allow_computed)
-    dialog.computedCheck.toggled.connect(lambda on: dialog.dateEdit.setEnabled(not on))
-    for widget in (dialog.reasonLabel, dialog.reasonEdit):
-        widget.setVisible(reason_label is not None)
-    if reason_label:
-        dialog.reasonLabel.setText(reason_label)
-
-    def accept() -> None:
-        values = DialogValues(
-            kind=dialog.kindCombo.currentData() if kinds else None,
-            date=None if (allow_computed and dialog.computedCheck.isChecked()) or not ask_date
-            else pydate(dialog.dateEdit.date()),
-            reason=dialog.reasonEdit.toPlainText())
-        try:
-            on_accept(values)
-        except ValidationError as exc:
-            dialog.errorLabel.setText("\n".join(exc.errors.values()))
-            dialog.errorLabel.show()
-        except DeskAppError as exc:
-            dialog.errorLabel.setText(error_text(exc))
-            dialog.errorLabel.show()
-        else:
-            dialog.accept()
-
-    # "Hủy" alone is ambiguous in a dialog that cancels something: such dialogs name their buttons
-    if accept_text:
-        dialog.buttonBox.button(QDialogButtonBox.Ok).setText(accept_text)
-    if reject_text:
-        dialog.buttonBox.button(QDialogButtonBox.Cancel).setText(reject_text)
-    dialog.buttonBox.accepted.connect(accept)
-    dialog.buttonBox.rejected.connect(dialog.reject)
-    (dialog.kindCombo if kinds else dialog.dateEdit if ask_date else dialog.reasonEdit).setFocus()
-    dialog.adjustSize()
-    return dialog

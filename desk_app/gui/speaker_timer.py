@@ -15,15 +15,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from desk_app.gui import palette
+
 AMBER_SECONDS = 30
 RED_SECONDS = 10
 
-_COLOURS = {
-    "idle": ("#1f2937", "#e5e7eb"),
-    "normal": ("#ffffff", "#166534"),
-    "amber": ("#1f2937", "#f59e0b"),
-    "red": ("#ffffff", "#b91c1c"),
-}
 
 
 class SpeakerTimer(QLabel):
@@ -128,7 +124,7 @@ class SpeakerTimer(QLabel):
     def _refresh(self) -> None:
         left = self.remaining()
         self.setText(self.format(left))
-        foreground, background = _COLOURS[self.level()]
+        foreground, background = palette.TIMER[self.level()]
         self.setStyleSheet(f"QLabel {{ color: {foreground}; background: {background}; border-radius: 6px;"
                            " padding: 2px 12px; }")
         if left <= 0 and self.running and not self._expired_sent:

@@ -12,8 +12,9 @@ from desk_app.domain import clock
 from desk_app.domain.errors import ValidationError
 from desk_app.domain.profiles import DEFAULT_PROFILE_CODE
 from desk_app.domain.text import fold
-from desk_app.gui.common import FieldErrors, load_ui
+from desk_app.gui.common import load_ui
 from desk_app.gui.context import AppContext, show_error
+from desk_app.gui.widgets import FieldErrors, fill_combo
 from desk_app.services import catalog, profiles
 from desk_app.services.common import domain_profile
 
@@ -34,11 +35,6 @@ def check_only(ctx: AppContext, work) -> None:
         pass
 
 
-def _errors(form) -> FieldErrors:
-    return FieldErrors({label.objectName().removeprefix("error_"): label for label in form.findChildren(QLabel)
-                        if label.objectName().startswith("error_")})
-
-
 class _FormPage(QWizardPage):
     def __init__(self, ctx: AppContext, form_name: str, title: str, subtitle: str):
         super().__init__()
@@ -46,7 +42,7 @@ class _FormPage(QWizardPage):
         self.setTitle(title)
         self.setSubTitle(subtitle)
         self.form = load_ui(form_name, self)
-        self.errors = _errors(self.form)
+        self.errors = FieldErrors.of(self.form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
 
@@ -139,8 +135,7 @@ class CommunePage(_FormPage):
         super().__init__(ctx, "wizard_commune", "Thông tin đơn vị",
                          "Tên xã (phường, đặc khu), tỉnh và địa danh ghi trên văn bản. Các mục khác bổ sung sau "
                          "trong Danh mục.")
-        for kind in catalog.COMMUNE_KINDS:
-            self.form.kindCombo.addItem(kind.capitalize(), kind)
+        fill_combo(self.form.kindCombo, [(kind.capitalize(), kind) for kind in catalog.COMMUNE_KINDS])
 
     def commune_input(self, profile_id: int | None = None) -> catalog.CommuneInput:
         f = self.form
@@ -226,10 +221,14 @@ class ProfilePage(_FormPage):
         item = self.form.profilesList.currentItem()
         profile_id = item.data(Qt.UserRole) if item else None
         try:
-            with self.ctx.session() as session:
-                catalog.save_commune(session, self.commune_page.commune_input(profile_id))
-                for _post, data in self.heads_page.officials():
+            unit, heads = self.commune_page.commune_input(profile_id), self.heads_page.officials()
+
+            def work(session) -> None:
+                catalog.save_commune(session, unit)
+                for _post, data in heads:
                     catalog.save_official(session, data)
+
+            self.ctx.write(work)
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False

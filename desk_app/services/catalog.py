@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import NotFoundError, ValidationError
 from desk_app.domain.states import AgencyKind, Body
-from desk_app.domain.text import clean_text, fold, title_name
-from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker, check_length
+from desk_app.domain.text import clean_text, fold, sort_key, title_name
+from desk_app.domain.validation import MAX_NAME, MAX_SHORT, Checker
 from desk_app.store import models as m
 from desk_app.services.common import check_optional_id, get
 
@@ -42,7 +42,7 @@ def save_commune(session: Session, data: CommuneInput) -> m.Commune:
     kind = clean_text(data.kind).lower() or "xã"
     checker = Checker()
     checker.require("name", name, "Tên đơn vị")
-    checker.add("name", check_length(name, "Tên đơn vị", MAX_NAME))
+    checker.length("name", name, "Tên đơn vị", MAX_NAME)
     if kind not in COMMUNE_KINDS:
         checker.add("kind", "Loại đơn vị phải là xã, phường hoặc đặc khu.")
     code = clean_text(data.code)
@@ -55,7 +55,7 @@ def save_commune(session: Session, data: CommuneInput) -> m.Commune:
                        ("council", "Tên HĐND"), ("committee", "Tên UBND"), ("front", "Tên Ủy ban MTTQ"),
                        ("state_superior", "Cơ quan cấp trên"), ("office_unit", "Ký hiệu đơn vị lưu")):
         texts[key] = clean_text(getattr(data, key))
-        checker.add(key, check_length(texts[key], label, MAX_SHORT))
+        checker.length(key, texts[key], label, MAX_SHORT)
     recipients = [clean_text(r) for r in data.superior_recipients if clean_text(r)]
     checker.raise_if_any()
 
@@ -108,9 +108,9 @@ def save_official(session: Session, data: OfficialInput, official_id: int | None
     title = clean_text(data.title)
     checker = Checker()
     checker.require("name", name, "Họ và tên")
-    checker.add("name", check_length(name, "Họ và tên", MAX_NAME))
+    checker.length("name", name, "Họ và tên", MAX_NAME)
     checker.require("title", title, "Chức vụ")
-    checker.add("title", check_length(title, "Chức vụ", MAX_SHORT))
+    checker.length("title", title, "Chức vụ", MAX_SHORT)
     try:
         body = Body.parse(data.body, "cơ quan").value
     except ValidationError as exc:
@@ -174,7 +174,7 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
     name = clean_text(data.name)
     checker = Checker()
     checker.require("name", name, "Tên cơ quan, đơn vị")
-    checker.add("name", check_length(name, "Tên cơ quan, đơn vị", MAX_SHORT))
+    checker.length("name", name, "Tên cơ quan, đơn vị", MAX_SHORT)
     try:
         kind = AgencyKind.parse(data.kind, "loại cơ quan").value
     except ValidationError as exc:
@@ -184,7 +184,7 @@ def save_agency(session: Session, data: AgencyInput, agency_id: int | None = Non
                                          clean_text(data.head_title))
     for key, value, label in (("short_name", short_name, "Tên viết tắt"), ("head_name", head_name, "Người đứng đầu"),
                               ("head_title", head_title, "Chức vụ người đứng đầu")):
-        checker.add(key, check_length(value, label, MAX_NAME))
+        checker.length(key, value, label, MAX_NAME)
     duplicate = session.scalar(select(m.Agency.id).where(m.Agency.name_fold == fold(name),
                                                          m.Agency.id != (agency_id or 0)))
     if duplicate:
@@ -230,7 +230,7 @@ def _save_named(session: Session, model, name: str, row_id: int | None, active: 
     name = clean_text(name)
     checker = Checker()
     checker.require("name", name, label)
-    checker.add("name", check_length(name, label, MAX_NAME))
+    checker.length("name", name, label, MAX_NAME)
     if any(fold(r.name) == fold(name) and r.id != row_id for r in session.scalars(select(model))):
         checker.add("name", f"Đã có {what} “{name}”.")
     checker.raise_if_any()
@@ -278,3 +278,54 @@ def field_by_name(session: Session, name: str) -> m.Field:
     if row is None:
         raise NotFoundError(f"Không có lĩnh vực “{name}”.")
     return row
+
+
+# -- reads for pickers and tables ------------------------------------------------------------------------
+
+CATALOGUES = {"hamlets": m.Hamlet, "fields": m.Field, "agencies": m.Agency}
+
+
+def _catalogue(what: str):
+    try:
+        return CATALOGUES[what]
+    except KeyError:
+        raise ValueError(f"not a catalogue: {what}") from None
+
+
+def rows(session: Session, what: str) -> list:
+    """Every hamlet, field or agency (``what``: a key of :data:`CATALOGUES`) in the catalogue's own order
+    (the order the commune chose), active or not."""
+    model = _catalogue(what)
+    return list(session.scalars(select(model).order_by(model.position, model.id)))
+
+
+def active_items(session: Session, what: str) -> list[tuple[str, int]]:
+    """(name, id) of the active hamlets, fields or agencies in the catalogue's own order: what a picker
+    offers."""
+    model = _catalogue(what)
+    query = select(model.name, model.id).where(model.active.is_(True)).order_by(model.position, model.id)
+    return [(name, row_id) for name, row_id in session.execute(query)]
+
+
+def names(session: Session, what: str) -> dict[int, str]:
+    """id → name of every hamlet, field or agency (a table naming what its rows point to)."""
+    model = _catalogue(what)
+    return dict(session.execute(select(model.id, model.name)).all())
+
+
+def agencies_for_choice(session: Session, keep: set[int] | frozenset[int] = frozenset(), *, every: bool = False,
+                        by_name: bool = False) -> list[tuple[str, int]]:
+    """(name, id) of the agencies a petition may be given to: the active ones and those in ``keep`` (already
+    chosen, even if no longer active) — with ``every`` all of them — in the catalogue's order with the
+    active ones first, or with ``by_name`` in Vietnamese alphabetical order."""
+    chosen = [a for a in rows(session, "agencies") if every or a.active or a.id in keep]
+    if by_name:
+        chosen.sort(key=lambda a: sort_key(a.name))
+    else:
+        chosen.sort(key=lambda a: not a.active)  # stable: the catalogue's order within each group
+    return [(a.name, a.id) for a in chosen]
+
+
+def officials(session: Session) -> list[m.Official]:
+    """Every official, former ones included (the catalogue's table)."""
+    return list(session.scalars(select(m.Official).order_by(m.Official.id)))

@@ -24,17 +24,17 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import and_, bindparam, column, func, insert, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from desk_app.domain import clock, issuers, official
 from desk_app.domain.calendar import WorkCalendar
-from desk_app.domain.deadlines import answer_due, due_soon_limit
+from desk_app.domain.deadlines import DueState, answer_due, due_soon_limit, due_state
 from desk_app.domain.errors import TransitionError, ValidationError
 from desk_app.domain.profiles import Profile
-from desk_app.domain.states import (PetitionStatus, SessionStatus, check_petition_transition,
+from desk_app.domain.states import (AgencyKind, PetitionStatus, SessionStatus, check_petition_transition,
                                     check_session_transition)
-from desk_app.domain.text import clean_text, fold, title_name
-from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
+from desk_app.domain.text import clean_text, fold, sort_key, title_name
+from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker
 from desk_app.store import audit, search_index
 from desk_app.store import models as m
 from desk_app.store.context import current_user
@@ -329,11 +329,11 @@ def _validate(session: Session, data: PetitionInput) -> tuple[Checker, dict]:
     }
     checker = Checker()
     checker.require("citizen_name", values["citizen_name"], "Người kiến nghị")
-    checker.add("citizen_name", check_length(values["citizen_name"], "Người kiến nghị", MAX_SHORT))
+    checker.length("citizen_name", values["citizen_name"], "Người kiến nghị", MAX_SHORT)
     checker.require("content", values["content"], "Nội dung kiến nghị")
-    checker.add("content", check_length(values["content"], "Nội dung kiến nghị", MAX_TEXT))
-    checker.add("address", check_length(values["address"], "Địa chỉ", MAX_SHORT))
-    checker.add("conclusion", check_length(values["conclusion"], "Ý kiến kết luận", MAX_TEXT))
+    checker.length("content", values["content"], "Nội dung kiến nghị", MAX_TEXT)
+    checker.length("address", values["address"], "Địa chỉ", MAX_SHORT)
+    checker.length("conclusion", values["conclusion"], "Ý kiến kết luận", MAX_TEXT)
     check_optional_id(checker, session, m.Field, data.field_id, "field_id")
     check_optional_id(checker, session, m.Hamlet, data.hamlet_id, "hamlet_id")
     check_optional_id(checker, session, m.Agency, data.lead_agency_id, "lead_agency_id")
@@ -416,7 +416,7 @@ def set_conclusion(session: Session, petition_id: int, conclusion: str, lead_age
     check_version(petition, expected_version)
     text = clean_text(conclusion, multiline=True)
     checker = Checker()
-    checker.add("conclusion", check_length(text, "Ý kiến kết luận", MAX_TEXT))
+    checker.length("conclusion", text, "Ý kiến kết luận", MAX_TEXT)
     check_optional_id(checker, session, m.Agency, lead_agency_id, "lead_agency_id")
     for agency_id in coordinator_ids or []:
         check_optional_id(checker, session, m.Agency, agency_id, "coordinator_ids")
@@ -516,7 +516,7 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
     if PetitionStatus(petition.status).closed:
         checker.add("status", "Kiến nghị đã kết thúc xử lý, không gia hạn được.")
     checker.require("reason", reason, "Lý do gia hạn")
-    checker.add("reason", check_length(reason, "Lý do gia hạn", MAX_TEXT))
+    checker.length("reason", reason, "Lý do gia hạn", MAX_TEXT)
     if citizen_notified_date is None:
         checker.add("citizen_notified_date", "Cần nhập ngày thông báo bằng văn bản cho công dân: gia hạn chỉ có hiệu "
                                              "lực khi công dân được thông báo bằng văn bản, nêu rõ thời hạn mới.")
@@ -579,7 +579,7 @@ def _check_result(petition: m.Petition, text: str, result_date: dt.date | None, 
     if PetitionStatus(petition.status).closed:
         checker.add("status", f"Kiến nghị đang ở trạng thái “{PetitionStatus(petition.status).label}”.")
     checker.require("resolution", text, "Kết quả giải quyết")
-    checker.add("resolution", check_length(text, "Kết quả giải quyết", MAX_TEXT))
+    checker.length("resolution", text, "Kết quả giải quyết", MAX_TEXT)
     _dated(result_date, "Ngày có kết quả giải quyết", checker, "resolved_date",
            not_before=petition.session.session_date)
 
@@ -588,7 +588,7 @@ def _check_reply(petition: m.Petition, answer: str, reply_date: dt.date | None, 
                  number: int | None, checker: Checker) -> None:
     if not answer and not petition.resolution.strip():
         checker.add("resolution", "Cần ghi nội dung trả lời (kết quả giải quyết) cho công dân.")
-    checker.add("resolution", check_length(answer, "Nội dung trả lời", MAX_TEXT))
+    checker.length("resolution", answer, "Nội dung trả lời", MAX_TEXT)
     session_day = petition.session.session_date
     _dated(reply_date, "Ngày văn bản trả lời", checker, "reply_date", not_before=session_day)
     if informed_date is not None and reply_date is not None and informed_date < reply_date:
@@ -691,7 +691,7 @@ def transfer_upward(session: Session, petition_id: int, to_body: str, transferre
     body = clean_text(to_body)
     checker = Checker()
     checker.require("to_body", body, "Cơ quan cấp trên nhận kiến nghị")
-    checker.add("to_body", check_length(body, "Cơ quan cấp trên", MAX_SHORT))
+    checker.length("to_body", body, "Cơ quan cấp trên", MAX_SHORT)
     _dated(transferred_date, "Ngày chuyển", checker, "transferred_date", not_before=petition.session.session_date)
     checker.raise_if_any()
     document = None
@@ -714,7 +714,7 @@ def mark_not_competent(session: Session, petition_id: int, explanation: str,
     text = clean_text(explanation, multiline=True)
     checker = Checker()
     checker.require("explanation", text, "Giải thích, hướng dẫn công dân")
-    checker.add("explanation", check_length(text, "Giải thích", MAX_TEXT))
+    checker.length("explanation", text, "Giải thích", MAX_TEXT)
     decided = decided_date or clock.today()
     _dated(decided, "Ngày", checker, "decided_date", not_before=petition.session.session_date)
     checker.raise_if_any()
@@ -812,7 +812,35 @@ def chain(petition: m.Petition) -> list[m.Petition]:
 # -- one petition as the record holds it -------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class ExtensionLine:
+    previous_due: dt.date | None
+    new_due: dt.date
+    reason: str
+    notified: dt.date | None
+    letter: str  # the register's reference of the letter ("125/TB-UBND"), "" when none
+    valid: bool
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: dt.datetime
+    moved: str  # "Mới → Đang giải quyết", or the one status when it did not change
+    by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class EarlierPetition:
+    id: int
+    session_date: dt.date
+    status: str  # Vietnamese label
+
+
+@dataclass(frozen=True)
 class PetitionDetail:
+    """One petition as the record holds it, in plain values: the command line's ``petition show``, the
+    follow-up page's detail pane and its action dialogs, the conclusion page's form."""
+
     id: int
     session_id: int
     citizen: str
@@ -825,22 +853,93 @@ class PetitionDetail:
     result_unanswered: bool
     reply_reference: str
     history: tuple[tuple[dt.datetime, str], ...]
+    # what the window shows besides
+    status_code: str = ""
+    version: int = 0
+    address: str = ""
+    content: str = ""
+    conclusion: str = ""
+    session_title: str = ""
+    session_date: dt.date | None = None
+    profile_name: str = ""
+    lead_agency_id: int | None = None
+    lead_agency: str = ""
+    coordinator_ids: tuple[int, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    complex_case: bool = False
+    computed_due: dt.date | None = None
+    due_override: dt.date | None = None
+    due_override_reason: str = ""
+    due_provisional: bool = False  # waiting for the conclusion notice
+    due_in_unannounced_year: bool = False  # the year's days off are not announced yet ("dự kiến")
+    due_state: DueState = DueState.CLOSED
+    times_raised: int = 1
+    earlier: tuple[EarlierPetition, ...] = ()
+    resolution: str = ""
+    resolved_date: dt.date | None = None
+    reply_date: dt.date | None = None
+    informed_date: dt.date | None = None
+    transferred_to: str = ""
+    transfer_reference: str = ""
+    extensions: tuple[ExtensionLine, ...] = ()
+    events: tuple[HistoryLine, ...] = ()
+
+    @property
+    def closed(self) -> bool:
+        return PetitionStatus(self.status_code).closed if self.status_code else False
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_state is DueState.OVERDUE
 
 
-def petition_detail(session: Session, petition_id: int) -> PetitionDetail:
+def _address(p: m.Petition) -> str:
+    hamlet = p.hamlet.name if p.hamlet else ""
+    if hamlet and hamlet not in p.address:
+        return ", ".join(x for x in (hamlet, p.address) if x)
+    return p.address or hamlet
+
+
+def petition_detail(session: Session, petition_id: int, today: dt.date | None = None,
+                    calendar: WorkCalendar | None = None) -> PetitionDetail:
     p = get(session, m.Petition, petition_id)
-    history = []
+    calendar = calendar or load_calendar(session)
+    status = PetitionStatus(p.status)
+    history, events = [], []
     for change in p.history:
         what = change.note or PetitionStatus(change.to_status).label
         if change.from_status != change.to_status:
             what = f"{PetitionStatus(change.to_status).label}: {what}" if change.note else what
         history.append((change.changed_at, what))
+        before = PetitionStatus(change.from_status).label if change.from_status else ""
+        after = PetitionStatus(change.to_status).label
+        events.append(HistoryLine(change.changed_at, after if not before or before == after else f"{before} → {after}",
+                                  change.changed_by, change.note))
+    ds = p.session
     return PetitionDetail(
         id=p.id, session_id=p.session_id, citizen=p.citizen_name, field=p.field.name if p.field else "",
-        status=PetitionStatus(p.status).label, due=p.due_date, due_source=due_source(p),
+        status=status.label, due=p.due_date, due_source=due_source(p),
         answered=answered_on(p.status, p.reply_date, p.citizen_informed_date), on_time=on_time(p),
         result_unanswered=has_result_unanswered(p), reply_reference=register.reference(p.reply_document),
-        history=tuple(history))
+        history=tuple(history),
+        status_code=p.status, version=p.version, address=_address(p), content=p.content, conclusion=p.conclusion,
+        session_title=ds.title, session_date=ds.session_date, profile_name=ds.profile.name,
+        lead_agency_id=p.lead_agency_id, lead_agency=p.lead_agency.name if p.lead_agency else "",
+        coordinator_ids=tuple(c.agency_id for c in p.coordinators),
+        coordinators=tuple(c.agency.name for c in p.coordinators), complex_case=p.complex_case,
+        computed_due=p.computed_due_date, due_override=p.due_override, due_override_reason=p.due_override_reason,
+        due_provisional=p.due_provisional,
+        due_in_unannounced_year=p.due_date is not None and calendar.is_provisional(p.due_date),
+        due_state=due_state(calendar, p.due_date, today or clock.today(), status.closed),
+        times_raised=p.times_raised,
+        earlier=tuple(EarlierPetition(e.id, e.session.session_date, PetitionStatus(e.status).label)
+                      for e in chain(p)[:-1]),
+        resolution=p.resolution, resolved_date=p.resolved_date, reply_date=p.reply_date,
+        informed_date=p.citizen_informed_date, transferred_to=p.transferred_to,
+        transfer_reference=register.reference(p.transfer_document),
+        extensions=tuple(ExtensionLine(x.previous_due, x.new_due, x.reason, x.citizen_notified_date,
+                                       register.reference(x.letter_document), x.valid) for x in p.extensions),
+        events=tuple(events))
 
 
 def petition_due(session: Session, petition_id: int) -> dt.date | None:
@@ -932,6 +1031,159 @@ def count_petitions(session: Session, flt: PetitionFilter, *, today: dt.date | N
         filter_clause(flt, today, load_calendar(session), session)))
 
 
+# -- the window's follow-up list: a page at a time, in SQL order (100,000 petitions never all in memory) ------
+
+@dataclass(frozen=True, slots=True)
+class ListedPetition:
+    """One row of the follow-up list: plain values, the content cut to :data:`LIST_CONTENT_CHARS`."""
+
+    id: int
+    session_id: int
+    citizen_name: str
+    hamlet_id: int | None
+    address: str
+    field_id: int | None
+    content: str
+    lead_agency_id: int | None
+    due_date: dt.date | None
+    due_provisional: bool
+    status: str
+    times_raised: int
+
+
+LIST_CONTENT_CHARS = 160
+_P = m.Petition
+_LISTED_COLUMNS = (_P.id, _P.session_id, _P.citizen_name, _P.hamlet_id, _P.address, _P.field_id,
+                   func.substr(_P.content, 1, LIST_CONTENT_CHARS), _P.lead_agency_id, _P.due_date,
+                   _P.due_provisional, _P.status, _P.times_raised)
+# the orders the list can be sorted by (names cannot be ordered the Vietnamese way in SQL: not sortable)
+LIST_ORDERS = {
+    "id": (_P.id,),
+    "due": (_P.due_date.is_(None), _P.due_date, _P.id),  # no due date last, ascending or descending
+    "status": (_P.status, _P.id),
+    "field": (_P.field_id, _P.id),
+    "session": (_P.session_id, _P.id),
+    "times": (_P.times_raised, _P.id),
+}
+
+
+@dataclass(frozen=True)
+class ListSession:
+    date: dt.date
+    title: str
+    host: str
+    profile_name: str
+
+
+@dataclass(frozen=True)
+class ListNames:
+    """What the list's rows point to, by id (catalogues are small: read once per refresh)."""
+
+    fields: dict[int, str]
+    hamlets: dict[int, str]
+    agencies: dict[int, str]  # the short name when there is one
+    sessions: dict[int, ListSession]
+
+
+def list_names(session: Session) -> ListNames:
+    agencies = {row.id: row.short_name or row.name
+                for row in session.execute(select(m.Agency.id, m.Agency.name, m.Agency.short_name))}
+    rows = session.execute(select(m.DialogueSession, m.Profile.name).join(
+        m.Profile, m.Profile.id == m.DialogueSession.profile_id))
+    return ListNames(dict(session.execute(select(m.Field.id, m.Field.name)).all()),
+                     dict(session.execute(select(m.Hamlet.id, m.Hamlet.name)).all()), agencies,
+                     {ds.id: ListSession(ds.session_date, ds.title, ds.host, profile) for ds, profile in rows})
+
+
+@dataclass
+class PetitionList:
+    """A filter fixed at one moment (today, the calendar) in one order: read a page, find a petition."""
+
+    clause: object
+    sort: str = "id"
+    descending: bool = False
+
+    def order(self) -> list:
+        columns = LIST_ORDERS[self.sort]
+        if self.descending:  # "no due date" stays last either way
+            return [c if c is columns[0] and self.sort == "due" else c.desc() for c in columns]
+        return list(columns)
+
+    def page(self, session: Session, offset: int, limit: int) -> list[ListedPetition]:
+        query = select(*_LISTED_COLUMNS).where(self.clause).order_by(*self.order()).offset(offset).limit(limit)
+        return [ListedPetition(*row) for row in session.execute(query)]
+
+    def position(self, session: Session, petition_id: int) -> int | None:
+        """Where the petition is in the list (0 first), or None when the filter leaves it out."""
+        if session.scalar(select(_P.id).where(self.clause, _P.id == petition_id)) is None:
+            return None
+        if self.sort == "id":  # the usual order: count the rows before it
+            before = _P.id > petition_id if self.descending else _P.id < petition_id
+            return session.scalar(select(func.count(_P.id)).where(self.clause, before))
+        ids = session.scalars(select(_P.id).where(self.clause).order_by(*self.order())).all()
+        return ids.index(petition_id)
+
+
+def petition_list(session: Session, flt: PetitionFilter, today: dt.date, calendar: WorkCalendar, *,
+                  sort: str = "id", descending: bool = False) -> PetitionList:
+    if sort not in LIST_ORDERS:
+        raise ValueError(f"the list cannot be sorted by {sort}")
+    return PetitionList(filter_clause(flt, today, calendar, session), sort, descending)
+
+
+@dataclass(frozen=True)
+class UrgentPetition:
+    id: int
+    citizen: str
+    content: str  # on one line
+    agency: str
+    due: dt.date | None
+
+
+def urgent_petitions(session: Session, flt: PetitionFilter, today: dt.date,
+                     limit: int) -> tuple[list[UrgentPetition], int]:
+    """The first ``limit`` petitions of a filter (overdue, due soon), most urgent first, and how many there
+    are in all."""
+    clause = filter_clause(flt, today, load_calendar(session))
+    petitions = session.scalars(select(m.Petition).options(selectinload(m.Petition.lead_agency))
+                                .where(clause).order_by(m.Petition.due_date, m.Petition.id).limit(limit)).all()
+    rows = [UrgentPetition(p.id, p.citizen_name, " ".join(p.content.split()),
+                           p.lead_agency.name if p.lead_agency else "", p.due_date) for p in petitions]
+    total = len(rows) if len(rows) < limit else count_petitions(session, flt, today=today)
+    return rows, total
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    years: list[int]  # newest first
+    petition_years: set[int]  # the years that have petitions
+    fields: list[tuple[int, str]]  # the catalogue's order
+    agencies: list[tuple[int, str]]  # by Vietnamese name
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    """What the follow-up list can be filtered by."""
+    petition_years = set(session.scalars(select(m.Petition.year).distinct()))
+    years = sorted(petition_years | set(session.scalars(select(m.DialogueSession.year).distinct())), reverse=True)
+    fields = [(row_id, name) for row_id, name in session.execute(
+        select(m.Field.id, m.Field.name).order_by(m.Field.position, m.Field.id))]
+    agencies = sorted(session.execute(select(m.Agency.id, m.Agency.name)).all(), key=lambda row: sort_key(row[1]))
+    return FilterChoices(years, petition_years, fields, [(row_id, name) for row_id, name in agencies])
+
+
+def petition_year(session: Session, petition_id: int) -> int | None:
+    return session.scalar(select(m.Petition.year).where(m.Petition.id == petition_id))
+
+
+def transfer_bodies(session: Session) -> list[str]:
+    """The superior bodies a petition may be proposed to: the commune's own list, then the upper-level
+    agencies of the catalogue."""
+    unit = commune(session)
+    names = list(unit.superior_recipients or []) if unit is not None else []
+    upper = session.scalars(select(m.Agency.name).where(m.Agency.kind == AgencyKind.SUPERIOR.value))
+    return names + sorted((n for n in upper if n not in names), key=sort_key)
+
+
 def is_overdue(petition: m.Petition, today: dt.date) -> bool:
     return petition.status in OPEN_STATUSES and petition.due_date is not None and petition.due_date < today
 
@@ -947,7 +1199,7 @@ def issue_conclusion_notice(session: Session, session_id: int, notice_date: dt.d
     _dated(notice_date, "Ngày thông báo kết luận", checker, "notice_date", not_before=ds.session_date)
     if general_conclusion is not None:
         text = clean_text(general_conclusion, multiline=True)
-        checker.add("general_conclusion", check_length(text, "Kết luận chung", MAX_TEXT))
+        checker.length("general_conclusion", text, "Kết luận chung", MAX_TEXT)
     checker.raise_if_any()
     if general_conclusion is not None:
         ds.general_conclusion = text

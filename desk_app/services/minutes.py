@@ -5,17 +5,18 @@ the outcome of each opinion and the petitions made from it, attendance, the chai
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.domain.errors import TransitionError, ValidationError
-from desk_app.domain.states import (AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus,
-                                    check_registration_transition, check_session_transition)
+from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
+                                    SessionStatus, check_registration_transition, check_session_transition)
 from desk_app.domain.text import clean_text, fold, title_name
-from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length
+from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length, format_time
 from desk_app.store import models as m
+from desk_app.services import catalog, registrations, settings
 from desk_app.services.catalog import agency_head_post
 from desk_app.services.common import check_optional_id, check_version, get
 from desk_app.services.followup import PetitionInput, create_petition
@@ -97,10 +98,10 @@ def record_opinion(session: Session, session_id: int, data: OpinionInput) -> m.O
     content = clean_text(data.content, multiline=True)
     checker = Checker()
     checker.require("speaker_name", name, "Người phát biểu")
-    checker.add("speaker_name", check_length(name, "Người phát biểu", MAX_NAME))
-    checker.add("content", check_length(content, "Nội dung phát biểu", MAX_TEXT))
+    checker.length("speaker_name", name, "Người phát biểu", MAX_NAME)
+    checker.length("content", content, "Nội dung phát biểu", MAX_TEXT)
     address = clean_text(data.address) or (reg.address if reg else "")
-    checker.add("address", check_length(address, "Địa chỉ", MAX_SHORT))
+    checker.length("address", address, "Địa chỉ", MAX_SHORT)
     check_optional_id(checker, session, m.Hamlet, data.hamlet_id, "hamlet_id")
     check_optional_id(checker, session, m.Field, data.field_id, "field_id")
     if data.started_at and data.ended_at and data.ended_at < data.started_at:
@@ -166,7 +167,7 @@ def add_answer(session: Session, opinion_id: int, content: str, *, responder_kin
     text = clean_text(content, multiline=True)
     checker = Checker()
     checker.require("content", text, "Nội dung trả lời")
-    checker.add("content", check_length(text, "Nội dung trả lời", MAX_TEXT))
+    checker.length("content", text, "Nội dung trả lời", MAX_TEXT)
     try:
         kind = ResponderKind.parse(responder_kind, "người trả lời").value
     except ValidationError as exc:
@@ -220,7 +221,8 @@ def petition_from_opinion(session: Session, opinion_id: int, *, content: str | N
 
 def end_meeting(session: Session, session_id: int, ended_at: dt.datetime, *, citizens_attending: int | None,
                 delegates_attending: int | None, general_conclusion: str = "") -> m.DialogueSession:
-    """Close the meeting: attendance, the chair's general conclusion, the end time."""
+    """Close the meeting: attendance, the chair's general conclusion, the end time; an opinion still being
+    recorded ends at the same time."""
     ds = _in_progress(session, session_id)
     checker = Checker()
     if ds.actual_start and ended_at <= ds.actual_start:
@@ -231,9 +233,14 @@ def end_meeting(session: Session, session_id: int, ended_at: dt.datetime, *, cit
                                   or not 0 <= value <= MAX_ATTENDANCE):
             checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
     conclusion = clean_text(general_conclusion, multiline=True)
-    checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+    checker.length("general_conclusion", conclusion, "Kết luận của người chủ trì", MAX_TEXT)
+    still_open = [o for o in opinions(session, ds.id) if o.ended_at is None]
+    if any(o.started_at and ended_at < o.started_at for o in still_open):
+        checker.add("ended_at", "Giờ kết thúc phát biểu phải sau giờ bắt đầu.")
     checker.raise_if_any()
     check_session_transition(SessionStatus(ds.status), SessionStatus.ENDED)
+    for opinion in still_open:  # the opinion being recorded ends with the meeting
+        opinion.ended_at = ended_at.replace(microsecond=0)
     ds.status = SessionStatus.ENDED.value
     ds.actual_end = ended_at.replace(second=0, microsecond=0)
     ds.citizens_attending, ds.delegates_attending = citizens_attending, delegates_attending
@@ -265,7 +272,7 @@ def save_progress(session: Session, session_id: int, *, citizens_attending: int 
             checker.add(key, f"{label} phải là số nguyên từ 0 đến {MAX_ATTENDANCE}.")
     conclusion = None if general_conclusion is None else clean_text(general_conclusion, multiline=True)
     if conclusion is not None:
-        checker.add("general_conclusion", check_length(conclusion, "Kết luận của người chủ trì", MAX_TEXT))
+        checker.length("general_conclusion", conclusion, "Kết luận của người chủ trì", MAX_TEXT)
     checker.raise_if_any()
     if citizens_attending is not None:
         ds.citizens_attending = citizens_attending
@@ -280,3 +287,194 @@ def save_progress(session: Session, session_id: int, *, citizens_attending: int 
 def opinions(session: Session, session_id: int) -> list[m.Opinion]:
     return list(session.scalars(select(m.Opinion).where(m.Opinion.session_id == session_id)
                                 .order_by(m.Opinion.position, m.Opinion.id)))
+
+
+# -- what the live-minutes page shows (plain values, read in one unit of work) ---------------------------
+
+LIVE_QUEUE_STATES = (RegistrationState.WAITING.value, RegistrationState.SPEAKING.value,
+                     RegistrationState.ABSENT.value)
+
+
+@dataclass
+class QueueItem:
+    """A citizen still to speak (waiting, speaking or marked absent)."""
+
+    id: int
+    order: int
+    name: str
+    place: str
+    field: str
+    content: str
+    state: str
+    priority: bool
+
+
+@dataclass
+class OpinionItem:
+    """One line of the opinions recorded so far."""
+
+    id: int
+    position: int
+    name: str
+    started: dt.datetime | None
+    ended: dt.datetime | None
+    outcome: str | None
+
+    def line(self) -> str:
+        times = format_time(self.started) if self.started else ""
+        if self.ended:
+            times += f"–{format_time(self.ended)}"
+        outcome = Outcome(self.outcome).label if self.outcome else ("đang phát biểu" if not self.ended else
+                                                                     "chưa ghi kết quả")
+        return f"{self.position}. {self.name} ({times}) · {outcome}"
+
+
+@dataclass
+class Responder:
+    """Someone who may answer an opinion at the meeting, as :func:`add_answer` takes it."""
+
+    text: str  # as the picker shows it
+    kind: str  # ResponderKind
+    official_id: int | None = None
+    agency_id: int | None = None
+    name: str = ""  # an invitee named in the plan without an agency of the catalogue ("Trưởng các thôn")
+
+
+@dataclass
+class MeetingState:
+    """A dialogue session as its meeting stands: status, agenda steps reached, the queue, the opinions,
+    who may answer, attendance and the conclusion typed so far."""
+
+    id: int
+    title: str
+    status: str
+    place: str
+    agenda: dict[str, list[dt.datetime]]
+    queue: list[QueueItem]
+    opinions: list[OpinionItem]
+    responders: list[Responder]
+    citizens: int | None
+    delegates: int | None
+    conclusion: str
+    speaking_seconds: int
+    secretary: str
+
+    @property
+    def live(self) -> bool:
+        return self.status == SessionStatus.IN_PROGRESS.value
+
+    @property
+    def startable(self) -> bool:
+        return self.status in (SessionStatus.PLAN_ISSUED.value, SessionStatus.INVITED.value)
+
+    def last_unfinished(self) -> int | None:
+        open_ones = [o for o in self.opinions if o.ended is None]
+        return open_ones[-1].id if open_ones else None
+
+
+@dataclass
+class OpinionView:
+    """One opinion as the editor shows it: the speaker, the text, the answers and the petitions made."""
+
+    id: int
+    name: str
+    info: str
+    content: str
+    outcome: str | None
+    ended: dt.datetime | None
+    answers: list[str] = field(default_factory=list)
+    petitions: list[str] = field(default_factory=list)
+    field_id: int | None = None
+    answering_agency_id: int | None = None
+
+
+def _place(row) -> str:
+    return row.hamlet.name if row.hamlet else row.address
+
+
+def meeting_state(session: Session, meeting_id: int) -> MeetingState:
+    ds = get(session, m.DialogueSession, meeting_id)
+    agenda: dict[str, list[dt.datetime]] = {}
+    for entry in ds.agenda_log:
+        agenda.setdefault(entry.step, []).append(entry.reached_at)
+    queue = [QueueItem(r.id, r.queue_order, r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
+                       r.state, r.priority)
+             for r in registrations.queue(session, meeting_id) if r.state in LIVE_QUEUE_STATES]
+    said = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
+            for o in opinions(session, meeting_id)]
+    secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
+    return MeetingState(
+        ds.id, ds.title, ds.status, ds.place, agenda, queue, said, responders(session, meeting_id),
+        ds.citizens_attending, ds.delegates_attending, ds.general_conclusion,
+        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
+
+
+def responders(session: Session, meeting_id: int) -> list[Responder]:
+    """Who may answer at the meeting: the chair and the co-chairs, then those the plan invited (agencies with
+    their heads, and the invitees named without an agency), then the heads of every other active agency."""
+    ds = get(session, m.DialogueSession, meeting_id)
+    result = []
+    if ds.chair is not None:
+        result.append(Responder(f"Người chủ trì: {ds.chair.name}, {ds.chair.title}", ResponderKind.CHAIR.value))
+    for co in ds.co_chairs:
+        result.append(Responder(f"Đồng chủ trì: {co.official.name}, {co.official.title}", ResponderKind.CHAIR.value,
+                                official_id=co.official_id))
+    agencies = {a.id: a for a in catalog.rows(session, "agencies")}
+    invited = [p.agency_id for p in ds.participants if p.agency_id in agencies]
+    active = [agency_id for agency_id, a in agencies.items() if a.active and agency_id not in invited]
+    for agency_id in invited + active:
+        agency = agencies[agency_id]
+        head = f" ({agency.head_name})" if agency.head_name else ""
+        result.append(Responder(f"{agency.name}{head}", ResponderKind.AGENCY.value, agency_id=agency_id))
+    for participant in ds.participants:
+        if participant.agency_id is None and participant.name.strip():
+            result.append(Responder(f"Khách mời: {participant.name}", ResponderKind.AGENCY.value,
+                                    name=participant.name))
+    return result
+
+
+def opinion_view(session: Session, opinion_id: int) -> OpinionView:
+    opinion = get(session, m.Opinion, opinion_id)
+    bits = [b for b in (_place(opinion), opinion.field.name if opinion.field else "") if b]
+    if opinion.registration is not None and opinion.registration.content:
+        bits.append(f"Đăng ký: {opinion.registration.content}")
+    made = session.scalars(select(m.Petition).where(m.Petition.opinion_id == opinion_id).order_by(m.Petition.id))
+    return OpinionView(
+        opinion.id, opinion.speaker_name, " · ".join(bits), opinion.content, opinion.outcome, opinion.ended_at,
+        answers=[f"{a.responder_name or ResponderKind(a.responder_kind).label}: {a.content}" for a in opinion.answers],
+        petitions=[f"{p.content} — {PetitionStatus(p.status).label}" for p in made],
+        field_id=opinion.field_id,
+        answering_agency_id=next((a.agency_id for a in opinion.answers if a.agency_id), None))
+
+
+def answer_by(session: Session, opinion_id: int, responder: Responder, content: str) -> m.OpinionAnswer:
+    """An answer given by one of :func:`responders`."""
+    return add_answer(session, opinion_id, content, responder_kind=responder.kind, official_id=responder.official_id,
+                      agency_id=responder.agency_id, responder_name=responder.name)
+
+
+def call_next(session: Session, meeting_id: int, at: dt.datetime, *, finishing: int | None = None,
+              chosen: int | None = None) -> m.Opinion | None:
+    """The next speaker takes the floor (F2): the opinion ``finishing`` (the one being recorded) ends at
+    ``at``; the ``chosen`` registration speaks — back in the queue if they were marked absent (they arrived
+    late) — else the first one waiting. Returns the new opinion, or None when nobody is waiting."""
+    _in_progress(session, meeting_id)
+    if finishing is not None:
+        finish_opinion(session, finishing, at)
+    reg = session.get(m.Registration, chosen) if chosen is not None else None
+    if reg is not None and reg.session_id != meeting_id:
+        reg = None
+    if reg is not None and reg.state == RegistrationState.ABSENT.value:
+        registrations.set_state(session, reg.id, RegistrationState.WAITING.value)
+    if reg is None or reg.state != RegistrationState.WAITING.value:
+        reg = registrations.next_waiting(session, meeting_id)
+    if reg is None:
+        return None
+    call_speaker(session, reg.id)
+    return record_opinion(session, meeting_id, OpinionInput(registration_id=reg.id, started_at=at))
+
+
+def meeting_in_progress(session: Session) -> int | None:
+    """The dialogue session whose meeting is under way (the window reopens on it after an unclean stop)."""
+    return session.scalar(select(m.DialogueSession.id).where(
+        m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).order_by(m.DialogueSession.id).limit(1))

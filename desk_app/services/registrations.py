@@ -22,7 +22,7 @@ from desk_app.domain.text import clean_text, fold, title_name
 from desk_app.domain.validation import (MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_birth_year, check_cccd,
                                         check_length, check_phone, normalize_phone)
 from desk_app.store import models as m
-from desk_app.services.common import check_optional_id, check_version, domain_profile, get
+from desk_app.services.common import check_optional_id, check_version, commune, domain_profile, get
 
 _CLOSED_SESSION = (SessionStatus.ENDED, SessionStatus.CONCLUDED, SessionStatus.COMPLETED, SessionStatus.CANCELLED)
 
@@ -58,13 +58,13 @@ def validate(session: Session, data: RegistrationInput) -> dict:
         "addressed_to": clean_text(data.addressed_to),
     }
     checker.require("citizen_name", values["citizen_name"], "Họ và tên")
-    checker.add("citizen_name", check_length(values["citizen_name"], "Họ và tên", MAX_NAME))
-    checker.add("content", check_length(values["content"], "Nội dung", MAX_TEXT))
+    checker.length("citizen_name", values["citizen_name"], "Họ và tên", MAX_NAME)
+    checker.length("content", values["content"], "Nội dung", MAX_TEXT)
     checker.add("cccd", check_cccd(values["cccd"]))
     checker.add("phone", check_phone(values["phone"]))
     values["phone"] = normalize_phone(values["phone"]) if values["phone"] else ""
-    checker.add("address", check_length(values["address"], "Địa chỉ", MAX_SHORT))
-    checker.add("addressed_to", check_length(values["addressed_to"], "Gửi đến", MAX_SHORT))
+    checker.length("address", values["address"], "Địa chỉ", MAX_SHORT)
+    checker.length("addressed_to", values["addressed_to"], "Gửi đến", MAX_SHORT)
     birth = data.birth_year
     if isinstance(birth, str):
         birth = clean_text(birth)
@@ -295,3 +295,173 @@ def find_duplicates(session: Session, session_id: int) -> list[list[m.Registrati
     for reg in live:
         groups.setdefault(root(reg.id), []).append(reg)
     return [g for g in groups.values() if len(g) > 1]
+
+
+# -- what the registrations page and its dialogs show (plain values) ------------------------------------
+
+CLOSED_STATES = (RegistrationState.REFUSED.value, RegistrationState.MERGED.value)
+
+
+@dataclass
+class QueueRow:
+    """One registration as the queue lists it, with what the detail line under the table says."""
+
+    id: int
+    order: int
+    name: str
+    birth_year: int | None
+    place: str
+    field: str
+    content: str
+    channel: str
+    state: str
+    state_text: str  # the state with the refusal's ground, the registration merged into, "(ưu tiên)"
+    version: int
+    gender: str = ""
+    phone: str = ""
+    cccd: str = ""
+    speaks_for: str = ""
+    addressed_to: str = ""
+    received_date: dt.date | None = None
+    refusal_note: str = ""
+
+    @property
+    def closed(self) -> bool:
+        return self.state in CLOSED_STATES
+
+
+_GENDERS = {"nam": "Nam", "nu": "Nữ"}
+
+
+def _place(reg: m.Registration) -> str:
+    return reg.hamlet.name if reg.hamlet else reg.address
+
+
+def queue_rows(session: Session, session_id: int) -> list[QueueRow]:
+    """Every registration of the dialogue session in speaking order (refused and merged ones included)."""
+    rows = queue(session, session_id)
+    names = {r.id: r.citizen_name for r in rows}
+    profile = None
+    result = []
+    for reg in rows:
+        state = RegistrationState(reg.state)
+        text = state.label
+        if state is RegistrationState.REFUSED:
+            profile = profile or domain_profile(reg.session.profile)
+            text = f"{text}: {profile.refusal_text(reg.refusal_code)}" if reg.refusal_code else text
+        elif state is RegistrationState.MERGED and reg.merged_into_id:
+            text = f"{text} vào đăng ký của {names.get(reg.merged_into_id, '')}"
+        if reg.priority and state is RegistrationState.WAITING:
+            text = f"{text} (ưu tiên)"
+        speaks_for = SpeaksFor(reg.speaks_for).label + (f" ({reg.speaks_for_count})" if reg.speaks_for_count else "")
+        result.append(QueueRow(
+            reg.id, reg.queue_order, reg.citizen_name, reg.birth_year, _place(reg), reg.field.name if reg.field else "",
+            reg.content, Channel(reg.channel).label, reg.state, text, reg.version, gender=_GENDERS.get(reg.gender, ""),
+            phone=reg.phone, cccd=reg.cccd, speaks_for=speaks_for,
+            addressed_to=reg.addressed_agency.name if reg.addressed_agency else reg.addressed_to,
+            received_date=reg.received_date, refusal_note=reg.refusal_note))
+    return result
+
+
+def registration_input(session: Session, registration_id: int) -> tuple[RegistrationInput, int]:
+    """A stored registration as the form edits it, and the version it was read at."""
+    reg = get(session, m.Registration, registration_id)
+    return RegistrationInput(
+        citizen_name=reg.citizen_name, content=reg.content, birth_year=reg.birth_year, gender=reg.gender,
+        cccd=reg.cccd, phone=reg.phone, hamlet_id=reg.hamlet_id, address=reg.address, speaks_for=reg.speaks_for,
+        speaks_for_count=reg.speaks_for_count, field_id=reg.field_id, addressed_to=reg.addressed_to,
+        addressed_agency_id=reg.addressed_agency_id, channel=reg.channel,
+        received_date=reg.received_date), reg.version
+
+
+@dataclass(frozen=True)
+class RegistrationSummary:
+    """A registration named in a dialog: its place in the queue, the citizen, where from, what about."""
+
+    id: int
+    order: int
+    name: str
+    place: str
+    content: str
+    state: str
+
+    @classmethod
+    def of(cls, reg: m.Registration) -> RegistrationSummary:
+        return cls(reg.id, reg.queue_order, reg.citizen_name, _place(reg), reg.content, reg.state)
+
+    def line(self) -> str:
+        return " – ".join([f"{self.order}. {self.name}", *([self.place] if self.place else [])])
+
+
+@dataclass(frozen=True)
+class RefusalChoice:
+    """What the refusal dialog offers: who, and the grounds the session's profile allows."""
+
+    registration: RegistrationSummary
+    reasons: tuple[tuple[str, str], ...]  # (text, code)
+    profile_name: str
+
+
+def refusal_choice(session: Session, registration_id: int) -> RefusalChoice:
+    reg = get(session, m.Registration, registration_id)
+    profile = domain_profile(reg.session.profile)
+    return RefusalChoice(RegistrationSummary.of(reg), tuple((r.text, r.code) for r in profile.refusal_reasons),
+                         reg.session.profile.name)
+
+
+def merge_candidates(session: Session, session_id: int,
+                     selected: list[int]) -> tuple[list[RegistrationSummary], list[list[RegistrationSummary]]]:
+    """What may be merged: the clerk's ``selected`` registrations still open, and the groups that look like
+    one person (:func:`find_duplicates`)."""
+    chosen = []
+    for reg_id in selected:
+        reg = session.get(m.Registration, reg_id)
+        if reg is not None and reg.session_id == session_id and reg.state not in CLOSED_STATES:
+            chosen.append(RegistrationSummary.of(reg))
+    groups = [[RegistrationSummary.of(r) for r in group] for group in find_duplicates(session, session_id)]
+    return chosen, groups
+
+
+def merge_group(session: Session, keep_id: int, others: list[int]) -> None:
+    """Every registration of ``others`` merged into the kept one (all or nothing: one unit of work)."""
+    for reg_id in others:
+        if reg_id != keep_id:
+            merge(session, reg_id, keep_id)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    citizen_name: str
+    speaks_for: str  # "" for a person speaking for themselves, else "hộ gia đình (12 hộ/thành viên)"
+    birth_year: int | None
+    place: str
+    field: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SpeakersList:
+    """The list read out and posted in the hall: no CCCD, no phone number."""
+
+    commune: str
+    title: str
+    when: dt.datetime
+    place: str
+    speakers: tuple[Speaker, ...]
+
+
+def speakers_list(session: Session, session_id: int) -> SpeakersList:
+    """The citizens who registered to speak, in speaking order (refused and merged ones left out)."""
+    ds = get(session, m.DialogueSession, session_id)
+    unit = commune(session)
+    speakers = []
+    for reg in queue(session, session_id):
+        if reg.state in CLOSED_STATES:
+            continue
+        speaks_for = "" if reg.speaks_for == SpeaksFor.PERSON.value else \
+            SpeaksFor(reg.speaks_for).label.lower() + (f", {reg.speaks_for_count} hộ/thành viên"
+                                                       if reg.speaks_for_count else "")
+        speakers.append(Speaker(reg.citizen_name, speaks_for, reg.birth_year, _place(reg),
+                                reg.field.name if reg.field else "", reg.content))
+    return SpeakersList(unit.name if unit else "", ds.title, ds.actual_start or ds.planned_start, ds.place,
+                        tuple(speakers))

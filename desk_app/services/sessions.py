@@ -18,7 +18,7 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.states import (Body, DocumentFormat, Host, Regime, SessionForm, SessionStatus,
                                     check_session_transition, session_year)
 from desk_app.domain.text import clean_text, fold
-from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, check_length
+from desk_app.domain.validation import MAX_SHORT, MAX_TEXT, Checker, format_date
 from desk_app.store import models as m
 from desk_app.services.common import (check_optional_id, check_version, commune, default_profile_row,
                                       domain_profile, get, load_calendar)
@@ -103,7 +103,7 @@ def _validate(session: Session, data: SessionInput) -> tuple[Checker, dict]:
     values: dict = {}
     values["title"] = clean_text(data.title)
     checker.require("title", values["title"], "Tên hội nghị")
-    checker.add("title", check_length(values["title"], "Tên hội nghị", 500))
+    checker.length("title", values["title"], "Tên hội nghị", 500)
     for key, enum, what in (("host", Host, "cơ quan chủ trì"), ("form", SessionForm, "hình thức"),
                             ("regime", Regime, "chế độ")):
         try:
@@ -142,13 +142,13 @@ def _validate(session: Session, data: SessionInput) -> tuple[Checker, dict]:
     for agency_id, _heading, _tasks in data.tasks:
         check_optional_id(checker, session, m.Agency, agency_id, "tasks")
     values["place"] = clean_text(data.place)
-    checker.add("place", check_length(values["place"], "Địa điểm", MAX_SHORT))
+    checker.length("place", values["place"], "Địa điểm", MAX_SHORT)
     values["secretary_name"] = clean_text(data.secretary_name)
-    checker.add("secretary_name", check_length(values["secretary_name"], "Thư ký", 100))
+    checker.length("secretary_name", values["secretary_name"], "Thư ký", 100)
     for key, label in (("target_audience", "Đối tượng"), ("purpose", "Mục đích"), ("requirements", "Yêu cầu"),
                        ("content", "Nội dung")):
         values[key] = clean_text(getattr(data, key), multiline=True)
-        checker.add(key, check_length(values[key], label, MAX_TEXT))
+        checker.length(key, values[key], label, MAX_TEXT)
     if data.document_format is not None:
         try:
             values["document_format"] = DocumentFormat.parse(data.document_format, "thể thức").value
@@ -276,9 +276,10 @@ def deadlines(session: Session, session_id: int, today: dt.date | None = None) -
 
 
 def override_deadline(session: Session, session_id: int, kind: str, new_date: dt.date | None,
-                      reason: str) -> m.DialogueSession:
+                      reason: str, *, expected_version: int | None = None) -> m.DialogueSession:
     """Override the notice or conclusion deadline (``None`` goes back to the computed date)."""
     ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
     text = clean_text(reason, multiline=True)
     if kind not in ("notice", "conclusion"):
         raise ValidationError({"kind": "Chỉ điều chỉnh được thời hạn gửi giấy mời hoặc thông báo kết luận."})
@@ -302,8 +303,10 @@ def _move(ds: m.DialogueSession, target: SessionStatus) -> None:
     ds.status = target.value
 
 
-def issue_plan(session: Session, session_id: int, issued_date: dt.date) -> m.DialogueSession:
+def issue_plan(session: Session, session_id: int, issued_date: dt.date, *,
+               expected_version: int | None = None) -> m.DialogueSession:
     ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
     if ds.chair_id is None:
         raise ValidationError({"chair_id": "Cần chọn người chủ trì trước khi ban hành kế hoạch."})
     _move(ds, SessionStatus.PLAN_ISSUED)
@@ -312,16 +315,19 @@ def issue_plan(session: Session, session_id: int, issued_date: dt.date) -> m.Dia
     return ds
 
 
-def back_to_draft(session: Session, session_id: int) -> m.DialogueSession:
+def back_to_draft(session: Session, session_id: int, *, expected_version: int | None = None) -> m.DialogueSession:
     ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
     _move(ds, SessionStatus.DRAFT)
     ds.plan_issued_date = None
     session.flush()
     return ds
 
 
-def send_invitations(session: Session, session_id: int, sent_date: dt.date) -> m.DialogueSession:
+def send_invitations(session: Session, session_id: int, sent_date: dt.date, *,
+                     expected_version: int | None = None) -> m.DialogueSession:
     ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
     if sent_date > ds.session_date:
         raise ValidationError({"sent_date": "Ngày gửi giấy mời không được sau ngày tổ chức hội nghị."})
     _move(ds, SessionStatus.INVITED)
@@ -330,8 +336,10 @@ def send_invitations(session: Session, session_id: int, sent_date: dt.date) -> m
     return ds
 
 
-def cancel(session: Session, session_id: int, reason: str) -> m.DialogueSession:
+def cancel(session: Session, session_id: int, reason: str, *,
+           expected_version: int | None = None) -> m.DialogueSession:
     ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
     text = clean_text(reason, multiline=True)
     if not text:
         raise ValidationError({"reason": "Cần ghi lý do hủy cuộc đối thoại."})
@@ -377,3 +385,41 @@ def repeated_unresolved(session: Session, before: dt.date | None = None) -> list
     if before is not None:
         query = query.where(m.DialogueSession.planned_start < dt.datetime.combine(before, dt.time()))
     return list(session.scalars(query))
+
+
+# -- picking a dialogue session ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SessionChoice:
+    """A dialogue session as a picker offers it."""
+
+    id: int
+    text: str  # "10/12/2026 – Hội nghị … (Đã mời)"
+    status: str
+    title: str
+
+    @property
+    def planned(self) -> bool:
+        return SessionStatus(self.status).planned
+
+
+def choices(session: Session, first: tuple[SessionStatus, ...] = ()) -> list[SessionChoice]:
+    """Every dialogue session for a picker: those not yet held first (soonest first; statuses in ``first``
+    before them), then the held and cancelled ones, latest first."""
+    rows = list_sessions(session)
+    starts = {ds.id: ds.planned_start for ds in rows}
+    found = [SessionChoice(ds.id, f"{format_date(ds.session_date)} – {ds.title} ({SessionStatus(ds.status).label})",
+                           ds.status, ds.title) for ds in rows]
+
+    def key(choice: SessionChoice):
+        status = SessionStatus(choice.status)
+        rank = 0 if status in first else 1 if status.planned else 2
+        stamp = starts[choice.id].timestamp()
+        return rank, stamp if rank < 2 else -stamp
+
+    return sorted(found, key=key)
+
+
+def get_session(session: Session, session_id: int) -> m.DialogueSession:
+    """The dialogue session with this id (a Vietnamese "not found" error when there is none)."""
+    return get(session, m.DialogueSession, session_id)

@@ -89,11 +89,6 @@ def available(session) -> bool:
     return known
 
 
-def forget(engine) -> None:
-    """After the index was created or dropped behind this engine's back (tests, restore)."""
-    _available.pop(getattr(engine, "engine", engine), None)
-
-
 def match_query(words: list[str]) -> str | None:
     """The FTS5 query for the words that trigrams can find (three letters or more): each one a quoted
     phrase — a literal substring, whatever its punctuation — and all of them required."""

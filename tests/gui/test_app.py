@@ -62,7 +62,7 @@ def test_task_error_and_cancel(ctx, qtbot, no_dialogs):
         progress.check()
 
     task = ctx.run_task(parent, "Đang tổng hợp", long_work, done.append)
-    task.progress._flag[0] = True  # what the dialog's Hủy does
+    task.cancel()  # what the dialog's Hủy does
     assert ctx.wait_for_tasks(10000)
     qtbot.wait(50)
     assert done == []  # a cancelled task reports nothing
@@ -197,3 +197,19 @@ def test_audit_log_viewer_shows_who_changed_what(ctx, window, qtbot):
     assert (first.action, first.table) == ("Thêm", "Thôn, tổ dân phố") and "Thôn Mới Lập" in first.summary
     type_text(page.audit_tab.search, "lịch nghỉ")
     qtbot.waitUntil(lambda: all(e.table == "Lịch nghỉ" for e in page.audit_tab.model.rows), timeout=3000)
+
+
+def test_a_task_whose_widget_was_closed_reports_to_nobody(ctx, qtbot, no_dialogs):
+    """A dialog closed while its file was read: neither its result nor its error reaches it."""
+    import shiboken6
+
+    from desk_app.domain.errors import DocumentError
+
+    shown = []
+    for work in (lambda _p: "đọc xong", lambda _p: (_ for _ in ()).throw(DocumentError("Tệp hỏng."))):
+        parent = QWidget()
+        ctx.run_task(parent, "", work, shown.append, on_error=shown.append, show_dialog=False)
+        shiboken6.delete(parent)  # closed before the worker's answer is delivered
+        assert ctx.wait_for_tasks(10000)
+        qtbot.wait(50)
+    assert shown == [] and no_dialogs.texts == []

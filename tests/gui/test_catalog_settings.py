@@ -38,7 +38,7 @@ def test_commune_form_validates_and_saves_every_field(window, ctx, qtbot, no_dia
     assert form.nameEdit.text() == "Xã Tân Đoàn"
     replace_text(form.codeEdit, "12a")
     click(qtbot, form.saveButton)
-    assert form.error_code.isVisibleTo(form) and form.error_code.text() == "Mã đơn vị hành chính chỉ gồm chữ số."
+    assert form.code_error.isVisibleTo(form) and form.code_error.text() == "Mã đơn vị hành chính chỉ gồm chữ số."
     with ctx.session() as session:
         assert commune(session).code == "06283"
 
@@ -48,7 +48,7 @@ def test_commune_form_validates_and_saves_every_field(window, ctx, qtbot, no_dia
     form.recipientsEdit.setPlainText("Ban Tuyên giáo và Dân vận Tỉnh ủy\n\nUBND tỉnh\n")
     form.profileCombo.setCurrentIndex(form.profileCombo.findText("Quyết định 935-QĐ/TU của Thành ủy Thành phố Hồ Chí Minh"))
     click(qtbot, form.saveButton)
-    assert not form.error_code.isVisibleTo(form)
+    assert not form.code_error.isVisibleTo(form)
     with ctx.session() as session:
         unit = commune(session)
         assert (unit.code, unit.province, unit.state_superior) == ("06284", "Tỉnh Cao Bằng", "UBND tỉnh Cao Bằng")
@@ -65,8 +65,8 @@ def test_officials_new_with_validation_and_two_posts(window, ctx, qtbot, no_dial
     click(qtbot, tab.new_button)
     assert tab.current_id is None and form.nameEdit.text() == ""
     click(qtbot, tab.save_button)
-    assert form.error_name.text() == "Họ và tên không được để trống."
-    assert form.error_title.text() == "Chức vụ không được để trống."
+    assert form.name_error.text() == "Họ và tên không được để trống."
+    assert form.title_error.text() == "Chức vụ không được để trống."
 
     type_text(form.nameEdit, "trần thị hoa")
     type_text(form.titleEdit, "Bí thư Đảng ủy, Chủ tịch HĐND xã")
@@ -94,12 +94,12 @@ def test_agencies_duplicate_name_is_refused_next_to_the_field(window, ctx, qtbot
     click(qtbot, tab.new_button)
     type_text(form.nameEdit, "công an xã")
     click(qtbot, tab.save_button)
-    assert form.error_name.text() == "Đã có cơ quan, đơn vị “công an xã”."
+    assert form.name_error.text() == "Đã có cơ quan, đơn vị “công an xã”."
 
     with ctx.session() as session:
         police = session.scalar(select(m.Agency).where(m.Agency.name == "Công an xã"))
     assert tab.select(police.id)
-    assert form.nameEdit.text() == "Công an xã" and not form.error_name.isVisibleTo(form)
+    assert form.nameEdit.text() == "Công an xã" and not form.name_error.isVisibleTo(form)
     replace_text(form.headNameEdit, "Đinh Văn Lực")
     form.nameEdit.setFocus()
     qtbot.keyClick(form.nameEdit, Qt.Key_Return)  # Enter in a field saves
@@ -130,7 +130,7 @@ def test_hamlets_and_fields_sort_the_vietnamese_way(window, ctx, qtbot, no_dialo
     click(qtbot, fields.new_button)
     type_text(fields.form.nameEdit, "đất đai")  # the same as "Đất đai", regardless of case
     click(qtbot, fields.save_button)
-    assert fields.form.error_name.text() == "Đã có lĩnh vực “đất đai”."
+    assert fields.form.name_error.text() == "Đã có lĩnh vực “đất đai”."
 
 
 # -- Cài đặt: the calendar -------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_profile_copy_edit_and_delete(window, ctx, qtbot, no_dialogs):
 
     replace_text(form.nameEdit, "")
     click(qtbot, form.saveButton)
-    assert form.error_name.text() == "Tên bộ quy định không được để trống."
+    assert form.name_error.text() == "Tên bộ quy định không được để trống."
 
     type_text(form.nameEdit, "Quy định riêng của xã")
     form.answerDaysSpin.setValue(25)
@@ -217,7 +217,7 @@ def test_profile_copy_edit_and_delete(window, ctx, qtbot, no_dialogs):
     assert profile.name == "Quy định riêng của xã"
     assert profile.answer.days == 25 and profile.complex_answer_days == 40
     assert profile.notice.unit.value == "working"
-    assert not form.error_name.isVisibleTo(form)
+    assert not form.name_error.isVisibleTo(form)
 
     click(qtbot, tab.delete_button)
     with ctx.session() as session:

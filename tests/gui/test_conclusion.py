@@ -8,7 +8,7 @@ import datetime as dt
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from desk_app.domain import clock
 from desk_app.domain.states import SessionStatus
@@ -16,16 +16,9 @@ from desk_app.gui import export_actions
 from desk_app.gui.common import ROW_ROLE, qdate
 from desk_app.services.common import get
 from desk_app.store import models as m
+from tests.gui.keyboard import type_text
 
 CONCLUSION = "Giao Công an xã phối hợp Phòng Kinh tế kiểm tra, xử lý dứt điểm; trả lời công dân bằng văn bản."
-
-
-def type_text(widget, text: str) -> None:
-    """Vietnamese typing: each character arrives as committed text (QTest.keyClicks is Latin-1 only)."""
-    from PySide6.QtTest import QTest
-
-    for char in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
 
 
 def answer_dialog(fill, still_open: list):
@@ -36,9 +29,9 @@ def answer_dialog(fill, still_open: list):
             QTimer.singleShot(10, handle)
             return
         fill(dialog)
-        dialog.buttonBox.button(QDialogButtonBox.Ok).click()
+        dialog.accept_button.click()
         if dialog.isVisible():
-            still_open.append(dialog.errorLabel.text())
+            still_open.append(dialog.form.general_error.text())
             dialog.reject()
     QTimer.singleShot(0, handle)
 
@@ -89,10 +82,10 @@ def test_conclude_override_issue_and_export(page, ctx, qtbot, no_dialogs, tmp_pa
     still_open = []
 
     def override(dialog):
-        dialog.dateEdit.setDate(qdate(new_due))
-        dialog.buttonBox.button(QDialogButtonBox.Ok).click()
-        assert "lý do" in dialog.errorLabel.text()
-        type_text(dialog.reasonEdit, "Chờ kết quả đo đạc của Sở Nông nghiệp và Môi trường")
+        dialog.form.dateEdit.setDate(qdate(new_due))
+        dialog.accept_button.click()
+        assert "lý do" in dialog.form.general_error.text()
+        type_text(dialog.form.reasonEdit, "Chờ kết quả đo đạc của Sở Nông nghiệp và Môi trường")
 
     answer_dialog(override, still_open)
     qtbot.mouseClick(ui.overrideDueButton, Qt.LeftButton)
@@ -108,7 +101,7 @@ def test_conclude_override_issue_and_export(page, ctx, qtbot, no_dialogs, tmp_pa
     ui.generalEdit.moveCursor(ui.generalEdit.textCursor().MoveOperation.End)
     type_text(ui.generalEdit, "\nGiao Văn phòng theo dõi, đôn đốc.")
     notice_day = max(session_date, clock.today())
-    answer_dialog(lambda dialog: dialog.dateEdit.setDate(qdate(notice_day)), still_open)
+    answer_dialog(lambda dialog: dialog.form.dateEdit.setDate(qdate(notice_day)), still_open)
     qtbot.mouseClick(ui.issueButton, Qt.LeftButton)
     assert still_open == []
     with ctx.session() as session:

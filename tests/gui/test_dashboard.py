@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 
 from desk_app.documents import charts
 from desk_app.gui.common import ROW_ROLE
-from desk_app.gui.pages.dashboard import DashboardPage, format_figure
+from desk_app.gui.pages.dashboard import DashboardPage
+from desk_app.gui.widgets import format_figure
 from desk_app.services import followup, statistics
 
 

@@ -218,33 +218,33 @@ def test_assign_with_validation_next_to_the_field(window, ctx, qtbot, no_dialogs
     QTest.keyClick(window.windowHandle(), Qt.Key_G, Qt.AltModifier)  # the button's mnemonic (Alt+G)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=3000)
     dialog = page.dialog
-    dialog.leadCombo.setCurrentIndex(0)  # "— Chọn cơ quan chủ trì —"
+    dialog.form.leadCombo.setCurrentIndex(0)  # "— Chọn cơ quan chủ trì —"
     _save(dialog, qtbot)
     assert dialog.isVisible()
-    assert dialog.error_lead_agency_id.isVisibleTo(dialog)
-    assert dialog.error_lead_agency_id.text() == "Cần chọn cơ quan chủ trì giải quyết."
+    assert dialog.form.lead_agency_id_error.isVisibleTo(dialog)
+    assert dialog.form.lead_agency_id_error.text() == "Cần chọn cơ quan chủ trì giải quyết."
     assert _petition(ctx, target).status == "moi"
 
-    lead = dialog.leadCombo.findText("Công an xã")
-    dialog.leadCombo.setCurrentIndex(lead)
-    coordinator = dialog.coordinatorsList.findItems("Trạm Y tế xã", Qt.MatchExactly)[0]
+    lead = dialog.form.leadCombo.findText("Công an xã")
+    dialog.form.leadCombo.setCurrentIndex(lead)
+    coordinator = dialog.form.coordinatorsList.findItems("Trạm Y tế xã", Qt.MatchExactly)[0]
     coordinator.setCheckState(Qt.Checked)
-    type_text(dialog.noteEdit, "Giao Công an xã xác minh")
+    type_text(dialog.form.noteEdit, "Giao Công an xã xác minh")
     _save(dialog, qtbot)
     petition = _petition(ctx, target)
     assert petition.status == "dang_giai_quyet"
-    assert petition.lead_agency_id == dialog.leadCombo.itemData(lead)
+    assert petition.lead_agency_id == dialog.form.leadCombo.itemData(lead)
     assert [c.agency_id for c in petition.coordinators] == [coordinator.data(Qt.UserRole)]
     assert petition.history[-1].note == "Giao Công an xã xác minh"
     assert "Giao Công an xã xác minh" in page.detail.toPlainText()
 
 
 def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
-    import desk_app.gui.pages.followup as followup_page
+    from desk_app.gui import export_actions
     from desk_app.services.common import load_calendar
 
     target = tmp_path / "gia-han.docx"
-    monkeypatch.setattr(followup_page, "save_file", lambda *args, **kwargs: target)
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: target)
     page = _page(window)
     today = dt.date(2026, 11, 21)
     petition_id = next(pid for pid in _petitions(ctx, open_only=True) if _petition(ctx, pid).due_date >= today)
@@ -253,11 +253,11 @@ def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypat
     dialog = page.open_action("extend")
     with ctx.session() as session:
         new_due = load_calendar(session).next_working_day(before + dt.timedelta(days=30))
-    dialog.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
-    type_text(dialog.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
-    dialog.notifiedCheck.setChecked(True)
-    assert dialog.notifiedEdit.isEnabled()
-    type_text(dialog.letterEdit, "125")
+    dialog.form.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
+    type_text(dialog.form.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
+    dialog.form.notifiedCheck.setChecked(True)
+    assert dialog.form.notifiedEdit.isEnabled()
+    type_text(dialog.form.letterEdit, "125")
     no_dialogs.answer = QMessageBox.Yes
     _save(dialog, qtbot)
 
@@ -285,12 +285,12 @@ def test_a_notice_sent_after_the_deadline_extends_nothing(window, ctx, qtbot, no
     before = _petition(ctx, petition_id).due_date
     page.show_petition(petition_id)
     dialog = page.open_action("extend")
-    dialog.newDueEdit.setDate(QDate(2026, 12, 21))
-    type_text(dialog.reasonEdit, "Cần thêm thời gian")
-    dialog.notifiedCheck.setChecked(True)
+    dialog.form.newDueEdit.setDate(QDate(2026, 12, 21))
+    type_text(dialog.form.reasonEdit, "Cần thêm thời gian")
+    dialog.form.notifiedCheck.setChecked(True)
     no_dialogs.answer = QMessageBox.No  # do not keep it as history
     _save(dialog, qtbot)
-    assert "sau thời hạn giải quyết" in dialog.error_citizen_notified_date.text()
+    assert "sau thời hạn giải quyết" in dialog.form.citizen_notified_date_error.text()
     assert _petition(ctx, petition_id).extensions == []
     no_dialogs.answer = QMessageBox.Yes  # keep it as history: the due date stays, still overdue
     _save(dialog, qtbot)
@@ -306,26 +306,26 @@ def test_extend_refuses_an_earlier_date(window, ctx, qtbot, no_dialogs):
     before = _petition(ctx, petition_id)
     page.show_petition(petition_id)
     dialog = page.open_action("extend")
-    dialog.newDueEdit.setDate(QDate(before.due_date.year, before.due_date.month, before.due_date.day))
+    dialog.form.newDueEdit.setDate(QDate(before.due_date.year, before.due_date.month, before.due_date.day))
     _save(dialog, qtbot)
-    assert dialog.error_new_due.text().startswith("Thời hạn mới phải sau thời hạn hiện tại")
-    assert dialog.error_reason.text() == "Lý do gia hạn không được để trống."
+    assert dialog.form.new_due_error.text().startswith("Thời hạn mới phải sau thời hạn hiện tại")
+    assert dialog.form.reason_error.text() == "Lý do gia hạn không được để trống."
     assert _petition(ctx, petition_id).extensions == []
     dialog.reject()
 
 
 def test_resolve_and_export_the_reply(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
-    import desk_app.gui.pages.followup as followup_page
+    from desk_app.gui import export_actions
 
     target = tmp_path / "tra-loi.docx"
-    monkeypatch.setattr(followup_page, "save_file", lambda *args, **kwargs: target)
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: target)
     page = _page(window)
     petition_id = _petitions(ctx, status="moi")[0]
     page.show_petition(petition_id)
     dialog = page.open_action("resolve")
-    type_text(dialog.resolutionEdit, "Đã sửa xong tuyến đường, công dân đồng ý.")
-    type_text(dialog.replyNumberEdit, "45/UBND-VP")
-    dialog.replyDateCheck.setChecked(True)
+    type_text(dialog.form.resolutionEdit, "Đã sửa xong tuyến đường, công dân đồng ý.")
+    type_text(dialog.form.replyNumberEdit, "45/UBND-VP")
+    dialog.form.replyDateCheck.setChecked(True)
     no_dialogs.answer = QMessageBox.Yes
     _save(dialog, qtbot)
     petition = _petition(ctx, petition_id)
@@ -345,9 +345,9 @@ def test_transfer_upward(window, ctx, qtbot, no_dialogs):
     petition_id = _petitions(ctx, status="moi")[0]
     page.show_petition(petition_id)
     dialog = page.open_action("transfer")
-    assert dialog.bodyCombo.findText("UBND tỉnh") >= 0  # the commune's superior recipients are offered
-    dialog.bodyCombo.setCurrentIndex(dialog.bodyCombo.findText("UBND tỉnh"))
-    type_text(dialog.numberEdit, "30")
+    assert dialog.form.bodyCombo.findText("UBND tỉnh") >= 0  # the commune's superior recipients are offered
+    dialog.form.bodyCombo.setCurrentIndex(dialog.form.bodyCombo.findText("UBND tỉnh"))
+    type_text(dialog.form.numberEdit, "30")
     _save(dialog, qtbot)
     petition = _petition(ctx, petition_id)
     assert petition.status == "da_chuyen_cap_tren"
@@ -363,8 +363,8 @@ def test_not_competent(window, ctx, qtbot, no_dialogs):
     page.show_petition(petition_id)
     dialog = page.open_action("not_competent")
     _save(dialog, qtbot)
-    assert dialog.error_explanation.text() == "Giải thích, hướng dẫn công dân không được để trống."
-    type_text(dialog.explanationEdit, "Thuộc thẩm quyền Tòa án; đã hướng dẫn công dân nộp đơn.")
+    assert dialog.form.explanation_error.text() == "Giải thích, hướng dẫn công dân không được để trống."
+    type_text(dialog.form.explanationEdit, "Thuộc thẩm quyền Tòa án; đã hướng dẫn công dân nộp đơn.")
     no_dialogs.answer = QMessageBox.No  # no reply letter now
     _save(dialog, qtbot)
     petition = _petition(ctx, petition_id)
@@ -380,8 +380,8 @@ def test_reopen(window, ctx, qtbot, no_dialogs):
     assert not page.action_buttons["assign"].isEnabled()
     dialog = page.open_action("reopen")
     _save(dialog, qtbot)
-    assert dialog.error_reason.text() == "Cần ghi lý do mở lại kiến nghị."
-    type_text(dialog.reasonEdit, "Công dân tiếp tục phản ánh")
+    assert dialog.form.reason_error.text() == "Cần ghi lý do mở lại kiến nghị."
+    type_text(dialog.form.reasonEdit, "Công dân tiếp tục phản ánh")
     _save(dialog, qtbot)
     petition = _petition(ctx, petition_id)
     assert petition.status == "dang_giai_quyet"

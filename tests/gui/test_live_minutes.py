@@ -4,21 +4,14 @@ unclean stop, and the speaker's countdown."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from desk_app.domain.states import AgendaStep, Outcome, PetitionStatus, RegistrationState, SessionStatus
 from desk_app.services import minutes, registrations
 from desk_app.store import models as m
-
-
-def type_text(widget, text: str) -> None:
-    """Type like Unikey does: one key event per character (QTest only knows ASCII keys)."""
-    for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+from tests.gui.keyboard import type_text
 
 
 def key(qtbot, keys, modifier=Qt.NoModifier) -> None:
@@ -63,7 +56,7 @@ def _start_and_call(page, qtbot) -> None:
 
 def test_a_whole_meeting_from_the_keyboard(page, ctx, qtbot, no_dialogs):
     session_id = _invited_session(ctx)
-    assert page.session_id == session_id  # the one not yet held comes first
+    assert page.meeting_id == session_id  # the one not yet held comes first
     with ctx.session() as session:
         first, second = [r.id for r in registrations.queue(session, session_id)[:2]]
 
@@ -221,7 +214,7 @@ def test_reopening_after_an_unclean_stop_shows_the_live_session_and_its_text(gui
         resume = _resume_page(session)
     assert resume == "live"
     reopened = second.show_page(resume)
-    assert reopened.session_id == session_id and reopened.state.live
+    assert reopened.meeting_id == session_id and reopened.state.live
     assert reopened.opinion is not None and reopened.opinion.id == opinion_id
     assert reopened.ui.speaker_name_label.text() == speaker
     assert reopened.ui.editor.toPlainText() == text and not reopened.ui.editor.isReadOnly()

@@ -4,19 +4,12 @@ Excel through the preview, reorder from the keyboard and by drag and drop, refus
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.domain.states import RegistrationState
 from desk_app.services import registrations
-
-
-def type_text(widget, text: str) -> None:
-    """Type like Unikey does: one key event per character (QTest only knows ASCII keys)."""
-    for char in text:
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, char))
+from tests.gui.keyboard import type_text
 
 
 @pytest.fixture
@@ -51,7 +44,7 @@ def test_add_through_the_dialog_shows_a_bad_phone_next_to_the_field(page, ctx, q
     form.field_combo.setFocus()
     qtbot.keyClick(form.field_combo, Qt.Key_Down)  # the first field of the catalogue
     type_text(form.content_edit, "Đề nghị sửa cầu tràn Nà Pàn.")
-    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
 
     assert page.dialog is dialog and dialog.isVisible()
     assert form.phone_error.isVisibleTo(dialog) and "điện thoại" in form.phone_error.text().lower()
@@ -107,10 +100,10 @@ def test_import_from_excel_through_the_preview(page, ctx, qtbot, tmp_path, monke
 
     qtbot.keyClick(page.ui.table, Qt.Key_I, Qt.ControlModifier)
     dialog = page.dialog
-    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=30000)
+    qtbot.waitUntil(lambda: dialog.accept_button.isEnabled(), timeout=30000)
     assert [r.name for r in dialog.rows] == ["Lò Văn Sáng", "Hà Thị Mai"]
     assert dialog.model.rowCount() == 2 and dialog.rows[0].place == "Thôn Nà Pàn"
-    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=30000)
 
     after = queue_ids(ctx, page.session_id)
@@ -132,7 +125,7 @@ def test_import_with_bad_rows_lists_them_and_cannot_import(page, ctx, qtbot, tmp
     qtbot.waitUntil(lambda: bool(dialog.problems), timeout=30000)
     assert [p.row for p in dialog.problems] == [3, 4]  # Excel row numbers
     assert "điện thoại" in dialog.problems[0].problem.lower()
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.accept_button.isEnabled()
     assert "chưa nhập dòng nào" in dialog.form.summary_label.text()
     dialog.reject()
     assert queue_ids(ctx, page.session_id) == before
@@ -164,14 +157,14 @@ def test_refuse_with_a_regulated_reason(page, ctx, qtbot, no_dialogs):
     qtbot.keyClick(page.ui.table, Qt.Key_R, Qt.ControlModifier)
     dialog = page.dialog
     assert dialog.windowTitle() == "Từ chối tiếp xúc, đối thoại"
-    qtbot.mouseClick(dialog.refuse_button, Qt.LeftButton)  # no reason chosen: the service says which
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)  # no reason chosen: the service says which
     assert dialog.isVisible() and dialog.form.reason_error.isVisibleTo(dialog)
     codes = dialog.reason_codes()
     assert len(codes) >= 5
     dialog.form.reasons_list.setFocus()
     qtbot.keyClick(dialog.form.reasons_list, Qt.Key_End)
     type_text(dialog.form.note_edit, "Nội dung về tranh chấp dòng họ, không đúng chủ đề.")
-    qtbot.mouseClick(dialog.refuse_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
     assert page.dialog is None
     with ctx.session() as session:
         reg = session.get(registrations.m.Registration, target.id)
@@ -194,8 +187,8 @@ def test_merge_a_suggested_duplicate(page, ctx, qtbot, no_dialogs):
     dialog = page.dialog
     assert dialog.form.groups_list.count() == 1 and dialog.form.members_list.count() == 2
     dialog.form.keep_combo.setCurrentIndex(dialog.form.keep_combo.findData(original_id))
-    qtbot.mouseClick(dialog.merge_button, Qt.LeftButton)
-    assert not dialog.merge_button.isEnabled()  # no group left
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
+    assert not dialog.accept_button.isEnabled()  # no group left
     dialog.reject()
     with ctx.session() as session:
         twin = session.get(registrations.m.Registration, twin_id)
@@ -207,14 +200,16 @@ def test_print_list_and_pdf(page, ctx, qtbot, tmp_path, monkeypatch, no_dialogs)
     import desk_app.gui.pages.registrations as module
 
     with ctx.session() as session:
-        html = module.speakers_list_html(session, page.session_id)
+        html = module.speakers_list_html(registrations.speakers_list(session, page.session_id))
         names = [r.citizen_name for r in registrations.queue(session, page.session_id)]
     assert "DANH SÁCH CÔNG DÂN ĐĂNG KÝ PHÁT BIỂU" in html and all(n in html for n in names)
     document = module.speakers_document(html)
     assert "Nguyễn" in document.toPlainText() or names[0] in document.toPlainText()
 
     target = tmp_path / "danh_sach.pdf"
-    monkeypatch.setattr(module, "save_file", lambda *args, **kwargs: target)
+    from desk_app.gui import export_actions
+
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: target)
     qtbot.keyClick(page.ui.table, Qt.Key_P, Qt.ControlModifier | Qt.ShiftModifier)
     qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
     assert target.read_bytes().startswith(b"%PDF")

@@ -3,9 +3,12 @@ of many communes with the per-file result."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
+from desk_app.gui import export_actions
 from desk_app.gui.pages import reports as reports_module
 from desk_app.gui.pages.reports import SKIPPED, USED
 from desk_app.services import report_texts, statistics
@@ -82,7 +85,7 @@ def test_clerk_texts_are_saved_and_reloaded(page, ctx, qtbot, today, no_dialogs)
 def test_too_long_text_is_refused_next_to_the_field(page, ctx, today, no_dialogs):
     page.editors["strengths"].setPlainText("Ưu điểm. " * 3000)  # beyond 20,000 characters
     page.annual.saveButton.click()
-    error = page.annual.strengthsError
+    error = page.annual.strengths_error
     assert not error.isHidden() and "Ưu điểm" in error.text()
     with ctx.session() as session:
         assert report_texts.load(session, today.year)["strengths"] == ""
@@ -118,13 +121,13 @@ def test_export_yearly_report_with_the_typed_texts(page, ctx, qtbot, tmp_path, m
 
     target = tmp_path / "bao-cao-2026.docx"
     asked = []
-    monkeypatch.setattr(reports_module, "save_file", lambda parent, title, suggested, filters:
+    monkeypatch.setattr(export_actions, "save_file", lambda parent, title, suggested, filters:
                         asked.append(suggested) or target)
     _type_texts(page, qtbot)
     page.annual.format.setCurrentIndex(page.annual.format.findData("dang_uy"))
     qtbot.mouseClick(page.annual.exportButton, Qt.LeftButton)  # saves the texts, then exports
     _wait_for_dialog(qtbot, no_dialogs, "Đã xuất")
-    assert asked == [f"bao-cao-{today.year}.docx"]
+    assert [Path(name).name for name in asked] == [f"Bao_cao_nam_{today.year}_DANG_UY.docx"]
     text = "\n".join(p.text for p in Document(str(target)).paragraphs)
     for typed in TEXTS.values():
         assert typed in text
@@ -137,7 +140,7 @@ def test_export_excel_summary(page, ctx, qtbot, tmp_path, monkeypatch, today, no
     from openpyxl import load_workbook
 
     target = tmp_path / "bang-tong-hop.xlsx"
-    monkeypatch.setattr(reports_module, "save_file", lambda *args: target)
+    monkeypatch.setattr(export_actions, "save_file", lambda *args: target)
     page.window().activateWindow()
     qtbot.waitActive(page.window())
     qtbot.keyClick(page.annual.year, Qt.Key_E, Qt.AltModifier)  # the tab's mnemonic: Bảng tổng hợp &Excel
@@ -178,7 +181,7 @@ def test_consolidate_many_communes(page, ctx, qtbot, tmp_path, monkeypatch, toda
     target = tmp_path / "ket-qua" / "tong-hop-cac-xa.xlsx"
     target.parent.mkdir()
     monkeypatch.setattr(reports_module, "open_files", lambda *args, **kwargs: [first, second])
-    monkeypatch.setattr(reports_module, "save_file", lambda *args: target)
+    monkeypatch.setattr(export_actions, "save_file", lambda *args: target)
     form = page.consolidation
     page.tabs.setCurrentWidget(form)
     qtbot.mouseClick(form.addFilesButton, Qt.LeftButton)
@@ -205,7 +208,7 @@ def test_nothing_to_consolidate_still_lists_every_file(page, qtbot, tmp_path, mo
     folder = tmp_path / "empty"
     folder.mkdir()
     monkeypatch.setattr(reports_module, "open_folder", lambda *args: tmp_path)
-    monkeypatch.setattr(reports_module, "save_file", lambda *args: folder / "out.xlsx")
+    monkeypatch.setattr(export_actions, "save_file", lambda *args: folder / "out.xlsx")
     form = page.consolidation
     page.tabs.setCurrentWidget(form)
     form.consolidateButton.click()  # nothing chosen yet: told so, nothing runs

@@ -8,7 +8,7 @@ import datetime as dt
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk_app.domain import clock
 from desk_app.domain.states import SessionStatus
@@ -17,6 +17,7 @@ from desk_app.gui.common import qdate
 from desk_app.services import sessions
 from desk_app.services.common import get
 from desk_app.store import models as m
+from tests.gui.keyboard import type_text
 
 TITLE = "Hội nghị đối thoại với Nhân dân thôn Nà Thang về đất đai năm 2026"
 
@@ -32,24 +33,13 @@ def answer_dialog(fill, closed: list | None = None):
         fill(dialog)
         if dialog.isVisible():
             if closed is not None:
-                closed.append(dialog.errorLabel.text())
+                closed.append(dialog.form.general_error.text())
             dialog.reject()
     QTimer.singleShot(0, handle)
 
 
-def type_text(widget, text: str) -> None:
-    """Type like the clerk's Vietnamese keyboard does: each character arrives as committed text
-    (QTest.keyClicks only knows Latin-1 keys)."""
-    from PySide6.QtTest import QTest
-
-    for char in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
-
-
 def ok(dialog):
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    dialog.buttonBox.button(QDialogButtonBox.Ok).click()
+    dialog.accept_button.click()
 
 
 def export_to(monkeypatch, path):
@@ -145,9 +135,9 @@ def test_required_fields_are_shown_next_to_them_keyboard_only(page, ctx, qtbot, 
         before = len(sessions.list_sessions(session))
     form.tabs.setCurrentWidget(form.tabLists)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: not form.titleError.isHidden())
-    assert "Tên hội nghị" in form.titleError.text()
-    assert "Giờ kết thúc" in form.dateError.text()
+    qtbot.waitUntil(lambda: not form.title_error.isHidden())
+    assert "Tên hội nghị" in form.title_error.text()
+    assert "Giờ kết thúc" in form.date_error.text()
     assert form.tabs.currentWidget() is form.tabGeneral  # the tab with the first error is shown
     with ctx.session() as session:
         assert len(sessions.list_sessions(session)) == before
@@ -181,11 +171,11 @@ def test_deadlines_panel_names_the_profile_and_turns_red_when_the_notice_is_late
 
     # the clerk moves the notice deadline with a reason: no longer late, reason shown, history kept
     def fill(dialog):
-        assert dialog.kindCombo.isVisible() and dialog.reasonEdit.isVisible()
-        dialog.dateEdit.setDate(qdate(clock.today() + dt.timedelta(days=1)))
+        assert dialog.form.kindCombo.isVisible() and dialog.form.reasonEdit.isVisible()
+        dialog.form.dateEdit.setDate(qdate(clock.today() + dt.timedelta(days=1)))
         ok(dialog)  # no reason yet: refused inside the dialog
-        assert "lý do" in dialog.errorLabel.text()
-        type_text(dialog.reasonEdit, "Hội nghị đột xuất theo đề nghị của cử tri")
+        assert "lý do" in dialog.form.general_error.text()
+        type_text(dialog.form.reasonEdit, "Hội nghị đột xuất theo đề nghị của cử tri")
         ok(dialog)
 
     errors = []
@@ -214,8 +204,8 @@ def test_status_steps_issue_plan_invite_and_cancel(page, ctx, qtbot, no_dialogs)
     qtbot.mouseClick(ui.inviteButton, Qt.LeftButton)
 
     def cancel(dialog):
-        assert not dialog.dateEdit.isVisible()
-        type_text(dialog.reasonEdit, "Thiên tai, mưa lũ")
+        assert not dialog.form.dateEdit.isVisible()
+        type_text(dialog.form.reasonEdit, "Thiên tai, mưa lũ")
         ok(dialog)
 
     answer_dialog(cancel)
@@ -239,13 +229,18 @@ def test_an_edit_based_on_stale_data_is_refused(page, ctx, qtbot, no_dialogs):
         sessions.update_session(session, session_id, data)
     form.placeEdit.selectAll()
     type_text(form.placeEdit, "Nhà văn hóa xã")
+    no_dialogs.answer = QMessageBox.No  # keep the screen as it is
     qtbot.mouseClick(page.ui.saveButton, Qt.LeftButton)
     assert len(no_dialogs.texts) == 1 and "hãy tải lại" in no_dialogs.texts[0]
     with ctx.session() as session:
         assert get(session, m.DialogueSession, session_id).place == "Hội trường khác"
     assert page.form.dirty  # the clerk's typing is still there
-    qtbot.mouseClick(page.ui.revertButton, Qt.LeftButton)
+    no_dialogs.answer = QMessageBox.Yes  # the newest copy, with what was typed kept aside to copy
+    qtbot.mouseClick(page.ui.saveButton, Qt.LeftButton)
     assert form.placeEdit.text() == "Hội trường khác" and not page.form.dirty
+    kept = page.typed_text_window
+    assert "Nhà văn hóa xã" in kept.text.toPlainText()
+    kept.close()
 
 
 def test_invitations_for_each_invitee_from_the_menu(page, ctx, qtbot, no_dialogs, tmp_path, monkeypatch):
@@ -262,9 +257,13 @@ def test_invitations_for_each_invitee_from_the_menu(page, ctx, qtbot, no_dialogs
     assert not any(line.upper().startswith("PHIẾU ĐĂNG KÝ") for line in lines)  # the form left out
 
 
-def test_suggested_file_name_is_ascii():
-    name = export_actions.suggested_name("registration-form", dt.date(2026, 12, 10), "Liên tịch")
-    assert name == "Phieu_dang_ky_10-12-2026_Lien_tich.docx"
+def test_suggested_file_names_are_ascii():
+    stems = export_actions.FILE_STEMS
+    assert export_actions.file_name(stems["registration-form"], "10/12/2026", "Liên tịch") == \
+        "Phieu_dang_ky_10-12-2026_Lien_tich.docx"
+    assert export_actions.file_name(stems["reply"], "so 12", "Nguyễn Văn Đức") == \
+        "Tra_loi_kien_nghi_so_12_Nguyen_Van_Duc.docx"
+    assert export_actions.file_name("Bang tong hop", "2026", suffix=".xlsx") == "Bang_tong_hop_2026.xlsx"
 
 
 def test_deadlines_panel_shows_the_profiles_after_meeting_steps_and_provisional_dates(page, ctx):

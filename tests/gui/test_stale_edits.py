@@ -103,25 +103,25 @@ def _open_petition(ctx) -> int:
 
 
 def _fill_assign(dialog) -> None:
-    dialog.leadCombo.setCurrentIndex(dialog.leadCombo.findText("Công an xã"))
-    type_text(dialog.noteEdit, "Giao Công an xã xác minh")
+    dialog.form.leadCombo.setCurrentIndex(dialog.form.leadCombo.findText("Công an xã"))
+    type_text(dialog.form.noteEdit, "Giao Công an xã xác minh")
 
 
 def _fill_extend(dialog) -> None:
     # the suggested new due date (a working day after the current one), the citizen told in writing today
-    type_text(dialog.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
-    dialog.notifiedCheck.setChecked(True)
+    type_text(dialog.form.reasonEdit, "Cần xác minh thực địa với các hộ liền kề")
+    dialog.form.notifiedCheck.setChecked(True)
 
 
 def _fill_resolve(dialog) -> None:
-    type_text(dialog.resolutionEdit, "Đã sửa xong tuyến đường, công dân đồng ý.")
-    type_text(dialog.replyNumberEdit, "45/UBND-VP")
-    dialog.replyDateCheck.setChecked(True)  # the written answer sent today
+    type_text(dialog.form.resolutionEdit, "Đã sửa xong tuyến đường, công dân đồng ý.")
+    type_text(dialog.form.replyNumberEdit, "45/UBND-VP")
+    dialog.form.replyDateCheck.setChecked(True)  # the written answer sent today
 
 
 FILL = {"assign": _fill_assign, "extend": _fill_extend, "resolve": _fill_resolve}
-TYPED = {"assign": lambda d: d.noteEdit.text(), "extend": lambda d: d.reasonEdit.toPlainText(),
-         "resolve": lambda d: d.resolutionEdit.toPlainText()}
+TYPED = {"assign": lambda d: d.form.noteEdit.text(), "extend": lambda d: d.form.reasonEdit.toPlainText(),
+         "resolve": lambda d: d.form.resolutionEdit.toPlainText()}
 
 
 def _applied(kind: str, petition: m.Petition) -> bool:
@@ -142,7 +142,7 @@ def test_followup_dialog_refuses_a_stale_action(window, second, ctx, qtbot, no_d
 
     # meanwhile the other clerk reassigns the lead agency through their own dialog
     other = theirs.open_action("assign")
-    other.leadCombo.setCurrentIndex(other.leadCombo.findText("Trạm Y tế xã"))
+    other.form.leadCombo.setCurrentIndex(other.form.leadCombo.findText("Trạm Y tế xã"))
     _as("chuyenvien2", lambda: qtbot.mouseClick(other.buttons.button(QDialogButtonBox.Save), Qt.LeftButton))
     theirs_now = _stored(ctx, petition_id)
     assert theirs_now.status == "dang_giai_quyet" and theirs_now.lead_agency.name == "Trạm Y tế xã"

@@ -57,13 +57,13 @@ def test_own_data_step_by_step(empty_ctx, qtbot, no_dialogs):
     page = wizard.currentPage()
     _press(qtbot, wizard, QWizard.NextButton)  # the name is missing: the page stays, the error shows
     assert wizard.currentId() == COMMUNE
-    assert page.form.error_name.text() == "Tên đơn vị không được để trống."
+    assert page.form.name_error.text() == "Tên đơn vị không được để trống."
     type_text(page.form.nameEdit, "Xã Hòa Bình")
     type_text(page.form.provinceEdit, "Tỉnh Cao Bằng")
     type_text(page.form.codeEdit, "12a")
     _press(qtbot, wizard, QWizard.NextButton)
     assert wizard.currentId() == COMMUNE
-    assert page.form.error_code.text() == "Mã đơn vị hành chính chỉ gồm chữ số."
+    assert page.form.code_error.text() == "Mã đơn vị hành chính chỉ gồm chữ số."
     page.form.codeEdit.clear()
     type_text(page.form.codeEdit, "04321")
     _press(qtbot, wizard, QWizard.NextButton)

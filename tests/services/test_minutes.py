@@ -520,3 +520,115 @@ def test_save_progress_during_and_after_the_meeting(session, make_session):
     draft = make_session(stage="draft", start=dt.datetime(2026, 6, 12, 8, 0))
     with pytest.raises(TransitionError):
         minutes.save_progress(session, draft.id, citizens_attending=1)
+
+
+# -- what the live-minutes page reads, and the steps it asks for -------------------------------------------
+
+def test_meeting_state_shows_the_queue_the_opinions_and_the_attendance(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    registrations.set_state(session, second.id, "vang_mat")
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=5))
+    minutes.save_progress(session, meeting.id, citizens_attending=40, general_conclusion="Đang ghi")
+    state = minutes.meeting_state(session, meeting.id)
+    assert state.live and not state.startable and state.title == meeting.title
+    assert [(q.id, q.state) for q in state.queue] == [(second.id, "vang_mat")]  # the one who spoke left the queue
+    assert [(o.id, o.name, o.ended) for o in state.opinions] == [(opinion.id, first.citizen_name, None)]
+    assert state.last_unfinished() == opinion.id
+    assert state.agenda == {"a": [START]}
+    assert (state.citizens, state.conclusion, state.secretary) == (40, "Đang ghi", "Đỗ Thị Lan")
+    assert state.opinions[0].line().startswith(f"1. {first.citizen_name} (08:05) · đang phát biểu")
+
+
+def test_a_meeting_not_yet_held_can_be_started(session, make_session):
+    state = minutes.meeting_state(session, make_session(stage="invited").id)
+    assert state.startable and not state.live and state.opinions == []
+
+
+def test_who_may_answer_chair_co_chairs_invitees_and_agency_heads(session, make_session, commune):
+    ds = make_session(stage="in_progress", co_chairs=[(commune.council.id, False)],
+                      participants=[(commune.police.id, ""), (None, "Trưởng các thôn")])
+    found = minutes.responders(session, ds.id)
+    texts = [r.text for r in found]
+    assert texts[0] == "Người chủ trì: Nguyễn Văn Đức, Chủ tịch UBND xã"
+    assert texts[1] == "Đồng chủ trì: Hoàng Thị Mai, Chủ tịch HĐND xã"
+    assert found[1].official_id == commune.council.id
+    assert found[2].agency_id == commune.police.id  # the invited agency before the others
+    assert {r.agency_id for r in found[3:] if r.agency_id} == {commune.economy.id, commune.culture.id,
+                                                              commune.province.id}
+    invitee = found[-1]
+    assert (invitee.text, invitee.name, invitee.agency_id) == ("Khách mời: Trưởng các thôn", "Trưởng các thôn", None)
+    opinion = _walk_in_opinion(session, ds)
+    answer = minutes.answer_by(session, opinion.id, invitee, "Thôn sẽ họp dân bàn cách làm.")
+    assert (answer.responder_name, answer.responder_kind) == ("Trưởng các thôn", "co_quan")
+    answer = minutes.answer_by(session, opinion.id, found[2], "Công an xã sẽ kiểm tra.")
+    assert answer.agency_id == commune.police.id
+
+
+def test_an_inactive_agency_is_offered_only_when_invited(session, make_session, commune):
+    catalog.save_agency(session, catalog.AgencyInput(name="Phòng Kinh tế", head_title="Trưởng phòng",
+                                                     active=False), commune.economy.id)
+    ds = make_session(stage="in_progress")
+    assert commune.economy.id not in {r.agency_id for r in minutes.responders(session, ds.id)}
+
+
+def test_opinion_view_lists_the_answers_and_the_petitions(session, meeting, commune):
+    first, _ = registrations.queue(session, meeting.id)
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=1))
+    minutes.add_answer(session, opinion.id, "Sẽ sửa trong quý I.", responder_kind="co_quan",
+                       agency_id=commune.economy.id)
+    minutes.petition_from_opinion(session, opinion.id, content="Sửa đường")
+    view = minutes.opinion_view(session, opinion.id)
+    assert view.name == first.citizen_name and view.answering_agency_id == commune.economy.id
+    assert view.answers == ["Trưởng phòng Kinh tế: Sẽ sửa trong quý I."]
+    assert view.petitions == ["Sửa đường — Mới"]
+    assert view.info == "Thôn Bản Lải · Giao thông, hạ tầng · Đăng ký: Kiến nghị số 1 về đường giao thông"
+
+
+def test_call_next_ends_the_current_opinion_and_calls_the_next_waiting(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    opening = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=1))
+    assert opening.registration_id == first.id and opening.started_at == START + dt.timedelta(minutes=1)
+    following = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=6), finishing=opening.id)
+    assert opening.ended_at == START + dt.timedelta(minutes=6)
+    assert following.registration_id == second.id
+    assert (first.state, second.state) == ("da_phat_bieu", "da_phat_bieu")
+    assert minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=9), finishing=following.id) is None
+    assert following.ended_at == START + dt.timedelta(minutes=9)
+
+
+def test_call_next_takes_the_chosen_citizen_even_one_marked_absent(session, meeting):
+    first, second = registrations.queue(session, meeting.id)
+    registrations.set_state(session, second.id, "vang_mat")
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=2), chosen=second.id)
+    assert opinion.registration_id == second.id and second.state == "da_phat_bieu"
+    assert first.state == "cho_phat_bieu"
+
+
+def test_call_next_is_refused_outside_the_meeting(session, make_session):
+    ds = make_session(stage="invited")
+    with pytest.raises(ValidationError):
+        minutes.call_next(session, ds.id, START)
+
+
+def test_end_meeting_ends_the_opinion_being_recorded(session, meeting):
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=30))
+    minutes.end_meeting(session, meeting.id, START + dt.timedelta(hours=2, seconds=40), citizens_attending=10,
+                        delegates_attending=5)
+    assert opinion.ended_at == START + dt.timedelta(hours=2, seconds=40)
+    assert meeting.actual_end == START + dt.timedelta(hours=2)
+
+
+def test_end_meeting_before_the_last_opinion_started_changes_nothing(session, meeting):
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(hours=2))
+    before = _session_row(session, meeting.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.end_meeting(session, meeting.id, START + dt.timedelta(hours=1), citizens_attending=10,
+                            delegates_attending=5)
+    assert set(info.value.errors) == {"ended_at"}
+    assert opinion.ended_at is None and _session_row(session, meeting.id) == before
+
+
+def test_the_meeting_in_progress_is_found(session, make_session):
+    assert minutes.meeting_in_progress(session) is None
+    ds = make_session(stage="in_progress")
+    assert minutes.meeting_in_progress(session) == ds.id

@@ -465,3 +465,69 @@ def test_update_registration_with_bad_data_changes_nothing(session, planned):
                                                                               phone="999"))
     assert set(info.value.errors) == {"phone"}
     assert _snapshot(session, planned.id) == before
+
+
+# -- what the page and its dialogs read ---------------------------------------------------------------------
+
+def test_queue_rows_say_the_state_with_its_ground_and_the_details(session, make_session, commune):
+    ds = make_session(stage="invited")
+    first, second = registrations.queue(session, ds.id)
+    extra = _add(session, ds, "Lò Văn Sáng", phone="0912345678", cccd=VALID_CCCD, gender="nam",
+                 speaks_for="nhom_ho", speaks_for_count=12, addressed_agency_id=commune.police.id)
+    code = "gay_roi"
+    registrations.refuse(session, second.id, code, "Không đúng chủ đề")
+    registrations.merge(session, extra.id, first.id)
+    rows = {r.id: r for r in registrations.queue_rows(session, ds.id)}
+    assert [r.id for r in rows.values()] == [first.id, second.id, extra.id]
+    assert rows[second.id].state_text.startswith("Từ chối: Người có hành vi gây rối") and rows[second.id].closed
+    assert rows[second.id].refusal_note == "Không đúng chủ đề"
+    assert rows[extra.id].state_text == f"Đã gộp vào đăng ký của {first.citizen_name}"
+    sang = rows[extra.id]
+    assert (sang.gender, sang.phone, sang.cccd, sang.addressed_to) == ("Nam", "0912345678", VALID_CCCD, "Công an xã")
+    assert sang.speaks_for == "Nhóm hộ (12)" and sang.place == ""
+    assert rows[first.id].place == "Thôn Bản Lải" and rows[first.id].field == "Giao thông, hạ tầng"
+
+
+def test_registration_input_reads_back_what_the_form_saved(session, planned, commune):
+    data = RegistrationInput(citizen_name="Hà Thị Mai", content="Đề nghị làm cầu", birth_year=1980,
+                             hamlet_id=commune.hamlets[2].id, phone="0987654321", received_date=dt.date(2026, 5, 2))
+    reg = registrations.add_registration(session, planned.id, data)
+    read, version = registrations.registration_input(session, reg.id)
+    assert version == reg.version
+    assert (read.citizen_name, read.content, read.birth_year, read.hamlet_id, read.phone, read.received_date) == (
+        "Hà Thị Mai", "Đề nghị làm cầu", 1980, commune.hamlets[2].id, "0987654321", dt.date(2026, 5, 2))
+    registrations.update_registration(session, reg.id, read, version)  # the same input saves as it is
+
+
+def test_refusal_choice_offers_the_profiles_grounds(session, planned):
+    reg = _add(session, planned, "Lò Văn Sáng", content="Hỏi về đất")
+    choice = registrations.refusal_choice(session, reg.id)
+    assert choice.registration.line() == f"{reg.queue_order}. Lò Văn Sáng"
+    assert choice.registration.content == "Hỏi về đất"
+    assert choice.reasons and all(_vietnamese(text) for text, _code in choice.reasons)
+    assert choice.profile_name == planned.profile.name
+
+
+def test_merge_candidates_and_merging_a_group(session, planned, commune):
+    one = _add(session, planned, "Lò Văn Sáng", hamlet_id=commune.hamlets[0].id, content="Đường")
+    two = _add(session, planned, "Lò văn Sáng", hamlet_id=commune.hamlets[0].id, content="Điện")
+    other = _add(session, planned, "Hà Thị Mai")
+    chosen, groups = registrations.merge_candidates(session, planned.id, [one.id, other.id, 999999])
+    assert [r.id for r in chosen] == [one.id, other.id]
+    assert [[r.id for r in g] for g in groups] == [[one.id, two.id]]
+    registrations.merge_group(session, one.id, [one.id, two.id])
+    assert two.state == "gop" and "Điện" in one.content
+    assert registrations.merge_candidates(session, planned.id, [two.id]) == ([], [])
+
+
+def test_speakers_list_leaves_out_refused_and_merged_and_personal_numbers(session, make_session, commune):
+    ds = make_session(stage="invited")
+    first, second = registrations.queue(session, ds.id)
+    code = "gay_roi"
+    registrations.refuse(session, second.id, code)
+    group = _add(session, ds, "Hà Thị Mai", speaks_for="nhom_ho", speaks_for_count=5, phone="0912345678")
+    listed = registrations.speakers_list(session, ds.id)
+    assert listed.commune == "Xã Tân Đoàn" and listed.title == ds.title and listed.when == ds.planned_start
+    assert [s.citizen_name for s in listed.speakers] == [first.citizen_name, "Hà Thị Mai"]
+    assert listed.speakers[1].speaks_for == "nhóm hộ, 5 hộ/thành viên"
+    assert "0912345678" not in repr(listed) and group.phone == "0912345678"

@@ -7,44 +7,19 @@ catalogue order until a header is clicked, then sort the Vietnamese way (SortPro
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
-from sqlalchemy import select
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QTableView, QTabWidget, \
+    QVBoxLayout, QWidget
 
 from desk_app.domain.states import AgencyKind, Body
-from desk_app.gui.common import (ROW_ROLE, Column, FieldErrors, RowsModel, SortProxy, button, load_ui, pydate, qdate)
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, button, load_ui
 from desk_app.gui.context import Page
+from desk_app.gui.widgets import (FieldErrors, fill_combo, link_optional_dates, optional_date, page_heading,
+                                  read_only_table, select_data, set_optional_date)
 from desk_app.services import catalog, profiles
 from desk_app.services.common import commune
-from desk_app.store import models as m
 
 MAX_COLUMN_WIDTH = 320
 GENDERS = (("Không ghi", None), ("Nam", "nam"), ("Nữ", "nu"))
-
-
-def error_labels(form: QWidget) -> FieldErrors:
-    """The form's ``error_<field>`` labels, keyed by the service's field names."""
-    return FieldErrors({label.objectName().removeprefix("error_"): label for label in form.findChildren(QLabel)
-                        if label.objectName().startswith("error_")})
-
-
-def link_optional_dates(form: QWidget) -> None:
-    """An optional date is enabled by the check box named like it (``activeFromCheck`` → ``activeFromEdit``)."""
-    for check in form.findChildren(QCheckBox):
-        partner = form.findChild(QDateEdit, check.objectName().removesuffix("Check") + "Edit")
-        if partner is not None:
-            check.toggled.connect(partner.setEnabled)
-
-
-def _set_optional_date(check: QCheckBox, edit: QDateEdit, value) -> None:
-    check.setChecked(value is not None)
-    edit.setEnabled(value is not None)
-    if value is not None:
-        edit.setDate(qdate(value))
-
-
-def _optional_date(check: QCheckBox, edit: QDateEdit):
-    return pydate(edit.date()) if check.isChecked() else None
 
 
 class RecordTab(QWidget):
@@ -58,25 +33,15 @@ class RecordTab(QWidget):
         self.page, self.ctx = page, page.ctx
         self.current_id: int | None = None
         self.model = RowsModel(self.columns(), self)
-        self.proxy = SortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName(f"{type(self).__name__}Table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.AscendingOrder)  # the catalogue's own order until a header is clicked
+        # the catalogue's own order until a header is clicked
+        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True, alternate=True,
+                                     wrap=False)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         self.form = load_ui(self.form_name, self)
-        self.errors = error_labels(self.form)
+        self.errors = FieldErrors.of(self.form)
         link_optional_dates(self.form)
         for edit in self.form.findChildren(QLineEdit):
             edit.returnPressed.connect(self.save)
@@ -172,20 +137,20 @@ class RecordTab(QWidget):
 
     def save(self) -> bool:
         """Save the form (Ctrl+S); problems are shown next to their fields."""
-        try:
-            with self.ctx.session() as session:
-                row_id = self.store(session, self.current_id).id
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
+        current, saved = self.current_id, {}
+
+        def work(session) -> None:
+            saved["id"] = self.store(session, current).id
+
+        if not self.page.write(work, "catalog", errors=self.errors):
             return False
         self.errors.clear()
-        self.current_id = row_id
+        self.current_id = saved["id"]
         self.reload()
-        self.ctx.changed("catalog")
         return True
 
 
-def _heads_text(official: m.Official) -> str:
+def _heads_text(official) -> str:
     return ", ".join(label for _post, flag, label in catalog.HEAD_POSTS if getattr(official, flag))
 
 
@@ -202,25 +167,23 @@ class OfficialsTab(RecordTab):
                 Column("Thôi giữ chức vụ", lambda o: o.active_to)]
 
     def load(self, session):
-        return list(session.scalars(select(m.Official).order_by(m.Official.id)))
+        return catalog.officials(session)
 
     def setup_form(self) -> None:
-        for body in Body:
-            self.form.bodyCombo.addItem(body.label, body.value)
-        for text, value in GENDERS:
-            self.form.genderCombo.addItem(text, value)
+        fill_combo(self.form.bodyCombo, [(body.label, body.value) for body in Body])
+        fill_combo(self.form.genderCombo, GENDERS)
 
     def fill(self, o) -> None:
         f = self.form
         f.nameEdit.setText(o.name if o else "")
         f.titleEdit.setText(o.title if o else "")
-        f.bodyCombo.setCurrentIndex(max(f.bodyCombo.findData(o.body if o else Body.COMMITTEE.value), 0))
-        f.genderCombo.setCurrentIndex(max(f.genderCombo.findData(o.gender if o else None), 0))
+        select_data(f.bodyCombo, o.body if o else Body.COMMITTEE.value)
+        select_data(f.genderCombo, o.gender if o else None)
         f.partyHeadCheck.setChecked(bool(o and o.is_party_head))
         f.councilHeadCheck.setChecked(bool(o and o.is_council_head))
         f.committeeHeadCheck.setChecked(bool(o and o.is_committee_head))
-        _set_optional_date(f.activeFromCheck, f.activeFromEdit, o.active_from if o else None)
-        _set_optional_date(f.activeToCheck, f.activeToEdit, o.active_to if o else None)
+        set_optional_date(f.activeFromCheck, f.activeFromEdit, o.active_from if o else None)
+        set_optional_date(f.activeToCheck, f.activeToEdit, o.active_to if o else None)
 
     def store(self, session, row_id):
         f = self.form
@@ -228,8 +191,8 @@ class OfficialsTab(RecordTab):
             name=f.nameEdit.text(), title=f.titleEdit.text(), body=f.bodyCombo.currentData(),
             gender=f.genderCombo.currentData(), is_party_head=f.partyHeadCheck.isChecked(),
             is_council_head=f.councilHeadCheck.isChecked(), is_committee_head=f.committeeHeadCheck.isChecked(),
-            active_from=_optional_date(f.activeFromCheck, f.activeFromEdit),
-            active_to=_optional_date(f.activeToCheck, f.activeToEdit)), row_id)
+            active_from=optional_date(f.activeFromCheck, f.activeFromEdit),
+            active_to=optional_date(f.activeToCheck, f.activeToEdit)), row_id)
 
 
 class AgenciesTab(RecordTab):
@@ -244,17 +207,16 @@ class AgenciesTab(RecordTab):
                 Column("Đang hoạt động", lambda a: a.active)]
 
     def load(self, session):
-        return list(session.scalars(select(m.Agency).order_by(m.Agency.position, m.Agency.id)))
+        return catalog.rows(session, "agencies")
 
     def setup_form(self) -> None:
-        for kind in AgencyKind:
-            self.form.kindCombo.addItem(kind.label, kind.value)
+        fill_combo(self.form.kindCombo, [(kind.label, kind.value) for kind in AgencyKind])
 
     def fill(self, a) -> None:
         f = self.form
         f.nameEdit.setText(a.name if a else "")
         f.shortNameEdit.setText(a.short_name if a else "")
-        f.kindCombo.setCurrentIndex(max(f.kindCombo.findData(a.kind if a else AgencyKind.SPECIALIST.value), 0))
+        select_data(f.kindCombo, a.kind if a else AgencyKind.SPECIALIST.value)
         f.headNameEdit.setText(a.head_name if a else "")
         f.headTitleEdit.setText(a.head_title if a else "")
         f.activeCheck.setChecked(a.active if a else True)
@@ -271,7 +233,7 @@ class NamedTab(RecordTab):
     """Hamlets and fields: a name and an "in use" flag."""
 
     form_name = "catalog_named"
-    model_class = m.Hamlet
+    catalogue = "hamlets"  # a key of catalog.CATALOGUES
     name_label = ""
     saver = staticmethod(catalog.save_hamlet)
 
@@ -279,8 +241,7 @@ class NamedTab(RecordTab):
         return [Column(self.name_label, lambda r: r.name), Column("Đang dùng", lambda r: r.active)]
 
     def load(self, session):
-        return list(session.scalars(select(self.model_class).order_by(self.model_class.position,
-                                                                      self.model_class.id)))
+        return catalog.rows(session, self.catalogue)
 
     def setup_form(self) -> None:
         self.form.nameLabel.setText(f"{self.name_label}:")
@@ -295,14 +256,14 @@ class NamedTab(RecordTab):
 
 class HamletsTab(NamedTab):
     what = "thôn, tổ dân phố"
-    model_class = m.Hamlet
+    catalogue = "hamlets"
     name_label = "Tên thôn, tổ dân phố"
     saver = staticmethod(catalog.save_hamlet)
 
 
 class FieldsTab(NamedTab):
     what = "lĩnh vực"
-    model_class = m.Field
+    catalogue = "fields"
     name_label = "Tên lĩnh vực"
     saver = staticmethod(catalog.save_field)
 
@@ -319,9 +280,8 @@ class CommuneTab(QWidget):
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
         self.form = load_ui("catalog_commune", self)
-        self.errors = error_labels(self.form)
-        for kind in catalog.COMMUNE_KINDS:
-            self.form.kindCombo.addItem(kind.capitalize(), kind)
+        self.errors = FieldErrors.of(self.form)
+        fill_combo(self.form.kindCombo, [(kind.capitalize(), kind) for kind in catalog.COMMUNE_KINDS])
         self.form.saveButton.clicked.connect(self.save)
         self.form.saveButton.setShortcut("Ctrl+S")
         for edit in self.form.findChildren(QLineEdit):
@@ -341,14 +301,12 @@ class CommuneTab(QWidget):
             unit = commune(session)
             choices = [(p.name + ("" if p.built_in else " (tự tạo)"), p.id) for p in profiles.list_profiles(session)]
         f = self.form
-        f.profileCombo.clear()
-        for text, profile_id in choices:
-            f.profileCombo.addItem(text, profile_id)
+        fill_combo(f.profileCombo, choices)
         for key, name in self.TEXTS:
             getattr(f, name).setText(getattr(unit, key) if unit else "")
             getattr(f, name).setCursorPosition(0)  # long names read from their start
-        f.kindCombo.setCurrentIndex(max(f.kindCombo.findData(unit.kind if unit else "xã"), 0))
-        f.profileCombo.setCurrentIndex(max(f.profileCombo.findData(unit.profile_id if unit else None), 0))
+        select_data(f.kindCombo, unit.kind if unit else "xã")
+        select_data(f.profileCombo, unit.profile_id if unit else None)
         f.recipientsEdit.setPlainText("\n".join(unit.superior_recipients or []) if unit else "")
         self.errors.clear()
 
@@ -358,18 +316,14 @@ class CommuneTab(QWidget):
         data = catalog.CommuneInput(**values, kind=f.kindCombo.currentData(),
                                     superior_recipients=f.recipientsEdit.toPlainText().splitlines(),
                                     profile_id=f.profileCombo.currentData())
-        try:
-            with self.ctx.session() as session:
-                before = commune(session)
-                old_profile = before.profile_id if before else None
-                catalog.save_commune(session, data)
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
+        with self.ctx.session() as session:
+            before = commune(session)
+            old_profile = before.profile_id if before else None
+        # the status bar names the profile in force: the pages that show it hear of a new one
+        topics = ("catalog", "settings") if old_profile != data.profile_id else ("catalog",)
+        if not self.page.write(lambda session: catalog.save_commune(session, data), *topics, errors=self.errors):
             return False
         self.reload()  # the names the service derived from the commune's name
-        self.ctx.changed("catalog")
-        if old_profile != data.profile_id:
-            self.ctx.changed("settings")  # the status bar names the profile in force
         if self.ctx.last_saved is not None:
             self.saved_label.setText(f"Đã lưu lúc {self.ctx.last_saved:%H:%M:%S}")
         return True
@@ -381,8 +335,7 @@ class CatalogPage(Page):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        heading = QLabel(self.title, self)
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold")
+        heading = page_heading(self.title, self)
         self.commune_tab = CommuneTab(self)
         self.officials_tab = OfficialsTab(self)
         self.agencies_tab = AgenciesTab(self)

@@ -11,43 +11,31 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QListWidgetItem,
-    QVBoxLayout,
-)
-import shiboken6
-from sqlalchemy import select
+from PySide6.QtWidgets import QApplication, QHeaderView, QListWidgetItem, QVBoxLayout
 
 from desk_app.documents.contexts import upward_petitions
 from desk_app.domain import clock
-from desk_app.domain.errors import ConflictError, DeskAppError
-from desk_app.domain.states import Host, PetitionStatus, SessionStatus
+from desk_app.domain.errors import DeskAppError
+from desk_app.domain.states import Host, SessionStatus
 from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
+from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import (
-    ROW_ROLE,
-    Column,
-    FieldErrors,
-    RowsModel,
-    SortProxy,
-    load_ui,
-)
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui
 from desk_app.gui.context import Page, ask
 from desk_app.gui.export_actions import export_session_document
-from desk_app.gui.session_form import date_reason_dialog, set_combo_data
+from desk_app.gui.forms import DateReasonDialog
 from desk_app.gui.stale import offer_reload
-from desk_app.services import followup, minutes, sessions
-from desk_app.services.common import domain_profile, get
-from desk_app.store import models as m
+from desk_app.gui.widgets import FieldErrors, connect_while, fill_combo, fill_session_picker, read_only_table, \
+    select_data
+from desk_app.services import catalog, followup, minutes, sessions
+from desk_app.services.followup import PetitionDetail
+from desk_app.services.sessions import SessionChoice
 
 HELD = (SessionStatus.ENDED, SessionStatus.CONCLUDED, SessionStatus.COMPLETED)
 # what this page shows depends on these topics (registrations and exported documents do not change it)
 WATCHED = frozenset({"sessions", "minutes", "petitions", "catalog", "settings", "calendar"})
-LATE = QColor("#b00020")
+LATE = QColor(palette.ERROR)
 
 
 @dataclass(frozen=True)
@@ -85,6 +73,7 @@ COLUMNS = (
 class ConclusionPage(Page):
     key = "conclusion"
     title = "Kết luận"
+    watches = WATCHED
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -100,30 +89,19 @@ class ConclusionPage(Page):
         self._dirty = False  # the shown petition's conclusion was edited
         self._general_dirty = False  # the general conclusion was edited and not yet autosaved
         self._general_autosave = Autosave(self._write_general, self)
-        self._own_change = False  # this page announced its own autosave: no reload under the clerk's cursor
         self._loading = False
         self._selecting = False
-        self.errors = FieldErrors({"conclusion": ui.conclusionError, "lead_agency_id": ui.leadError,
-                                   "coordinator_ids": ui.coordinatorsError,
-                                   "general_conclusion": ui.generalError})
+        self.errors = FieldErrors.of(ui, {"lead_agency_id": "lead", "coordinator_ids": "coordinators"})
 
         self.model = RowsModel(COLUMNS, self)
-        self.proxy = SortProxy(self)
-        self.proxy.setSourceModel(self.model)
         table = ui.petitionTable
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        self.proxy = read_only_table(table, self.model, sortable=True, resize=QHeaderView.ResizeToContents,
+                                     stretch=2, wrap=False, bold_header=False)
         table.sortByColumn(0, Qt.AscendingOrder)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
         header.setSectionResizeMode(3, QHeaderView.Interactive)  # agency names are long: elided, resizable
         header.resizeSection(3, 150)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header.setHighlightSections(False)
         table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         ui.sessionCombo.currentIndexChanged.connect(self._session_chosen)
@@ -138,7 +116,7 @@ class ConclusionPage(Page):
         ui.coordinatorsList.itemChanged.connect(self._touched)
         ui.complexCheck.toggled.connect(self._touched)
         ui.generalEdit.textChanged.connect(self._general_touched)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        connect_while(self, QApplication.instance().focusChanged, self._focus_changed)
         ui.generalHint.setWordWrap(True)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
@@ -170,24 +148,16 @@ class ConclusionPage(Page):
             self.errors.show(getattr(exc, "errors", {}) or {"general_conclusion": exc.message})
             return False
         self._general_dirty = False
-        self._own_change = True
-        try:
-            self.ctx.changed("sessions")
-        finally:
-            self._own_change = False
+        self.changed("sessions")  # no reload here: the clerk's cursor stays where it is
         return True
 
     def _focus_changed(self, old, _new) -> None:
-        if shiboken6.isValid(self) and old is self.ui.generalEdit:
+        if old is self.ui.generalEdit:
             self._save_general()
 
     def hideEvent(self, event) -> None:  # noqa: N802 — another page, or the window closes
         self._save_general()
         super().hideEvent(event)
-
-    def _on_changed(self, topic: str) -> None:
-        if topic in WATCHED and not self._own_change:
-            super()._on_changed(topic)
 
     # -- loading -------------------------------------------------------------------------------------------
     def activate(self, arg: object = None) -> None:
@@ -199,19 +169,16 @@ class ConclusionPage(Page):
 
     def reload(self) -> None:
         with self.ctx.session() as session:
-            held = [(ds.id, ds.status, " — ".join((format_date(ds.session_date), Host(ds.host).label,
-                                                   SessionStatus(ds.status).label, ds.title)))
+            held = [SessionChoice(ds.id, " — ".join((format_date(ds.session_date), Host(ds.host).label,
+                                                     SessionStatus(ds.status).label, ds.title)), ds.status, ds.title)
                     for ds in sessions.list_sessions(session) if SessionStatus(ds.status) in HELD]
-            agencies = [(a.id, a.name) for a in session.scalars(
-                select(m.Agency).order_by(m.Agency.active.desc(), m.Agency.position, m.Agency.id))]
+            agencies = catalog.agencies_for_choice(session, every=True)
         ui = self.ui
         self._loading = True
         try:
-            ui.leadCombo.clear()
-            ui.leadCombo.addItem("(chưa giao)", None)
+            fill_combo(ui.leadCombo, agencies, "(chưa giao)")
             ui.coordinatorsList.clear()
-            for agency_id, name in agencies:
-                ui.leadCombo.addItem(name, agency_id)
+            for name, agency_id in agencies:
                 item = QListWidgetItem(name)
                 item.setToolTip(name)
                 item.setData(Qt.UserRole, agency_id)
@@ -220,19 +187,12 @@ class ConclusionPage(Page):
                 ui.coordinatorsList.addItem(item)
         finally:
             self._loading = False
-        combo = ui.sessionCombo
         wanted = self.session_id
-        if wanted is None or all(sid != wanted for sid, _s, _t in held):
+        if wanted is None or all(c.id != wanted for c in held):
             # the latest meeting still waiting for its conclusion notice, else the latest one held
-            waiting = [sid for sid, status, _t in held if status == SessionStatus.ENDED.value]
-            wanted = waiting[-1] if waiting else (held[-1][0] if held else None)
-        combo.blockSignals(True)
-        combo.clear()
-        for sid, _status, text in held:
-            combo.addItem(text, sid)
-            combo.setItemData(combo.count() - 1, text, Qt.ToolTipRole)
-        set_combo_data(combo, wanted)
-        combo.blockSignals(False)
+            waiting = [c.id for c in held if c.status == SessionStatus.ENDED.value]
+            wanted = waiting[-1] if waiting else (held[-1].id if held else None)
+        fill_session_picker(ui.sessionCombo, held, wanted)
         self._load_session(wanted)
 
     def _session_chosen(self, _index: int) -> None:
@@ -241,7 +201,7 @@ class ConclusionPage(Page):
             return
         leave = self._confirm_leave()
         self.ui.sessionCombo.blockSignals(True)  # saving may have reloaded the combo: show the right one
-        set_combo_data(self.ui.sessionCombo, wanted if leave else self.session_id)
+        select_data(self.ui.sessionCombo, wanted if leave else self.session_id)
         self.ui.sessionCombo.blockSignals(False)
         if leave:
             self._save_general()  # the general conclusion typed for the session being left
@@ -264,11 +224,12 @@ class ConclusionPage(Page):
             return
         today = clock.today()
         with self.ctx.session() as session:
-            ds = get(session, m.DialogueSession, session_id)
+            ds = sessions.get_session(session, session_id)
             petitions = followup.list_petitions(session, followup.PetitionFilter(session_id=ds.id))
             rows = [Row(p.id, number, p.citizen_name, p.content,
                         p.lead_agency.name if p.lead_agency else "", p.due_date, p.due_provisional,
-                        PetitionStatus(p.status).label, bool(p.conclusion.strip()), followup.is_overdue(p, today))
+                        followup.PetitionStatus(p.status).label, bool(p.conclusion.strip()),
+                        followup.is_overdue(p, today))
                     for number, p in enumerate(petitions, 1)]
             view = sessions.deadlines(session, ds.id, today)
             status = SessionStatus(ds.status)
@@ -281,7 +242,7 @@ class ConclusionPage(Page):
         deadline = f"thông báo kết luận chậm nhất {format_date(view.conclusion_due)}"
         if notice_date:
             deadline = f"đã ban hành thông báo kết luận ngày {format_date(notice_date)}"
-        info.append(f"<span style='color:#b00020'><b>{deadline} — chậm</b></span>"
+        info.append(f"<span style='color:{palette.ERROR}'><b>{deadline} — chậm</b></span>"
                     if view.conclusion_late else deadline)
         ui.sessionInfo.setText("; ".join(info))
         if not (self._general_dirty and same_session):  # a reload keeps the clerk's text
@@ -376,46 +337,43 @@ class ConclusionPage(Page):
                     ui.coordinatorsList.item(i).setCheckState(Qt.Unchecked)
                 return
             with self.ctx.session() as session:
-                p = get(session, m.Petition, petition_id)
-                who = p.citizen_name + (f" — {p.address}" if p.address else "")
-                if p.field is not None:
-                    who += f"<br>Lĩnh vực: {p.field.name}"
-                who += f"<br>Trạng thái: {PetitionStatus(p.status).label}"
-                if p.times_raised > 1:
-                    who += f" — <b>đã nêu {p.times_raised} lần</b>"
-                ui.citizenLabel.setText(who)
-                ui.contentView.setPlainText(p.content)
-                ui.conclusionEdit.setPlainText(p.conclusion)
-                set_combo_data(ui.leadCombo, p.lead_agency_id)
-                coordinators = {c.agency_id for c in p.coordinators}
-                for i in range(ui.coordinatorsList.count()):
-                    item = ui.coordinatorsList.item(i)
-                    item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in coordinators else Qt.Unchecked)
-                ui.complexCheck.setChecked(p.complex_case)
-                ui.dueLabel.setText(self._due_text(p))
-                self._petition_version = p.version
+                d = followup.petition_detail(session, petition_id)
+            who = d.citizen + (f" — {d.address}" if d.address else "")
+            if d.field:
+                who += f"<br>Lĩnh vực: {d.field}"
+            who += f"<br>Trạng thái: {d.status}"
+            if d.times_raised > 1:
+                who += f" — <b>đã nêu {d.times_raised} lần</b>"
+            ui.citizenLabel.setText(who)
+            ui.contentView.setPlainText(d.content)
+            ui.conclusionEdit.setPlainText(d.conclusion)
+            select_data(ui.leadCombo, d.lead_agency_id)
+            for i in range(ui.coordinatorsList.count()):
+                item = ui.coordinatorsList.item(i)
+                item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in d.coordinator_ids else Qt.Unchecked)
+            ui.complexCheck.setChecked(d.complex_case)
+            ui.dueLabel.setText(self._due_text(d))
+            self._petition_version = d.version
         finally:
             self._loading = False
         self._dirty = False
 
     @staticmethod
-    def _due_text(p: m.Petition) -> str:
-        status = PetitionStatus(p.status)
-        if status.closed:
-            return f"Không còn hạn phải trả lời (kiến nghị ở trạng thái “{status.label}”)."
-        profile = domain_profile(p.session.profile)
-        lines = [f"<b>{format_date(p.due_date)}</b>"]
-        computed = f"Tính theo quy định ({profile.name}): {format_date(p.computed_due_date)}"
-        if p.due_provisional:
+    def _due_text(d: PetitionDetail) -> str:
+        if d.closed:
+            return f"Không còn hạn phải trả lời (kiến nghị ở trạng thái “{d.status}”)."
+        lines = [f"<b>{format_date(d.due)}</b>"]
+        computed = f"Tính theo quy định ({d.profile_name}): {format_date(d.computed_due)}"
+        if d.due_provisional:
             computed += " — tạm tính, sẽ tính lại khi ban hành thông báo kết luận"
         lines.append(computed)
-        if p.due_override is not None:
-            lines.append(f"Đã điều chỉnh thành {format_date(p.due_override)}; lý do: {p.due_override_reason}")
-        if p.extensions:
-            last = p.extensions[-1]
+        if d.due_override is not None:
+            lines.append(f"Đã điều chỉnh thành {format_date(d.due_override)}; lý do: {d.due_override_reason}")
+        if d.extensions:
+            last = d.extensions[-1]
             lines.append(f"Gia hạn đến {format_date(last.new_due)}; lý do: {last.reason}")
-        if followup.is_overdue(p, clock.today()):
-            lines[0] = f"<span style='color:#b00020'><b>{format_date(p.due_date)} — đã quá hạn</b></span>"
+        if d.overdue:
+            lines[0] = f"<span style='color:{palette.ERROR}'><b>{format_date(d.due)} — đã quá hạn</b></span>"
         return "<br>".join(lines)
 
     def save_petition(self) -> bool:
@@ -426,59 +384,57 @@ class ConclusionPage(Page):
         coordinators = [ui.coordinatorsList.item(i).data(Qt.UserRole) for i in range(ui.coordinatorsList.count())
                         if ui.coordinatorsList.item(i).checkState() == Qt.Checked]
         self.errors.clear()
-        try:
-            with self.ctx.session() as session:
-                petition = followup.set_conclusion(
-                    session, self.petition_id, ui.conclusionEdit.toPlainText(), ui.leadCombo.currentData(),
-                    coordinators, ui.complexCheck.isChecked(), expected_version=self._petition_version)
-                version = petition.version
-        except ConflictError as exc:
+        petition_id, version = self.petition_id, self._petition_version
+        text, lead, complex_case = ui.conclusionEdit.toPlainText(), ui.leadCombo.currentData(), \
+            ui.complexCheck.isChecked()
+        saved: dict[str, int] = {}
+
+        def work(session) -> None:
+            saved["version"] = followup.set_conclusion(session, petition_id, text, lead, coordinators, complex_case,
+                                                       expected_version=version).version
+
+        def refused(exc) -> None:
             # another clerk saved this petition after it was shown here: nothing is overwritten; the text typed
             # here stays on screen, or in a window of its own when the newest copy is shown
-            if offer_reload(self, exc, ui.conclusionEdit.toPlainText(), "ý kiến kết luận"):
+            if offer_reload(self, exc, text, "ý kiến kết luận"):
                 self._show_petition(self.petition_id)
                 self.reload()  # the table shows the other clerk's agencies and conclusion too
+
+        if not self.write(work, "petitions", errors=self.errors, on_conflict=refused):
             return False
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
-            return False
-        self._petition_version = version
+        self._petition_version = saved["version"]
         self._dirty = False
-        self._announce("petitions")
+        self.reload()
         return True
 
-    def _announce(self, *topics: str) -> None:
-        for topic in topics:
-            self.ctx.changed(topic)
-        if self._stale:
-            self.reload()
-            self._stale = False
-
     def _run_dialog(self, title: str, prompt: str, work, **options) -> bool:
-        """Ask for a date / reason and run ``work(session, values)``; errors stay in the dialog."""
-        def accept(values) -> None:
-            with self.ctx.session() as session:
-                work(session, values)
-
-        dialog = date_reason_dialog(self, title, prompt, accept, **options)
+        """Ask for a date / reason and run ``work(session, values, version)``; errors stay in the dialog."""
+        dialog = DateReasonDialog(self.ctx, self, title, prompt, work, **options)
         done = bool(dialog.exec())
         dialog.deleteLater()
         return done
 
+    def _reload_petition(self) -> int | None:
+        """After another clerk's save: the newest copy of the petition on screen; its version."""
+        self._show_petition(self.petition_id)
+        self.reload()
+        return self._petition_version
+
     def _override_due(self) -> None:
         if self.petition_id is None or not self._confirm_leave():
             return
-        petition_id, version = self.petition_id, self._petition_version
+        petition_id = self.petition_id
         with self.ctx.session() as session:
-            p = get(session, m.Petition, petition_id)
-            due, computed, profile = p.due_date, p.computed_due_date, p.session.profile.name
-        prompt = (f"Hạn trả lời tính theo quy định ({profile}): {format_date(computed)}. Hạn mới (dd/mm/yyyy) "
-                  "và lý do điều chỉnh sẽ được ghi vào lịch sử của kiến nghị.")
+            d = followup.petition_detail(session, petition_id)
+        prompt = (f"Hạn trả lời tính theo quy định ({d.profile_name}): {format_date(d.computed_due)}. Hạn mới "
+                  "(dd/mm/yyyy) và lý do điều chỉnh sẽ được ghi vào lịch sử của kiến nghị.")
         if self._run_dialog("Điều chỉnh hạn trả lời", prompt,
-                            lambda s, v: followup.override_due(s, petition_id, v.date, v.reason,
-                                                               expected_version=version),
-                            date=due or computed, reason_label="&Lý do điều chỉnh:", allow_computed=True):
-            self._announce("petitions")
+                            lambda s, v, version: followup.override_due(s, petition_id, v.date, v.reason,
+                                                                        expected_version=version),
+                            version=d.version, reload=self._reload_petition, date=d.due or d.computed_due,
+                            reason_label="&Lý do điều chỉnh:", allow_computed=True):
+            self.changed("petitions")
+            self.reload()
 
     # -- the session's conclusion notice --------------------------------------------------------------------
     def _issue_notice(self) -> None:
@@ -488,10 +444,11 @@ class ConclusionPage(Page):
         prompt = ("Ngày ký ban hành thông báo kết luận. Kết luận chung ở trang này được lưu cùng; hạn trả lời "
                   "công dân của các kiến nghị được tính lại theo ngày này.")
         if self._run_dialog("Ban hành thông báo kết luận", prompt,
-                            lambda s, v: followup.issue_conclusion_notice(s, session_id, v.date, general),
+                            lambda s, v, _version: followup.issue_conclusion_notice(s, session_id, v.date, general),
                             date=clock.today()):
             self._general_dirty = False
-            self._announce("sessions", "petitions")
+            self.changed("sessions", "petitions")
+            self.reload()
 
     def export(self, kind: str) -> None:
         if self.session_id is None or not self._confirm_leave():

@@ -13,76 +13,26 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea,
+                               QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from desk_app.domain import clock
 from desk_app.domain.deadlines import DUE_SOON_WORKING_DAYS
 from desk_app.domain.validation import format_date
+from desk_app.gui import palette
 from desk_app.gui.chart_view import ChartView
-from desk_app.gui.common import ROW_ROLE, Column, RowsModel, SortProxy, button
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, button
 from desk_app.gui.context import Page
+from desk_app.gui.widgets import FiguresTable, format_figure, read_only_table
 from desk_app.services import followup, statistics
 from desk_app.services.common import load_calendar
-from desk_app.store import models as m
 
 # The figures shown as tiles (keys of Figures.items()); the full list is on the "Tất cả số liệu" tab.
 TILE_KEYS = ("sessions_total", "sessions_held", "citizens_attending", "petitions", "answered_at_meeting",
              "resolved", "in_progress", "open_overdue")
 LIST_LIMIT = 50  # rows per petition list: the follow-up page has them all
 
-# compliance state → (background, text colour): green / amber / red
-STATE_COLOURS = {"met": ("#e3f4e6", "#1b5e20"), "planned": ("#fff3d6", "#7a4d00"),
-                 "not_yet": ("#fde2e1", "#a00018")}
-OVERDUE_COLOUR = QColor("#a00018")
-
-
-def format_figure(value: float | str | None) -> str:
-    """A figure as a person reads it: a decimal comma, a dash when there is nothing to count yet."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return f"{value:,}".replace(",", ".")  # thousands separated the Vietnamese way
-
-
-class FiguresTable(QTableView):
-    """The full list of figures (label, value) in report order; shared with the reports page's preview."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.model_ = RowsModel([
-            Column("Chỉ tiêu", lambda row: row[1]),
-            Column("Số liệu", lambda row: format_figure(row[2]), align=Qt.AlignRight),
-        ], self)
-        self.setModel(self.model_)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        self.setAccessibleName("Tất cả số liệu")
-
-    def set_statistics(self, stats: statistics.Statistics, with_compliance: bool = False) -> None:
-        rows = list(stats.total.items())
-        if with_compliance:  # as the report words it: each head, held / required, assessment
-            for head in stats.compliance:
-                who = f"{head.post_label} {head.official_name}".strip()
-                rows.append((f"compliance_{head.post}", f"{who} chủ trì",
-                             f"{head.held}/{head.required} cuộc — {head.state_label}"))
-        self.model_.set_rows(rows)
-
-    def value_text(self, key: str) -> str:
-        return next(format_figure(value) for k, _label, value in self.model_.rows if k == key)
+OVERDUE_COLOUR = QColor(palette.ERROR)
 
 
 class _Tile(QFrame):
@@ -93,8 +43,8 @@ class _Tile(QFrame):
         self.key = key
         self.setObjectName(f"tile_{key}")
         self.setFrameShape(QFrame.StyledPanel)
-        self.setStyleSheet(f"QFrame#tile_{key} {{ background: #f4f7fb; border: 1px solid #c9d5e3; "
-                           "border-radius: 6px; }")
+        self.setStyleSheet(f"QFrame#tile_{key} {{ background: {palette.TILE_BACKGROUND}; "
+                           f"border: 1px solid {palette.TILE_BORDER}; border-radius: 6px; }}")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -117,7 +67,7 @@ class _Tile(QFrame):
     def set_figure(self, label: str, value, alarm: bool = False) -> None:
         self.value.setText(format_figure(value))
         self.caption.setText(label)
-        self.value.setStyleSheet(f"color: {OVERDUE_COLOUR.name()};" if alarm else "color: #1f3b5a;")
+        self.value.setStyleSheet(palette.style(palette.ERROR if alarm else palette.FIGURE))
         self.setToolTip(f"{label}: {format_figure(value)}")
         self.setAccessibleName(f"{label}: {format_figure(value)}")
 
@@ -127,7 +77,7 @@ class _ComplianceModel(RowsModel):
 
     def data(self, index, role=Qt.DisplayRole):
         if index.isValid() and role in (Qt.BackgroundRole, Qt.ForegroundRole):
-            background, text = STATE_COLOURS[self.rows[index.row()].state]
+            background, text = palette.OBLIGATION[self.rows[index.row()].state]
             return QBrush(QColor(background if role == Qt.BackgroundRole else text))
         return super().data(index, role)
 
@@ -142,24 +92,6 @@ class PetitionRow:
     agency: str
     due: dt.date | None
     days: int  # calendar days late (overdue) or working days left (due soon)
-
-
-def _table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
-    table = QTableView(parent)
-    proxy = SortProxy(table)
-    proxy.setSourceModel(model)
-    table.setModel(proxy)
-    table.setObjectName(name)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
 
 
 class _Content(QWidget):
@@ -215,7 +147,7 @@ class DashboardPage(Page):
         self.refresh_button.setObjectName("refresh")
         self.as_of = QLabel("", self)
         self.as_of.setObjectName("as_of")
-        self.as_of.setStyleSheet("color: #444;")
+        self.as_of.setStyleSheet(palette.style(palette.CAPTION))
         self.as_of.setWordWrap(True)  # a long profile name must not widen the page
         bar.addWidget(heading)
         bar.addSpacing(16)
@@ -254,20 +186,15 @@ class DashboardPage(Page):
         ], self)
         self.compliance = QTableView(self.compliance_box)
         self.compliance.setObjectName("compliance")
-        self.compliance.setModel(self.compliance_model)
-        self.compliance.setSelectionMode(QAbstractItemView.NoSelection)
-        self.compliance.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.compliance.setFocusPolicy(Qt.NoFocus)  # read-only, a few rows: nothing to operate
-        self.compliance.verticalHeader().hide()
+        # read-only, a few rows: nothing to operate
+        read_only_table(self.compliance, self.compliance_model, selectable=False, resize=QHeaderView.ResizeToContents,
+                        stretch=1)
         self.compliance.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.compliance.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-        header = self.compliance.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
         self.compliance_rule = QLabel("", self.compliance_box)
         self.compliance_rule.setObjectName("compliance_rule")
         self.compliance_rule.setWordWrap(True)
-        self.compliance_rule.setStyleSheet("color: #444;")
+        self.compliance_rule.setStyleSheet(palette.style(palette.CAPTION))
         box_layout.addWidget(self.compliance_rule)
         box_layout.addWidget(self.compliance)
         left_layout.addWidget(self.compliance_box)
@@ -360,11 +287,12 @@ class DashboardPage(Page):
         note = QLabel("", page)
         note.setObjectName(f"{name}_note")
         note.setWordWrap(True)
-        table = _table(page, model, name)
+        table = QTableView(page)
+        table.setObjectName(name)
+        read_only_table(table, model, sortable=True, alternate=True, compact=True, wrap=False,
+                        resize=QHeaderView.ResizeToContents, stretch=1, bold_header=False)
         table.setToolTip("Enter hoặc nhấp đúp: mở kiến nghị ở trang Theo dõi kiến nghị")
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the content takes what is left, elided
+        header = table.horizontalHeader()  # the content (1) takes what is left, elided
         header.setSectionResizeMode(2, QHeaderView.Interactive)  # agency names can be very long
         header.resizeSection(2, table.fontMetrics().horizontalAdvance("Phòng Kinh tế thuộc"))
         # Enter and double-click both emit activated (connecting doubleClicked too would open twice)
@@ -405,15 +333,8 @@ class DashboardPage(Page):
         """The first rows of a follow-up filter (most urgent first) and how many there are in all.
 
         Not limited to the chosen year: a petition of an earlier year still open is just as urgent."""
-        clause = followup.filter_clause(flt, today, load_calendar(session))
-        petitions = session.scalars(select(m.Petition).options(selectinload(m.Petition.lead_agency))
-                                    .where(clause).order_by(m.Petition.due_date, m.Petition.id)
-                                    .limit(LIST_LIMIT)).all()
-        rows = [PetitionRow(p.id, p.citizen_name, " ".join(p.content.split()),
-                            p.lead_agency.name if p.lead_agency else "", p.due_date, days(p.due_date))
-                for p in petitions]
-        total = len(rows) if len(rows) < LIST_LIMIT else followup.count_petitions(session, flt, today=today)
-        return rows, total
+        urgent, total = followup.urgent_petitions(session, flt, today, LIST_LIMIT)
+        return [PetitionRow(p.id, p.citizen, p.content, p.agency, p.due, days(p.due)) for p in urgent], total
 
     def _show_figures(self, stats: statistics.Statistics, today: dt.date) -> None:
         items = {key: (label, value) for key, label, value in stats.total.items()}

@@ -8,43 +8,36 @@ answers, the outcome, petitions made from the opinion, the
 chair's conclusion and the close. Everything has a key (the bar at the bottom lists them). After an
 unclean stop the page reopens the session in progress on its last unfinished opinion.
 
-Reads are snapshots (plain dataclasses filled inside a short database session); every change goes
-through desk_app.services.minutes / registrations.
+What the page shows is read by desk_app.services.minutes (``meeting_state``, ``opinion_view``: plain
+dataclasses); every change goes through the minutes and registrations services.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QListWidgetItem, QSizePolicy, QVBoxLayout,
-                               QWidget)
-import shiboken6
-from sqlalchemy import select
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QListWidgetItem, QSizePolicy, QVBoxLayout
 
-from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError, ValidationError
-from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
-                                    SessionStatus)
+from desk_app.domain.errors import DeskAppError
+from desk_app.domain.states import AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus
 from desk_app.domain.validation import format_time
+from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import FieldErrors, load_ui
-from desk_app.gui.context import AppContext, Page, show_error
-from desk_app.gui.pages.registrations import fill_session_combo, session_choices
-from desk_app.gui.registration_dialog import (catalogue_items, error_label, fill_combo, open_dialog, select_data,
-                                              show_general)
+from desk_app.gui.common import load_ui
+from desk_app.gui.context import AppContext, Page
+from desk_app.gui.forms import open_dialog
+from desk_app.gui.pages.live_dialogs import EndDialog, PetitionDialog, StartDialog, WalkInDialog, at_meeting
 from desk_app.gui.speaker_timer import SpeakerTimer
-from desk_app.services import minutes, registrations, settings
-from desk_app.services.common import get
-from desk_app.services.registrations import RegistrationInput
-from desk_app.store import models as m
+from desk_app.gui.widgets import (FieldErrors, connect_while, fill_combo, fill_session_picker, select_data,
+                                  set_shortcut_bar)
+from desk_app.services import minutes, registrations, sessions
+from desk_app.services.minutes import MeetingState, OpinionView
 
 SAVED_HINT = ("Nội dung được tự động lưu chậm nhất 2 giây sau khi gõ (kể cả khi gõ liên tục) và ngay khi "
               "rời ô soạn, chuyển bước, chuyển người phát biểu hoặc đóng cửa sổ")
-_GREY = QColor("#6b7280")
+_GREY = QColor(palette.MUTED)
 
 SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
     ("F2", "Mời phát biểu"), ("F5", "Bắt đầu / tạm dừng giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"),
@@ -53,331 +46,12 @@ SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
 )
 
 
-def at_meeting(time: dt.time | QTime | None = None) -> dt.datetime:
-    """A moment of the meeting: today's date as the program sees it (``DESK_APP_TODAY`` pins it for training
-    and tests, so the times agree with the deadlines counted from the session date) and the clock's time."""
-    if isinstance(time, QTime):
-        time = dt.time(time.hour(), time.minute())
-    return dt.datetime.combine(clock.today(), time or dt.datetime.now().time()).replace(microsecond=0)
-
-
-# -- snapshots ------------------------------------------------------------------------------------------
-
-@dataclass
-class QueueItem:
-    id: int
-    order: int
-    name: str
-    place: str
-    field: str
-    content: str
-    state: str
-    priority: bool
-
-
-@dataclass
-class OpinionItem:
-    id: int
-    position: int
-    name: str
-    started: dt.datetime | None
-    ended: dt.datetime | None
-    outcome: str | None
-
-    def line(self) -> str:
-        times = format_time(self.started) if self.started else ""
-        if self.ended:
-            times += f"–{format_time(self.ended)}"
-        outcome = Outcome(self.outcome).label if self.outcome else ("đang phát biểu" if not self.ended else
-                                                                     "chưa ghi kết quả")
-        return f"{self.position}. {self.name} ({times}) · {outcome}"
-
-
-@dataclass
-class Responder:
-    text: str
-    kind: str
-    official_id: int | None = None
-    agency_id: int | None = None
-
-
-@dataclass
-class SessionState:
-    id: int
-    title: str
-    status: str
-    place: str
-    agenda: dict[str, list[dt.datetime]]
-    queue: list[QueueItem]
-    opinions: list[OpinionItem]
-    responders: list[Responder]
-    citizens: int | None
-    delegates: int | None
-    conclusion: str
-    speaking_seconds: int
-    secretary: str
-
-    @property
-    def live(self) -> bool:
-        return self.status == SessionStatus.IN_PROGRESS.value
-
-    @property
-    def startable(self) -> bool:
-        return self.status in (SessionStatus.PLAN_ISSUED.value, SessionStatus.INVITED.value)
-
-    def last_unfinished(self) -> int | None:
-        open_ones = [o for o in self.opinions if o.ended is None]
-        return open_ones[-1].id if open_ones else None
-
-
-@dataclass
-class OpinionView:
-    id: int
-    name: str
-    info: str
-    content: str
-    outcome: str | None
-    ended: dt.datetime | None
-    answers: list[str] = field(default_factory=list)
-    petitions: list[str] = field(default_factory=list)
-    field_id: int | None = None
-    answering_agency_id: int | None = None
-
-
-def _place(row) -> str:
-    return row.hamlet.name if row.hamlet else row.address
-
-
-def load_state(session, session_id: int) -> SessionState:
-    ds = get(session, m.DialogueSession, session_id)
-    agenda: dict[str, list[dt.datetime]] = {}
-    for entry in ds.agenda_log:
-        agenda.setdefault(entry.step, []).append(entry.reached_at)
-    queue = [QueueItem(r.id, r.queue_order, r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
-                       r.state, r.priority)
-             for r in registrations.queue(session, session_id)
-             if r.state in (RegistrationState.WAITING.value, RegistrationState.SPEAKING.value,
-                            RegistrationState.ABSENT.value)]
-    opinions = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
-                for o in minutes.opinions(session, session_id)]
-    secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
-    return SessionState(
-        ds.id, ds.title, ds.status, ds.place, agenda, queue, opinions, _responders(session, ds),
-        ds.citizens_attending, ds.delegates_attending, ds.general_conclusion,
-        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
-
-
-def _responders(session, ds: m.DialogueSession) -> list[Responder]:
-    """Who may answer: the chair and co-chairs, then the invited agencies, then every other agency."""
-    result = []
-    if ds.chair is not None:
-        result.append(Responder(f"Người chủ trì: {ds.chair.name}, {ds.chair.title}", ResponderKind.CHAIR.value))
-    for co in ds.co_chairs:
-        result.append(Responder(f"Đồng chủ trì: {co.official.name}, {co.official.title}", ResponderKind.CHAIR.value,
-                                official_id=co.official_id))
-    invited = [p.agency_id for p in ds.participants if p.agency_id]
-    agencies = {a.id: a for a in session.scalars(select(m.Agency).where(m.Agency.active.is_(True))
-                                                  .order_by(m.Agency.position, m.Agency.id))}
-    ordered = [i for i in invited if i in agencies] + [i for i in agencies if i not in invited]
-    for agency_id in ordered:
-        agency = agencies[agency_id]
-        head = f" ({agency.head_name})" if agency.head_name else ""
-        result.append(Responder(f"{agency.name}{head}", ResponderKind.AGENCY.value, agency_id=agency_id))
-    return result
-
-
-def load_opinion(session, opinion_id: int) -> OpinionView:
-    opinion = get(session, m.Opinion, opinion_id)
-    bits = [b for b in (_place(opinion), opinion.field.name if opinion.field else "") if b]
-    if opinion.registration is not None and opinion.registration.content:
-        bits.append(f"Đăng ký: {opinion.registration.content}")
-    info = " · ".join(bits)
-    petitions = session.scalars(select(m.Petition).where(m.Petition.opinion_id == opinion_id).order_by(m.Petition.id))
-    return OpinionView(
-        opinion.id, opinion.speaker_name, info, opinion.content, opinion.outcome, opinion.ended_at,
-        answers=[f"{a.responder_name or ResponderKind(a.responder_kind).label}: {a.content}" for a in opinion.answers],
-        petitions=[f"{p.content} — {PetitionStatus(p.status).label}" for p in petitions],
-        field_id=opinion.field_id,
-        answering_agency_id=next((a.agency_id for a in opinion.answers if a.agency_id), None))
-
-
-# -- dialogs ----------------------------------------------------------------------------------------------
-
-class _FormDialog(QDialog):
-    """A Designer form, an accept button (default; also Ctrl+Enter) and Hủy; ``apply()`` does the work and
-    returns whether it succeeded, the dialog closes only then."""
-
-    form_name = ""
-    title = ""
-    accept_text = ""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.form = load_ui(self.form_name, self)
-        self.setWindowTitle(self.title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        buttons = QDialogButtonBox(self)
-        self.accept_button = buttons.addButton(self.accept_text, QDialogButtonBox.AcceptRole)
-        self.accept_button.setDefault(True)
-        self.accept_button.setToolTip(f"{self.accept_text.replace('&', '')} (Ctrl+Enter)")
-        buttons.addButton(QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._on_accept)
-        error_label(self.form.general_error)
-
-    def apply(self) -> bool:  # overridden
-        return True
-
-    def _on_accept(self) -> None:
-        show_general(self.form.general_error, "")
-        if self.apply():
-            self.accept()
-
-    def _failed(self, exc: DeskAppError, errors: FieldErrors | None = None) -> bool:
-        if isinstance(exc, ValidationError) and errors is not None:
-            show_general(self.form.general_error, errors.show(exc.errors))
-        else:
-            show_general(self.form.general_error, exc.message)
-        return False
-
-
-class StartDialog(_FormDialog):
-    form_name, title, accept_text = "live_start", "Bắt đầu hội nghị", "&Bắt đầu"
-
-    def __init__(self, ctx: AppContext, state: SessionState, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        self.state = state
-        self.started_at: dt.datetime | None = None
-        self.form.session_text.setText(f"<b>{escape(state.title)}</b>")
-        self.form.time_edit.setTime(QTime.currentTime())
-        self.form.secretary_edit.setText(state.secretary)
-        self.errors = FieldErrors({"secretary_name": self.form.secretary_error})
-        self.resize(560, 200)
-        self.form.time_edit.setFocus()
-
-    def apply(self) -> bool:
-        started = at_meeting(self.form.time_edit.time())
-        try:
-            with self.ctx.session() as session:
-                minutes.start_meeting(session, self.state.id, started, self.form.secretary_edit.text())
-        except DeskAppError as exc:
-            return self._failed(exc, self.errors)
-        self.started_at = started
-        return True
-
-
-class EndDialog(_FormDialog):
-    form_name, title, accept_text = "live_end", "Kết thúc hội nghị", "&Kết thúc hội nghị"
-
-    def __init__(self, ctx: AppContext, state: SessionState, citizens: int, delegates: int, conclusion: str,
-                 parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        self.state = state
-        f = self.form
-        self.open_opinions = [o.id for o in state.opinions if o.ended is None]
-        note = ("<br>Ý kiến đang ghi sẽ kết thúc vào giờ kết thúc hội nghị." if self.open_opinions else "")
-        f.session_text.setText(f"<b>{escape(state.title)}</b>{note}")
-        f.time_edit.setTime(QTime.currentTime())
-        f.citizens_spin.setValue(citizens)
-        f.delegates_spin.setValue(delegates)
-        f.conclusion_edit.setPlainText(conclusion)
-        self.errors = FieldErrors({"ended_at": f.time_error, "citizens_attending": f.citizens_error,
-                                   "delegates_attending": f.delegates_error,
-                                   "general_conclusion": f.conclusion_error})
-        self.resize(680, 420)
-        f.time_edit.setFocus()
-
-    def apply(self) -> bool:
-        f = self.form
-        ended = at_meeting(f.time_edit.time())
-        try:
-            with self.ctx.session() as session:  # all or nothing
-                for opinion_id in self.open_opinions:
-                    minutes.finish_opinion(session, opinion_id, ended)
-                minutes.end_meeting(session, self.state.id, ended, citizens_attending=f.citizens_spin.value(),
-                                    delegates_attending=f.delegates_spin.value(),
-                                    general_conclusion=f.conclusion_edit.toPlainText())
-        except DeskAppError as exc:
-            return self._failed(exc, self.errors)
-        return True
-
-
-class PetitionDialog(_FormDialog):
-    form_name, title, accept_text = "live_petition", "Tạo kiến nghị từ ý kiến", "&Tạo kiến nghị"
-
-    def __init__(self, ctx: AppContext, opinion: OpinionView, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        self.opinion = opinion
-        self.petition_id: int | None = None
-        f = self.form
-        with ctx.session() as session:
-            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
-            fill_combo(f.agency_combo, catalogue_items(session, m.Agency), "(Chưa giao)")
-        details = f" – {escape(opinion.info)}" if opinion.info else ""
-        f.citizen_text.setText(f"<b>{escape(opinion.name)}</b>{details}")
-        f.content_edit.setPlainText(opinion.content)
-        select_data(f.field_combo, opinion.field_id)
-        select_data(f.agency_combo, opinion.answering_agency_id)
-        self.errors = FieldErrors({"content": f.content_error, "field_id": f.field_error,
-                                   "lead_agency_id": f.agency_error, "conclusion": f.conclusion_error})
-        self.resize(760, 500)
-        f.content_edit.setFocus()
-
-    def apply(self) -> bool:
-        f = self.form
-        try:
-            with self.ctx.session() as session:
-                petition = minutes.petition_from_opinion(
-                    session, self.opinion.id, content=f.content_edit.toPlainText(),
-                    field_id=f.field_combo.currentData(), lead_agency_id=f.agency_combo.currentData(),
-                    conclusion=f.conclusion_edit.toPlainText(), complex_case=f.complex_check.isChecked())
-                self.petition_id = petition.id
-        except DeskAppError as exc:
-            return self._failed(exc, self.errors)
-        return True
-
-
-class WalkInDialog(_FormDialog):
-    form_name, title, accept_text = "live_walkin", "Người phát biểu thêm tại hội nghị", "&Thêm vào hàng chờ"
-
-    def __init__(self, ctx: AppContext, session_id: int, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        self.session_id = session_id
-        self.registration_id: int | None = None
-        f = self.form
-        with ctx.session() as session:
-            fill_combo(f.hamlet_combo, catalogue_items(session, m.Hamlet), "(Không chọn)")
-            fill_combo(f.field_combo, catalogue_items(session, m.Field), "(Chưa phân loại)")
-        f.content_edit.setPlaceholderText("Tóm tắt điều công dân muốn nêu (không bắt buộc)")
-        self.errors = FieldErrors({"citizen_name": f.name_error, "hamlet_id": f.hamlet_error,
-                                   "field_id": f.field_error, "content": f.content_error})
-        self.resize(640, 360)
-        f.name_edit.setFocus()
-
-    def apply(self) -> bool:
-        f = self.form
-        data = RegistrationInput(citizen_name=f.name_edit.text(), content=f.content_edit.toPlainText(),
-                                 hamlet_id=f.hamlet_combo.currentData(), field_id=f.field_combo.currentData())
-        try:
-            with self.ctx.session() as session:
-                reg = registrations.add_walk_in(session, self.session_id, data,
-                                                priority=f.priority_check.isChecked())
-                self.registration_id = reg.id
-        except DeskAppError as exc:
-            return self._failed(exc, self.errors)
-        return True
-
-
 # -- the page ---------------------------------------------------------------------------------------------
 
 class LiveMinutesPage(Page):
     key = "live"
     title = "Biên bản trực tiếp"
+    watches = frozenset({"sessions", "registrations", "minutes", "petitions", "catalog", "settings"})
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(ctx, parent)
@@ -385,12 +59,11 @@ class LiveMinutesPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(ui)
-        self.state: SessionState | None = None
+        self.state: MeetingState | None = None
         self.opinion: OpinionView | None = None
         self.dialog: QDialog | None = None  # the dialog now open (tests reach it here)
         self._saved_text = ""  # the current opinion's text as last written to the database
         self._loading = False  # widgets being filled by the program, not typed into
-        self._own_change = False
         self.last_saved: dt.datetime | None = None
 
         self.timer = SpeakerTimer(300, ui.timer_host)
@@ -399,6 +72,7 @@ class LiveMinutesPage(Page):
         host.addWidget(self.timer)
         self.timer.state_changed.connect(self._timer_state)
 
+        self.answer_errors = FieldErrors({}, general=ui.answer_error)  # under the answer being typed
         self._autosave = Autosave(self._write_text, self)  # the opinion being typed
         self._draft_autosave = Autosave(self._write_draft, self)  # attendance and the general conclusion
 
@@ -408,26 +82,8 @@ class LiveMinutesPage(Page):
 
     # -- construction -------------------------------------------------------------------------------------
     def _build_look(self) -> None:
-        ui = self.ui
-        big = QFont(ui.editor.font())
-        big.setPointSize(18)
-        ui.editor.setFont(big)
-        ui.editor.setPlaceholderText("Ghi ý kiến của người phát biểu tại đây. Văn bản được tự động lưu.")
-        name_font = QFont(ui.speaker_name_label.font())
-        name_font.setPointSize(17)
-        name_font.setBold(True)
-        ui.speaker_name_label.setFont(name_font)
-        ui.speaker_info_label.setStyleSheet("color: #374151;")
-        ui.conclusion_edit.setFont(big)  # read out at the end of the meeting: as large as the opinions
-        ui.conclusion_edit.setPlaceholderText("Người chủ trì giải thích, tiếp thu và kết luận chung. "
-                                              "Bấm F9 để quay lại ý kiến đang ghi.")
-        ui.conclusion_button.setText("Kết luận chung (F9)")
-        ui.conclusion_button.setToolTip("Chuyển ô soạn lớn sang kết luận chung của người chủ trì và ngược lại (F9)")
-        ui.answer_edit.setPlaceholderText("Nội dung trả lời (Ctrl+Enter để ghi)")
-        saved_font = QFont(ui.saved_label.font())
-        saved_font.setBold(True)
-        ui.saved_label.setFont(saved_font)
-        ui.saved_label.setText("Chưa có thay đổi")
+        ui = self.ui  # fonts, texts and placeholders are the form's (ui/live_page.ui)
+        ui.speaker_info_label.setStyleSheet(palette.style(palette.SECONDARY))
         ui.saved_label.setToolTip(SAVED_HINT)
         metrics = ui.saved_label.fontMetrics()  # always fully visible, whatever it says
         ui.saved_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
@@ -435,10 +91,7 @@ class LiveMinutesPage(Page):
         for button in (ui.timer_button, ui.timer_reset_button):
             button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         fill_combo(ui.outcome_combo, [(o.label, o.value) for o in Outcome], "(Chưa xác định)")
-        # Non-breaking spaces inside an item: a narrow window wraps between shortcuts, never inside one.
-        ui.shortcut_bar.setText("  ·  ".join(f"<b>{keys}</b>&nbsp;{what.replace(' ', '&nbsp;')}"
-                                             for keys, what in SHORTCUTS))
-        ui.shortcut_bar.setStyleSheet("QLabel { background: #eef2ff; padding: 4px 8px; border-radius: 4px; }")
+        set_shortcut_bar(ui.shortcut_bar, SHORTCUTS)
         ui.splitter.setStretchFactor(0, 0)
         ui.splitter.setStretchFactor(1, 1)
         ui.splitter.setSizes([330, 850])
@@ -475,7 +128,7 @@ class LiveMinutesPage(Page):
         for keys, slot in shortcuts.items():
             # Window-wide while the page is on screen (a hidden page's shortcuts are inactive).
             QShortcut(QKeySequence(keys), self, slot, context=Qt.WindowShortcut)
-        ui.session_combo.currentIndexChanged.connect(self._session_changed)
+        ui.session_combo.currentIndexChanged.connect(self._meeting_changed)
         ui.editor.textChanged.connect(self._text_edited)
         ui.conclusion_edit.textChanged.connect(self._draft_edited)
         ui.citizens_spin.valueChanged.connect(self._draft_edited)
@@ -485,26 +138,13 @@ class LiveMinutesPage(Page):
         ui.opinions_list.itemActivated.connect(self._opinion_picked)
         ui.outcome_combo.activated.connect(self._outcome_chosen)
         ui.conclusion_button.toggled.connect(self.show_conclusion)
-        self.ctx.saved.connect(self._mark_saved)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        connect_while(self, self.ctx.saved, self._mark_saved)
+        connect_while(self, QApplication.instance().focusChanged, self._focus_changed)
 
     # -- loading -------------------------------------------------------------------------------------------
-    def _on_changed(self, topic: str) -> None:
-        if not self._own_change and topic in ("sessions", "registrations", "minutes", "petitions", "catalog",
-                                              "settings"):
-            super()._on_changed(topic)
-
-    def announce(self, topic: str) -> None:
-        """Tell the other pages (and the status bar) what was saved; this page is already up to date."""
-        self._own_change = True
-        try:
-            self.ctx.changed(topic)
-        finally:
-            self._own_change = False
-
     def activate(self, arg: object = None) -> None:
         super().activate(arg)
-        if isinstance(arg, int) and arg != self.session_id:
+        if isinstance(arg, int) and arg != self.meeting_id:
             index = self.ui.session_combo.findData(arg)
             if index >= 0:
                 self.ui.session_combo.setCurrentIndex(index)
@@ -515,26 +155,27 @@ class LiveMinutesPage(Page):
 
     def reload(self) -> None:
         self.flush()
-        current = self.session_id
+        current = self.meeting_id
         with self.ctx.session() as session:
-            choices = session_choices(session, first=(SessionStatus.IN_PROGRESS,))
-        fill_session_combo(self.ui.session_combo, choices, current)
-        self.load_session()
+            choices = sessions.choices(session, first=(SessionStatus.IN_PROGRESS,))
+        fill_session_picker(self.ui.session_combo, choices, current)
+        self.load_meeting()
 
     @property
-    def session_id(self) -> int | None:
+    def meeting_id(self) -> int | None:
+        """The dialogue session whose meeting the page shows (picked in its session combo)."""
         return self.ui.session_combo.currentData()
 
-    def _session_changed(self, _index: int) -> None:
+    def _meeting_changed(self, _index: int) -> None:
         self.flush()
         self.opinion = None
         self.timer.reset()
-        self.load_session()
+        self.load_meeting()
 
-    def load_session(self) -> None:
+    def load_meeting(self) -> None:
         """Fill the page from the database; keeps the opinion on screen, else the last unfinished one."""
         ui = self.ui
-        if self.session_id is None:
+        if self.meeting_id is None:
             self.state = None
             ui.status_label.setText("")
             ui.speaker_name_label.setText("Chưa có cuộc đối thoại nào")
@@ -543,9 +184,9 @@ class LiveMinutesPage(Page):
             self._fill_opinion(None)
             return
         with self.ctx.session() as session:
-            state = self.state = load_state(session, self.session_id)
+            state = self.state = minutes.meeting_state(session, self.meeting_id)
         ui.status_label.setText(SessionStatus(state.status).label)
-        ui.status_label.setStyleSheet("color: #166534; font-weight: bold;" if state.live else "")
+        ui.status_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True) if state.live else "")
         self._loading = True
         try:
             self._fill_agenda(state)
@@ -568,7 +209,7 @@ class LiveMinutesPage(Page):
         keep = self.opinion.id if self.opinion is not None and self.opinion.id in ids else state.last_unfinished()
         self.show_opinion(keep)
 
-    def _fill_agenda(self, state: SessionState) -> None:
+    def _fill_agenda(self, state: MeetingState) -> None:
         for row in range(self.ui.agenda_list.count()):
             item = self.ui.agenda_list.item(row)
             step = AgendaStep(item.data(Qt.UserRole))
@@ -577,7 +218,7 @@ class LiveMinutesPage(Page):
             item.setText(f"{step.label}\n    {'Lúc ' + shown if times else 'Chưa đến bước này'}  (Alt+{row + 1})")
             item.setForeground(Qt.black if times else _GREY)
 
-    def _fill_queue(self, state: SessionState) -> None:
+    def _fill_queue(self, state: MeetingState) -> None:
         lst = self.ui.queue_list
         selected = lst.currentItem().data(Qt.UserRole) if lst.currentItem() else None
         lst.clear()
@@ -603,7 +244,7 @@ class LiveMinutesPage(Page):
             item.setFlags(Qt.NoItemFlags)
             lst.addItem(item)
 
-    def _fill_opinions(self, state: SessionState) -> None:
+    def _fill_opinions(self, state: MeetingState) -> None:
         lst = self.ui.opinions_list
         lst.clear()
         for opinion in state.opinions:
@@ -634,7 +275,7 @@ class LiveMinutesPage(Page):
         view = None
         if opinion_id is not None:
             with self.ctx.session() as session:
-                view = load_opinion(session, opinion_id)
+                view = minutes.opinion_view(session, opinion_id)
         self._fill_opinion(view)
 
     def _fill_opinion(self, view: OpinionView | None) -> None:
@@ -677,7 +318,7 @@ class LiveMinutesPage(Page):
                     ui.opinions_list.setCurrentRow(row)
         finally:
             self._loading = False
-        ui.answer_error.clear()
+        self.answer_errors.clear()
         self._set_live(bool(self.state and self.state.live))
 
     def _opinion_picked(self, item: QListWidgetItem) -> None:
@@ -694,8 +335,6 @@ class LiveMinutesPage(Page):
             self._draft_autosave.changed()
 
     def _focus_changed(self, old, _new) -> None:
-        if not shiboken6.isValid(self):
-            return
         if old is self.ui.editor:
             self.flush_text()
         elif old in (self.ui.conclusion_edit, self.ui.citizens_spin, self.ui.delegates_spin) or (
@@ -726,7 +365,7 @@ class LiveMinutesPage(Page):
             return False
         self._saved_text = text
         self.opinion.content = text
-        self.announce("minutes")
+        self.changed("minutes")
         return True
 
     def save_draft(self) -> bool:
@@ -757,15 +396,13 @@ class LiveMinutesPage(Page):
 
     def _mark_saved(self, when: dt.datetime | None = None) -> None:
         """Also called for every save anywhere in the program (ctx.saved), like the status bar."""
-        if not shiboken6.isValid(self):
-            return
         self.last_saved = when or dt.datetime.now()
-        self.ui.saved_label.setStyleSheet("color: #166534;")
+        self.ui.saved_label.setStyleSheet(palette.style(palette.SUCCESS))
         self.ui.saved_label.setText(f"Đã lưu lúc {self.last_saved:%H:%M:%S}")
         self.ui.saved_label.setToolTip(SAVED_HINT)
 
     def _mark_unsaved(self, message: str) -> None:
-        self.ui.saved_label.setStyleSheet("color: #b00020;")
+        self.ui.saved_label.setStyleSheet(palette.style(palette.ERROR))
         self.ui.saved_label.setText("Chưa lưu được!")
         self.ui.saved_label.setToolTip(message)
 
@@ -790,16 +427,6 @@ class LiveMinutesPage(Page):
     def _live(self) -> bool:
         return self.state is not None and self.state.live and self.isVisible() and self.dialog is None
 
-    def _run(self, work) -> bool:
-        """A short change through the services; an error is shown in Vietnamese and nothing changes."""
-        try:
-            with self.ctx.session() as session:
-                work(session)
-        except DeskAppError as exc:
-            show_error(self, exc)
-            return False
-        return True
-
     def start_meeting(self) -> None:
         if self.state is None or not self.state.startable or self.dialog is not None:
             return
@@ -807,7 +434,7 @@ class LiveMinutesPage(Page):
 
         def started(_dialog) -> None:
             self.reload()  # the picker shows the new status too
-            self.announce("sessions")
+            self.changed("sessions")
             self.ui.agenda_list.setFocus()
 
         self._open(StartDialog(self.ctx, self.state, self), started)
@@ -822,7 +449,7 @@ class LiveMinutesPage(Page):
             self.timer.reset()
             self.opinion = None
             self.reload()
-            self.announce("sessions")
+            self.changed("sessions")
 
         self._open(EndDialog(self.ctx, self.state, ui.citizens_spin.value(), ui.delegates_spin.value(),
                              ui.conclusion_edit.toPlainText(), self), ended)
@@ -831,9 +458,8 @@ class LiveMinutesPage(Page):
         if not self._live():
             return
         self.flush()  # what was typed under the previous step is stored before the step changes
-        if self._run(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting())):
-            self.load_session()
-            self.announce("minutes")
+        if self.write(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting()), "minutes"):
+            self.load_meeting()
             row = [step.value for step in AgendaStep].index(code)
             self.ui.agenda_list.setCurrentRow(row)
 
@@ -844,46 +470,34 @@ class LiveMinutesPage(Page):
         self.flush_text()
         chosen = self.ui.queue_list.currentItem()
         chosen_id = chosen.data(Qt.UserRole) if chosen is not None else None
-        current = self.opinion if self.opinion is not None and self.opinion.ended is None else None
-        created: list[int] = []
+        current = self.opinion.id if self.opinion is not None and self.opinion.ended is None else None
+        created: dict[str, int | None] = {}
 
         def work(session) -> None:
-            if current is not None:
-                minutes.finish_opinion(session, current.id, at_meeting())
-            reg = session.get(m.Registration, chosen_id) if chosen_id else None
-            if reg is not None and reg.state == RegistrationState.ABSENT.value:
-                registrations.set_state(session, reg.id, RegistrationState.WAITING.value)  # arrived late
-            if reg is None or reg.state != RegistrationState.WAITING.value:
-                reg = registrations.next_waiting(session, self.state.id)
-            if reg is None:
-                return
-            minutes.call_speaker(session, reg.id)
-            opinion = minutes.record_opinion(session, self.state.id,
-                                             minutes.OpinionInput(registration_id=reg.id, started_at=at_meeting()))
-            created.append(opinion.id)
+            opinion = minutes.call_next(session, self.state.id, at_meeting(), finishing=current, chosen=chosen_id)
+            created["opinion"] = opinion.id if opinion is not None else None
 
-        if not self._run(work):
+        if not self.write(work, "minutes"):
             return
         self.opinion = None
         self.timer.reset(self.state.speaking_seconds)
-        self.load_session()
-        if created:
-            self.show_opinion(created[0])
+        self.load_meeting()
+        if created.get("opinion") is not None:
+            self.show_opinion(created["opinion"])
             self.show_conclusion(False)
             self.ui.editor.setFocus()
-        self.announce("minutes")
 
     def walk_in(self) -> None:
         if not self._live():
             return
 
         def added(dialog: WalkInDialog) -> None:
-            self.load_session()
+            self.load_meeting()
             for row in range(self.ui.queue_list.count()):
                 if self.ui.queue_list.item(row).data(Qt.UserRole) == dialog.registration_id:
                     self.ui.queue_list.setCurrentRow(row)
             self.ui.side_tabs.setCurrentIndex(0)
-            self.announce("registrations")
+            self.changed("registrations")
 
         self._open(WalkInDialog(self.ctx, self.state.id, self), added)
 
@@ -896,9 +510,8 @@ class LiveMinutesPage(Page):
             return
         target = (RegistrationState.WAITING if entry.state == RegistrationState.ABSENT.value
                   else RegistrationState.ABSENT)
-        if self._run(lambda s: registrations.set_state(s, entry.id, target.value)):
-            self.load_session()
-            self.announce("registrations")
+        if self.write(lambda s: registrations.set_state(s, entry.id, target.value), "registrations"):
+            self.load_meeting()
 
     # -- timer ----------------------------------------------------------------------------------------------
     def toggle_timer(self) -> None:
@@ -923,25 +536,16 @@ class LiveMinutesPage(Page):
         if not self._live() or self.opinion is None:
             return
         ui = self.ui
-        responder = self.state.responders[ui.responder_combo.currentData()] \
-            if ui.responder_combo.currentData() is not None else Responder("", ResponderKind.CHAIR.value)
-        try:
-            with self.ctx.session() as session:
-                minutes.add_answer(session, self.opinion.id, ui.answer_edit.toPlainText(),
-                                   responder_kind=responder.kind, official_id=responder.official_id,
-                                   agency_id=responder.agency_id)
-        except ValidationError as exc:
-            ui.answer_error.setStyleSheet("color: #b00020;")
-            ui.answer_error.setText(" ".join(exc.errors.values()))
+        picked = ui.responder_combo.currentData()
+        responder = self.state.responders[picked] if picked is not None else \
+            minutes.Responder("", ResponderKind.CHAIR.value)
+        opinion_id, text = self.opinion.id, ui.answer_edit.toPlainText()
+        if not self.write(lambda s: minutes.answer_by(s, opinion_id, responder, text), "minutes",
+                          errors=self.answer_errors):
             ui.answer_edit.setFocus()
             return
-        except DeskAppError as exc:
-            show_error(self, exc)
-            return
-        ui.answer_error.clear()
         ui.answer_edit.clear()
         self.show_opinion(self.opinion.id)
-        self.announce("minutes")
         ui.answer_edit.setFocus()
 
     def focus_outcome(self) -> None:
@@ -953,12 +557,11 @@ class LiveMinutesPage(Page):
         if self.opinion is None or code is None or code == self.opinion.outcome:
             return
         opinion_id = self.opinion.id
-        if self._run(lambda s: minutes.set_outcome(s, opinion_id, code)):
+        if self.write(lambda s: minutes.set_outcome(s, opinion_id, code), "minutes"):
             self.opinion.outcome = code
             with self.ctx.session() as session:
-                self.state = load_state(session, self.state.id)
+                self.state = minutes.meeting_state(session, self.state.id)
             self._fill_opinions(self.state)
-            self.announce("minutes")
 
     def make_petition(self) -> None:
         if not self._live() or self.opinion is None:
@@ -967,7 +570,7 @@ class LiveMinutesPage(Page):
 
         def made(_dialog) -> None:
             self.show_opinion(self.opinion.id)
-            self.announce("petitions")
+            self.changed("petitions")
 
         self._open(PetitionDialog(self.ctx, self.opinion, self), made)
 

@@ -7,114 +7,31 @@ The queue is always shown in speaking order (the order is the data here, so the 
 from __future__ import annotations
 
 from html import escape
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QMarginsF, QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPageLayout, QShortcut, QTextDocument
-from PySide6.QtWidgets import QHeaderView, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QVBoxLayout
 
-from desk_app.domain.errors import DeskAppError, DocumentError
-from desk_app.domain.states import Channel, RegistrationState, SessionStatus, SpeaksFor
-from desk_app.domain.text import strip_accents_filename
+from desk_app.domain.errors import DocumentError
+from desk_app.domain.states import RegistrationState, SessionStatus
 from desk_app.domain.validation import format_date, format_time
-from desk_app.gui.common import Column, RowsModel, after_export, load_ui, open_files, save_file
-from desk_app.gui.context import AppContext, Page, show_error, show_info
-from desk_app.gui.registration_dialog import (ImportPreviewDialog, MergeDialog, RefuseDialog, RegistrationDialog,
-                                              open_dialog)
+from desk_app.gui.common import Column, RowsModel, after_export, load_ui, open_files
+from desk_app.gui import palette
+from desk_app.gui.context import AppContext, Page, show_info
+from desk_app.gui.export_actions import PDF_FILTER, choose_target, file_name
+from desk_app.gui.forms import open_dialog
+from desk_app.gui.registration_dialog import ImportPreviewDialog, MergeDialog, RefuseDialog, RegistrationDialog
+from desk_app.gui.widgets import fill_session_picker, read_only_table, set_shortcut_bar
 from desk_app.services import registrations, sessions
-from desk_app.services.common import commune, domain_profile
-from desk_app.store import models as m
+from desk_app.services.registrations import QueueRow
 
-_GREY = QColor("#6b7280")
-_RED = QColor("#b00020")
+_GREY = QColor(palette.MUTED)
+_RED = QColor(palette.ERROR)
 _MIME = "application/x-desk-app-registration"
 
 
-# -- sessions to pick ------------------------------------------------------------------------------------
-
-@dataclass
-class SessionChoice:
-    id: int
-    text: str
-    status: str
-    title: str
-
-    @property
-    def planned(self) -> bool:
-        return SessionStatus(self.status).planned
-
-
-def session_choices(session, first: tuple[SessionStatus, ...] = ()) -> list[SessionChoice]:
-    """Every session for a picker: those not yet held first (soonest first; statuses in ``first`` before
-    them), then the held and cancelled ones, latest first."""
-    rows = sessions.list_sessions(session)
-    choices = [SessionChoice(ds.id, f"{format_date(ds.session_date)} – {ds.title} "
-                                    f"({SessionStatus(ds.status).label})", ds.status, ds.title) for ds in rows]
-    starts = {ds.id: ds.planned_start for ds in rows}
-
-    def key(choice: SessionChoice):
-        status = SessionStatus(choice.status)
-        rank = 0 if status in first else 1 if status.planned else 2
-        stamp = starts[choice.id].timestamp()
-        return rank, stamp if rank < 2 else -stamp
-
-    return sorted(choices, key=key)
-
-
-def fill_session_combo(combo, choices: list[SessionChoice], keep_id: int | None) -> None:
-    """The picker refilled without announcing a change; it stays on ``keep_id``, else takes the first."""
-    combo.blockSignals(True)
-    combo.clear()
-    for choice in choices:
-        combo.addItem(choice.text, choice.id)
-        combo.setItemData(combo.count() - 1, choice.title, Qt.ToolTipRole)
-    index = combo.findData(keep_id) if keep_id is not None else -1
-    combo.setCurrentIndex(index if index >= 0 else (0 if choices else -1))
-    combo.blockSignals(False)
-
-
 # -- the queue -----------------------------------------------------------------------------------------------
-
-@dataclass
-class QueueRow:
-    id: int
-    order: int
-    name: str
-    birth_year: int | None
-    place: str
-    field: str
-    content: str
-    channel: str
-    state: str
-    state_text: str
-    version: int
-
-    @property
-    def closed(self) -> bool:
-        return self.state in (RegistrationState.REFUSED.value, RegistrationState.MERGED.value)
-
-
-def queue_rows(session, session_id: int) -> list[QueueRow]:
-    rows = registrations.queue(session, session_id)
-    names = {r.id: r.citizen_name for r in rows}
-    profile = None
-    result = []
-    for reg in rows:
-        state = RegistrationState(reg.state)
-        text = state.label
-        if state is RegistrationState.REFUSED:
-            profile = profile or domain_profile(reg.session.profile)
-            text = f"{text}: {profile.refusal_text(reg.refusal_code)}" if reg.refusal_code else text
-        elif state is RegistrationState.MERGED and reg.merged_into_id:
-            text = f"{text} vào đăng ký của {names.get(reg.merged_into_id, '')}"
-        if reg.priority and state is RegistrationState.WAITING:
-            text = f"{text} (ưu tiên)"
-        result.append(QueueRow(reg.id, reg.queue_order, reg.citizen_name, reg.birth_year,
-                               reg.hamlet.name if reg.hamlet else reg.address, reg.field.name if reg.field else "",
-                               reg.content, Channel(reg.channel).label, reg.state, text, reg.version))
-    return result
-
 
 def _foreground(row: QueueRow):
     if row.state == RegistrationState.REFUSED.value:
@@ -185,37 +102,29 @@ class QueueModel(RowsModel):
 
 # -- the printed list ---------------------------------------------------------------------------------------
 
-def speakers_list_html(session, session_id: int) -> str:
-    """The speakers' list as HTML (title, session, a table in speaking order; refused and merged left out).
-    No CCCD or phone number: the list is read out and posted in the hall."""
-    ds = session.get(m.DialogueSession, session_id)
-    unit = commune(session)
-    live = [r for r in registrations.queue(session, session_id)
-            if r.state not in (RegistrationState.REFUSED.value, RegistrationState.MERGED.value)]
-    when = ds.actual_start or ds.planned_start
-    head = f"<p align='center' style='font-size:11pt'><b>{escape(unit.name.upper() if unit else '')}</b></p>"
+def speakers_list_html(listed: registrations.SpeakersList) -> str:
+    """The speakers' list as HTML (title, session, a table in speaking order). No CCCD or phone number: the
+    list is read out and posted in the hall."""
+    when = listed.when
+    head = f"<p align='center' style='font-size:11pt'><b>{escape(listed.commune.upper())}</b></p>"
     title = (f"<p align='center' style='font-size:14pt'><b>DANH SÁCH CÔNG DÂN ĐĂNG KÝ PHÁT BIỂU</b></p>"
-             f"<p align='center'><i>{escape(ds.title)}</i><br>Thời gian: {format_time(when)}, ngày "
-             f"{format_date(when.date())}" + (f" – Địa điểm: {escape(ds.place)}" if ds.place else "") + "</p>")
+             f"<p align='center'><i>{escape(listed.title)}</i><br>Thời gian: {format_time(when)}, ngày "
+             f"{format_date(when.date())}" + (f" – Địa điểm: {escape(listed.place)}" if listed.place else "") + "</p>")
     cells = "".join(f"<th width='{w}%'>{h}</th>" for h, w in (
         ("TT", 6), ("Họ và tên", 18), ("Năm sinh", 9), ("Thôn, tổ dân phố", 14), ("Lĩnh vực", 13),
         ("Nội dung đăng ký phát biểu", 40)))
     body = []
-    for number, reg in enumerate(live, 1):
-        speaks_for = "" if reg.speaks_for == SpeaksFor.PERSON.value else \
-            f"<br><i>(Đại diện {SpeaksFor(reg.speaks_for).label.lower()}" + \
-            (f", {reg.speaks_for_count} hộ/thành viên" if reg.speaks_for_count else "") + ")</i>"
+    for number, speaker in enumerate(listed.speakers, 1):
+        speaks_for = f"<br><i>(Đại diện {escape(speaker.speaks_for)})</i>" if speaker.speaks_for else ""
         body.append(
-            f"<tr><td align='center'>{number}</td><td>{escape(reg.citizen_name)}{speaks_for}</td>"
-            f"<td align='center'>{reg.birth_year or ''}</td>"
-            f"<td>{escape(reg.hamlet.name if reg.hamlet else reg.address)}</td>"
-            f"<td>{escape(reg.field.name if reg.field else '')}</td>"
-            f"<td>{escape(reg.content).replace(chr(10), '<br>')}</td></tr>")
+            f"<tr><td align='center'>{number}</td><td>{escape(speaker.citizen_name)}{speaks_for}</td>"
+            f"<td align='center'>{speaker.birth_year or ''}</td><td>{escape(speaker.place)}</td>"
+            f"<td>{escape(speaker.field)}</td><td>{escape(speaker.content).replace(chr(10), '<br>')}</td></tr>")
     if not body:
         body.append("<tr><td colspan='6' align='center'><i>Chưa có công dân đăng ký phát biểu.</i></td></tr>")
     table = (f"<table border='1' cellspacing='0' cellpadding='4' width='100%' style='border-collapse:collapse'>"
              f"<thead><tr>{cells}</tr></thead>{''.join(body)}</table>")
-    total = f"<p>Tổng số: {len(live)} công dân đăng ký phát biểu.</p>"
+    total = f"<p>Tổng số: {len(listed.speakers)} công dân đăng ký phát biểu.</p>"
     style = "font-family:'Times New Roman'; font-size:12pt"
     return f'<html><body style="{style}">{head}{title}{table}{total}</body></html>'
 
@@ -254,6 +163,7 @@ def write_speakers_pdf(html: str, path: Path) -> Path:
 class RegistrationsPage(Page):
     key = "registrations"
     title = "Đăng ký phát biểu"
+    watches = frozenset({"registrations", "sessions", "minutes", "catalog"})
 
     SHORTCUTS = {  # button → (shortcut, what it does)
         "add_button": ("Ctrl+N", "Thêm đăng ký phát biểu"),
@@ -273,17 +183,15 @@ class RegistrationsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ui)
-        self.choices: list[SessionChoice] = []
+        self.choices: list[sessions.SessionChoice] = []
         self.dialog = None  # the dialog now open (tests reach it here)
-        self._own_change = False
         ui = self.ui
         self.model = QueueModel(self)
         self.model.move_requested.connect(self.move_to)
         table = ui.table
-        table.setModel(self.model)
-        table.verticalHeader().hide()
+        read_only_table(table, self.model, stretch=5)
+        table.setSelectionMode(QAbstractItemView.ExtendedSelection)  # several rows to merge
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         table.activated.connect(lambda _index: self.edit())
@@ -303,27 +211,14 @@ class RegistrationsPage(Page):
             if name != "edit_button":  # Enter is the table's own "activated"
                 QShortcut(QKeySequence(shortcut), self, slot, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ins"), self, self.add, context=Qt.WidgetWithChildrenShortcut)
-        ui.shortcut_bar.setText("  ·  ".join(f"<b>{keys}</b>&nbsp;{what.replace(' ', '&nbsp;')}" for keys, what in (
+        set_shortcut_bar(ui.shortcut_bar, (
             ("Ctrl+N", "Thêm"), ("Enter", "Sửa"), ("Ctrl+↑ / Ctrl+↓", "Đổi thứ tự"), ("Ctrl+R", "Từ chối"),
-            ("Ctrl+G", "Gộp trùng"), ("Ctrl+I", "Nhập từ Excel"), ("Ctrl+P", "In"), ("Ctrl+Shift+P", "Xuất PDF"))))
-        ui.shortcut_bar.setStyleSheet("QLabel { background: #eef2ff; padding: 4px 8px; border-radius: 4px; }")
-        ui.empty_label.setStyleSheet("color: #6b7280;")
+            ("Ctrl+G", "Gộp trùng"), ("Ctrl+I", "Nhập từ Excel"), ("Ctrl+P", "In"), ("Ctrl+Shift+P", "Xuất PDF")))
+        ui.empty_label.setStyleSheet(palette.style(palette.MUTED))
         ui.detail_view.setPlaceholderText("Chọn một dòng để xem đầy đủ thông tin đăng ký.")
         self._update_actions()
 
     # -- data --------------------------------------------------------------------------------------------
-    def _on_changed(self, topic: str) -> None:
-        if not self._own_change and topic in ("registrations", "sessions", "minutes", "catalog"):
-            super()._on_changed(topic)
-
-    def announce(self) -> None:
-        """Tell the other pages (the live minutes) the queue changed; this page has already reloaded."""
-        self._own_change = True
-        try:
-            self.ctx.changed("registrations")
-        finally:
-            self._own_change = False
-
     def activate(self, arg: object = None) -> None:
         super().activate(arg)
         if isinstance(arg, int):
@@ -333,15 +228,15 @@ class RegistrationsPage(Page):
     def reload(self) -> None:
         current = self.session_id
         with self.ctx.session() as session:
-            self.choices = session_choices(session)
-        fill_session_combo(self.ui.session_combo, self.choices, current)
+            self.choices = sessions.choices(session)
+        fill_session_picker(self.ui.session_combo, self.choices, current)
         self.load_queue()
 
     @property
     def session_id(self) -> int | None:
         return self.ui.session_combo.currentData()
 
-    def choice(self) -> SessionChoice | None:
+    def choice(self) -> sessions.SessionChoice | None:
         return next((c for c in self.choices if c.id == self.session_id), None)
 
     def select_session(self, session_id: int) -> None:
@@ -357,7 +252,7 @@ class RegistrationsPage(Page):
         rows: list[QueueRow] = []
         if self.session_id is not None:
             with self.ctx.session() as session:
-                rows = queue_rows(session, self.session_id)
+                rows = registrations.queue_rows(session, self.session_id)
         self.model.set_rows(rows)
         self._fit_columns()
         choice = self.choice()
@@ -434,23 +329,14 @@ class RegistrationsPage(Page):
         if row is None:
             self.ui.detail_view.clear()
             return
-        with self.ctx.session() as session:
-            reg = session.get(m.Registration, row.id)
-            if reg is None:
-                return
-            facts = [("Năm sinh", reg.birth_year or ""), ("Giới tính", {"nam": "Nam", "nu": "Nữ"}.get(reg.gender, "")),
-                     ("Thôn / địa chỉ", row.place), ("Điện thoại", reg.phone), ("CCCD", reg.cccd),
-                     ("Đại diện cho", SpeaksFor(reg.speaks_for).label
-                      + (f" ({reg.speaks_for_count})" if reg.speaks_for_count else "")),
-                     ("Lĩnh vực", row.field),
-                     ("Gửi đến", reg.addressed_agency.name if reg.addressed_agency else reg.addressed_to),
-                     ("Hình thức", row.channel), ("Ngày nhận", format_date(reg.received_date)),
-                     ("Trạng thái", row.state_text)]
-            note = reg.refusal_note
+        facts = [("Năm sinh", row.birth_year or ""), ("Giới tính", row.gender), ("Thôn / địa chỉ", row.place),
+                 ("Điện thoại", row.phone), ("CCCD", row.cccd), ("Đại diện cho", row.speaks_for),
+                 ("Lĩnh vực", row.field), ("Gửi đến", row.addressed_to), ("Hình thức", row.channel),
+                 ("Ngày nhận", format_date(row.received_date)), ("Trạng thái", row.state_text)]
         parts = " · ".join(f"{label}: <b>{escape(str(value))}</b>" for label, value in facts if value)
         text = f"<b>{row.order}. {escape(row.name)}</b> — {parts}"
-        if note:
-            text += f"<br>Ghi chú từ chối: {escape(note)}"
+        if row.refusal_note:
+            text += f"<br>Ghi chú từ chối: {escape(row.refusal_note)}"
         text += f"<br>{escape(row.content).replace(chr(10), '<br>') or '<i>(không có nội dung)</i>'}"
         self.ui.detail_view.setHtml(text)
 
@@ -459,8 +345,9 @@ class RegistrationsPage(Page):
         open_dialog(self, dialog, on_accepted, self.ui.table.setFocus)
 
     def _saved(self, select_id: int | None = None) -> None:
+        """A dialog saved: this page shows it, the others (the live minutes) hear of it."""
         self.load_queue(select_id)
-        self.announce()
+        self.changed("registrations")
 
     def add(self) -> None:
         choice = self.choice()
@@ -484,13 +371,8 @@ class RegistrationsPage(Page):
             self.move_to(row.id, position)
 
     def move_to(self, registration_id: int, new_order: int) -> None:
-        try:
-            with self.ctx.session() as session:
-                registrations.move(session, registration_id, new_order)
-        except DeskAppError as exc:
-            show_error(self, exc)
-            return
-        self._saved(registration_id)
+        if self.write(lambda session: registrations.move(session, registration_id, new_order), "registrations"):
+            self.load_queue(registration_id)
 
     def refuse(self) -> None:
         row = self.current_row()
@@ -525,7 +407,7 @@ class RegistrationsPage(Page):
         if self.session_id is None:
             return None
         with self.ctx.session() as session:
-            return speakers_list_html(session, self.session_id)
+            return speakers_list_html(registrations.speakers_list(session, self.session_id))
 
     def print_list(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -549,8 +431,8 @@ class RegistrationsPage(Page):
         choice = self.choice()
         if html is None or choice is None:
             return
-        suggested = strip_accents_filename(f"Danh sách đăng ký phát biểu {choice.title}") + ".pdf"
-        path = save_file(self, "Xuất danh sách đăng ký phát biểu ra PDF", suggested, "Tệp PDF (*.pdf)")
+        path = choose_target(self, "Xuất danh sách đăng ký phát biểu ra PDF",
+                             file_name("Danh sach dang ky phat bieu", choice.title, suffix=".pdf"), PDF_FILTER)
         if path is None:
             return
         self.ctx.run_task(self, "Đang xuất danh sách ra PDF…", lambda _progress: write_speakers_pdf(html, path),

@@ -14,24 +14,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
-import shiboken6
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError, ValidationError
 from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
+from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import (Column, FieldErrors, RowsModel, SortProxy, after_export, load_ui, open_files,
-                                 open_folder, save_file)
+from desk_app.gui.common import Column, RowsModel, after_export, load_ui, open_files, open_folder
 from desk_app.gui.context import Page, ask, show_error, show_info
-from desk_app.gui.pages.dashboard import FiguresTable
+from desk_app.gui.export_actions import EXCEL_FILTER, FILE_STEMS, choose_target, file_name, run_export
+from desk_app.gui.widgets import FieldErrors, FiguresTable, connect_while, read_only_table
 from desk_app.services import report_texts, statistics
 
-WORD_FILTER = "Tài liệu Word (*.docx)"
-EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
 USED, SKIPPED = "Đã tổng hợp", "Bỏ qua"
-SKIPPED_COLOUR = QColor("#a00018")
+SKIPPED_COLOUR = QColor(palette.ERROR)
 
 
 class ReportsPage(Page):
@@ -85,7 +83,7 @@ class ReportsPage(Page):
             form.format.addItem(label, body)
         form.format.currentIndexChanged.connect(lambda _index: self._show_preview())
         self.editors = {key: getattr(form, key) for key in report_texts.KEYS}
-        self.text_errors = FieldErrors({key: getattr(form, f"{key}Error") for key in report_texts.KEYS})
+        self.text_errors = FieldErrors({key: getattr(form, f"{key}_error") for key in report_texts.KEYS})
         for editor in self.editors.values():
             editor.textChanged.connect(self._texts_edited)
         self.preview = FiguresTable(form.previewBox)
@@ -98,14 +96,13 @@ class ReportsPage(Page):
         form.year.valueChanged.connect(self._year_changed)
         self._texts_year = form.year.value()  # the year the editors hold
         self._dirty = False
-        self._own_change = False  # this page announced its own save: no reload under the clerk's cursor
         self._autosave = Autosave(lambda: self.save_texts(quiet=True), self)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        connect_while(self, QApplication.instance().focusChanged, self._focus_changed)
 
     def _texts_edited(self) -> None:
         self._dirty = True
         self.annual.savedState.setText("Chưa lưu thay đổi")
-        self.annual.savedState.setStyleSheet("color: #8a5a00;")
+        self.annual.savedState.setStyleSheet(palette.style(palette.WARNING))
         self._autosave.changed()  # saved within 2 s, also while the clerk types on
 
     def flush_texts(self) -> bool:
@@ -113,22 +110,18 @@ class ReportsPage(Page):
         return self._autosave.flush() if self._dirty else True
 
     def _focus_changed(self, old, _new) -> None:
-        if shiboken6.isValid(self) and old in self.editors.values():
+        if old in self.editors.values():
             self.flush_texts()
 
     def hideEvent(self, event) -> None:  # noqa: N802 — another page, or the window closes
         self.flush_texts()
         super().hideEvent(event)
 
-    def _on_changed(self, topic: str) -> None:
-        if not self._own_change:
-            super()._on_changed(topic)
-
     def _set_clean(self, text: str) -> None:
         self._dirty = False
         self.annual.savedState.setToolTip("")
         self.annual.savedState.setText(text)
-        self.annual.savedState.setStyleSheet("color: #1b5e20;")
+        self.annual.savedState.setStyleSheet(palette.style(palette.SUCCESS))
 
     def _year_changed(self, year: int) -> None:
         if self._dirty and self._texts_year != year and not self.save_texts(self._texts_year, quiet=True):
@@ -187,18 +180,14 @@ class ReportsPage(Page):
         self.text_errors.clear()
         self._autosave.discard()
         self._set_clean(f"Đã lưu lúc {dt.datetime.now():%H:%M:%S}")
-        self._own_change = True
-        try:
-            self.ctx.changed("documents")
-        finally:
-            self._own_change = False
+        self.changed("documents")  # no reload here: the clerk's cursor stays where it is
         return True
 
     def _unsaved(self, message: str) -> None:
         """Keep the text on screen and say it is not saved, with the reason in the tooltip."""
         self.annual.savedState.setText("Chưa lưu được")
         self.annual.savedState.setToolTip(message)
-        self.annual.savedState.setStyleSheet("color: #b00020;")
+        self.annual.savedState.setStyleSheet(palette.style(palette.ERROR))
 
     def _show_preview(self) -> None:
         """The report's figures, computed in the worker (a large year takes seconds); the newest request
@@ -225,28 +214,10 @@ class ReportsPage(Page):
         if self._dirty and not self.save_texts():
             return
         year, body = self.annual.year.value(), self.annual.format.currentData()
-        path = save_file(self, "Xuất báo cáo năm", f"bao-cao-{year}.docx", WORD_FILTER)
+        path = choose_target(self, "Xuất báo cáo năm", file_name(FILE_STEMS["annual-report"], str(year), body.upper()))
         if path is None:
             return
-        from desk_app.documents.export import ExportRequest, export_document, report_chart_pngs
-
-        database = self.ctx.database
-        today = clock.today()
-
-        def write(pngs):
-            def work(progress):
-                progress.report(0, 0, f"Đang xuất báo cáo năm {year}…")
-                with database.session() as session:
-                    result = export_document(session, ExportRequest(
-                        "annual-report", path, year=year, body=body, chart_images=pngs))
-                return result.path, list(result.warnings)
-
-            def done(result) -> None:
-                written, warnings = result
-                self.ctx.changed("documents")  # the register has the report's number now
-                after_export(self, Path(written), f"Đã xuất báo cáo năm {year}:\n{written}", warnings)
-
-            self.ctx.run_task(self, "Xuất báo cáo năm", work, done, cancellable=False)
+        from desk_app.documents.export import report_chart_pngs
 
         def draw(stats) -> None:  # QtCharts draws on the main thread only; the rest is the worker's
             try:
@@ -254,8 +225,10 @@ class ReportsPage(Page):
             except DeskAppError as exc:
                 show_error(self, exc)
                 return
-            write(pngs)
+            run_export(self, self.ctx, "annual-report", path, title="Xuất báo cáo năm", year=year, body=body,
+                       chart_images=pngs)
 
+        today = clock.today()
         self.ctx.run_task(self, "Xuất báo cáo năm", lambda _p: self._statistics(year, today), draw,
                           cancellable=False)
 
@@ -266,7 +239,8 @@ class ReportsPage(Page):
 
     def export_summary(self) -> None:
         year = self.summary.year.value()
-        path = save_file(self, "Xuất bảng tổng hợp", f"bang-tong-hop-{year}.xlsx", EXCEL_FILTER)
+        path = choose_target(self, "Xuất bảng tổng hợp", file_name("Bang tong hop", str(year), suffix=".xlsx"),
+                             EXCEL_FILTER)
         if path is None:
             return
         database = self.ctx.database
@@ -308,14 +282,7 @@ class ReportsPage(Page):
             Column("Lý do bỏ qua", lambda r: r.reason, tooltip=lambda r: r.reason),
             Column("Thư mục", lambda r: str(r.path.parent), tooltip=lambda r: str(r.path.parent)),
         ], self)
-        proxy = SortProxy(form.results)
-        proxy.setSourceModel(self.results_model)
-        form.results.setModel(proxy)
-        form.results.verticalHeader().hide()
-        form.results.verticalHeader().setDefaultSectionSize(form.results.fontMetrics().height() + 8)
-        header = form.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        read_only_table(form.results, self.results_model, sortable=True, stretch=2, compact=True)
 
     def input_paths(self) -> list[Path]:
         inputs = self.consolidation.inputs
@@ -354,8 +321,8 @@ class ReportsPage(Page):
             form.addFilesButton.setFocus()
             return
         year = form.year.value() if form.yearCheck.isChecked() else None
-        suggested = f"tong-hop-cac-xa-{year}.xlsx" if year else "tong-hop-cac-xa.xlsx"
-        target = save_file(self, "Lưu bảng tổng hợp các xã", suggested, EXCEL_FILTER)
+        target = choose_target(self, "Lưu bảng tổng hợp các xã",
+                               file_name("Tong hop cac xa", str(year or ""), suffix=".xlsx"), EXCEL_FILTER)
         if target is None:
             return
         task = []

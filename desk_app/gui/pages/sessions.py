@@ -10,33 +10,24 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QMenu,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QVBoxLayout
 
 from desk_app.domain import clock
-from desk_app.domain.errors import DeskAppError, ValidationError
-from desk_app.domain.states import (
-    SESSION_TRANSITIONS,
-    Host,
-    PetitionStatus,
-    SessionStatus,
-)
+from desk_app.domain.errors import DeskAppError
+from desk_app.domain.states import SESSION_TRANSITIONS, Host, PetitionStatus, SessionStatus
 from desk_app.domain.validation import format_date
+from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import ROW_ROLE, Column, RowsModel, SortProxy, load_ui, qdate
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui, qdate
 from desk_app.gui.context import Page, ask, show_error
 from desk_app.gui.export_actions import export_session_document
-from desk_app.gui.session_form import SessionForm, date_reason_dialog, load_choices
+from desk_app.gui.forms import DateReasonDialog
+from desk_app.gui.session_form import SessionForm, load_choices
+from desk_app.gui.stale import offer_reload
+from desk_app.gui.widgets import fill_combo, read_only_table
 from desk_app.services import drafts, sessions
-from desk_app.services.common import get
-from desk_app.store import models as m
 
-LATE_STYLE = "color: #b00020; font-weight: bold;"
+LATE_STYLE = palette.style(palette.ERROR, bold=True)
 # what this page shows depends on these topics (registrations and exported documents do not change it)
 WATCHED = frozenset({"sessions", "minutes", "petitions", "catalog", "settings", "calendar"})
 ALL = "Tất cả"
@@ -72,7 +63,7 @@ class PetitionRow:
     session_date: dt.date
 
     @classmethod
-    def of(cls, p: m.Petition) -> PetitionRow:
+    def of(cls, p) -> PetitionRow:  # a petition of the follow-up service
         return cls(p.id, p.citizen_name, p.content, p.field.name if p.field else "",
                    PetitionStatus(p.status).label, p.due_date, p.times_raised, p.session.session_date)
 
@@ -105,26 +96,13 @@ REPEATED_COLUMNS = (
 )
 
 
-def _setup_table(view: QTableView, model: RowsModel, stretch: int) -> SortProxy:
-    proxy = SortProxy(view)
-    proxy.setSourceModel(model)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-    header.setHighlightSections(False)
-    return proxy
-
-
 DRAFT_KIND = "session_plan"
 
 
 class SessionsPage(Page):
     key = "sessions"
     title = "Cuộc đối thoại"
+    watches = WATCHED
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -147,15 +125,18 @@ class SessionsPage(Page):
         self._draft = Autosave(self._write_draft, self)
 
         self.model = RowsModel(SESSION_COLUMNS, self)
-        self.proxy = _setup_table(ui.sessionTable, self.model, 3)
+        self.proxy = read_only_table(ui.sessionTable, self.model, sortable=True, resize=QHeaderView.ResizeToContents,
+                                     stretch=3, bold_header=False)
         ui.sessionTable.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         ui.sessionTable.sortByColumn(0, Qt.AscendingOrder)  # stable: same-day sessions keep their time order
         ui.sessionTable.selectionModel().currentRowChanged.connect(self._row_changed)
         self.previous_model = RowsModel(PREVIOUS_COLUMNS, self)
         self.repeated_model = RowsModel(REPEATED_COLUMNS, self)
         fui = self.form.ui
-        _setup_table(fui.previousTable, self.previous_model, 1)
-        _setup_table(fui.repeatedTable, self.repeated_model, 2)
+        for view, model, stretch in ((fui.previousTable, self.previous_model, 1),
+                                     (fui.repeatedTable, self.repeated_model, 2)):
+            read_only_table(view, model, sortable=True, resize=QHeaderView.ResizeToContents, stretch=stretch,
+                            bold_header=False)
         for view in (fui.previousTable, fui.repeatedTable):
             view.activated.connect(lambda index, v=view: self._open_petition(v, index))
 
@@ -211,10 +192,6 @@ class SessionsPage(Page):
         if isinstance(arg, int) and arg != self.current_id and self._confirm_leave():
             self.select_session(arg)
 
-    def _on_changed(self, topic: str) -> None:
-        if topic in WATCHED:
-            super()._on_changed(topic)
-
     def reload(self) -> None:
         with self.ctx.session() as session:
             choices = load_choices(session)
@@ -228,14 +205,7 @@ class SessionsPage(Page):
         combo = self.ui.yearCombo
         current = combo.currentData() if combo.count() else clock.today().year
         years = sorted({r.year for r in self._all_rows} | {clock.today().year}, reverse=True)
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("Tất cả các năm", None)
-        for year in years:
-            combo.addItem(str(year), year)
-        index = combo.findData(current)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+        fill_combo(combo, [(str(year), year) for year in years], "Tất cả các năm", select=current, quiet=True)
 
     def _refill(self) -> list[SessionRow]:
         ui = self.ui
@@ -319,7 +289,7 @@ class SessionsPage(Page):
     def _show(self, session_id: int) -> None:
         try:
             with self.ctx.session() as session:
-                ds = get(session, m.DialogueSession, session_id)
+                ds = sessions.get_session(session, session_id)
                 self.form.show_session(ds)
                 self.current_id, self._version, self._status = ds.id, ds.version, SessionStatus(ds.status)
                 self._creating = False
@@ -331,7 +301,7 @@ class SessionsPage(Page):
         self._offer_draft()
         self._update_actions()
 
-    def _show_state(self, ds: m.DialogueSession, view: sessions.DeadlinesView) -> None:
+    def _show_state(self, ds, view: sessions.DeadlinesView) -> None:
         ui = self.ui
         ui.editingLabel.setText(f"<b>{ds.title}</b>")
         ui.profileLabel.setText(f"Theo quy định: {view.profile_name}")
@@ -379,7 +349,7 @@ class SessionsPage(Page):
             details.append(f"lý do hủy: {ds.cancel_reason}")
         ui.statusLabel.setText("; ".join(details))
 
-    def _show_history(self, session, ds: m.DialogueSession) -> None:
+    def _show_history(self, session, ds) -> None:
         fui = self.form.ui
         previous = sessions.previous_session(session, ds.id)
         rows = [PetitionRow.of(p) for p in sessions.previous_session_petitions(session, ds.id)]
@@ -448,8 +418,7 @@ class SessionsPage(Page):
     def _drop_draft(self, record: int | None) -> None:
         self._draft.discard()
         try:
-            with self.ctx.session() as session:
-                drafts.drop(session, DRAFT_KIND, record)
+            self.ctx.write(lambda session: drafts.drop(session, DRAFT_KIND, record))
         except DeskAppError:
             pass  # an old draft is offered again later, nothing is lost
 
@@ -501,37 +470,35 @@ class SessionsPage(Page):
 
     def save(self) -> bool:
         """Plan a new session or update the shown one (refused if someone saved it meanwhile)."""
-        data = self.form.value()
+        data, session_id, version = self.form.value(), self.current_id, self._version
         self.form.errors.clear()
-        try:
-            with self.ctx.session() as session:
-                if self.current_id is None:
-                    ds = sessions.plan_session(session, data)
-                else:
-                    ds = sessions.update_session(session, self.current_id, data, expected_version=self._version)
-                saved_id = ds.id
-        except ValidationError as exc:
-            rest = self.form.show_errors(exc.errors)
-            if rest:
-                show_error(self, ValidationError({k: v for k, v in exc.errors.items()
-                                                  if k not in self.form.errors.labels}))
-            return False
-        except DeskAppError as exc:
-            show_error(self, exc)
+        saved: dict[str, int] = {}
+
+        def work(session) -> None:
+            ds = sessions.plan_session(session, data) if session_id is None else \
+                sessions.update_session(session, session_id, data, expected_version=version)
+            saved["id"] = ds.id
+
+        def refused(exc) -> None:  # another clerk saved this plan first: their copy on request, the text kept
+            typed = "\n\n".join(t for t in (data.title, data.place, data.target_audience, data.purpose,
+                                            data.requirements, data.content) if t.strip())
+            if offer_reload(self, exc, typed, "kế hoạch"):
+                self.form.dirty = False
+                self._show(session_id)
+
+        if not self.write(work, "sessions", errors=self.form, on_conflict=refused):
             return False
         self._drop_draft(self.current_id)
-        self.current_id = saved_id
+        self.current_id = saved["id"]
         self.form.dirty = False
         self._creating = False
-        self._announce()
+        self.reload()
         return True
 
     def _announce(self) -> None:
-        """Tell the other pages, and refresh this one even when it is not on screen."""
-        self.ctx.changed("sessions")
-        if self._stale:
-            self.reload()
-            self._stale = False
+        """A status step or an override was saved: the other pages hear of it, this one shows it."""
+        self.changed("sessions")
+        self.reload()
 
     def _revert(self) -> None:
         self.form.dirty = False
@@ -553,47 +520,49 @@ class SessionsPage(Page):
         return True
 
     def _run_dialog(self, title: str, prompt: str, work, setup=None, **options) -> None:
-        """Ask for a date / reason, then run ``work(session, session_id, values)``; errors stay in the dialog."""
+        """Ask for a date / reason, then run ``work(session, session_id, values, version)`` on the plan shown;
+        errors stay in the dialog."""
         if not self._ready():
             return
         session_id = self.current_id
 
-        def accept(values) -> None:
-            with self.ctx.session() as session:
-                work(session, session_id, values)
+        def reload() -> int | None:  # another clerk saved the plan meanwhile: theirs is shown
+            self._show(session_id)
+            return self._version
 
-        dialog = date_reason_dialog(self, title, prompt, accept, **options)
+        dialog = DateReasonDialog(self.ctx, self, title, prompt,
+                                  lambda session, values, version: work(session, session_id, values, version),
+                                  version=self._version, reload=reload, **options)
         if setup is not None:
-            setup(dialog)
+            setup(dialog.form)
         if dialog.exec():
             self._announce()
         dialog.deleteLater()
 
     def _issue_plan(self) -> None:
         self._run_dialog("Ban hành kế hoạch", "Ngày ký ban hành kế hoạch tổ chức hội nghị:",
-                         lambda s, i, v: sessions.issue_plan(s, i, v.date), date=clock.today())
+                         lambda s, i, v, version: sessions.issue_plan(s, i, v.date, expected_version=version),
+                         date=clock.today())
 
     def _send_invitations(self) -> None:
         self._run_dialog("Đã gửi giấy mời", "Ngày gửi thông báo, giấy mời (kèm phiếu đăng ký phát biểu):",
-                         lambda s, i, v: sessions.send_invitations(s, i, v.date), date=clock.today())
+                         lambda s, i, v, version: sessions.send_invitations(s, i, v.date, expected_version=version),
+                         date=clock.today())
 
     def _cancel(self) -> None:
         self._run_dialog("Hủy cuộc đối thoại", "Cuộc đối thoại sẽ được giữ lại với trạng thái Hủy và lý do hủy.",
-                         lambda s, i, v: sessions.cancel(s, i, v.reason), ask_date=False,
-                         reason_label="&Lý do hủy:", accept_text="Hủy cuộc đối thoại", reject_text="Quay lại")
+                         lambda s, i, v, version: sessions.cancel(s, i, v.reason, expected_version=version),
+                         ask_date=False, reason_label="&Lý do hủy:", accept_text="Hủy cuộc đối thoại",
+                         reject_text="Quay lại")
 
     def _back_to_draft(self) -> None:
         if not self._ready():
             return
         if not ask(self, "Đưa kế hoạch đã ban hành về trạng thái Dự thảo để sửa?"):
             return
-        try:
-            with self.ctx.session() as session:
-                sessions.back_to_draft(session, self.current_id)
-        except DeskAppError as exc:
-            show_error(self, exc)
-            return
-        self._announce()
+        session_id, version = self.current_id, self._version
+        if self.write(lambda s: sessions.back_to_draft(s, session_id, expected_version=version), "sessions"):
+            self.reload()
 
     def _override_deadline(self) -> None:
         with self.ctx.session() as session:
@@ -608,7 +577,8 @@ class SessionsPage(Page):
                   f"{format_date(view.computed.notice_latest)}; thông báo kết luận chậm nhất "
                   f"{format_date(view.computed.conclusion_due)}.")
         self._run_dialog("Điều chỉnh thời hạn", prompt,
-                         lambda s, i, v: sessions.override_deadline(s, i, v.kind, v.date, v.reason),
+                         lambda s, i, v, version: sessions.override_deadline(s, i, v.kind, v.date, v.reason,
+                                                                             expected_version=version),
                          follow_kind, date=view.notice_latest, reason_label="&Lý do điều chỉnh:",
                          allow_computed=True,
                          kinds=[("notice", "Gửi thông báo, giấy mời"), ("conclusion", "Thông báo kết luận")])

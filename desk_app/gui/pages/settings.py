@@ -11,29 +11,25 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from desk_app.documents import templates
 from desk_app.domain import clock
 from desk_app.domain.calendar import DayKind, DayUnit
 from desk_app.domain.errors import ConfirmationNeeded, DeskAppError
 from desk_app.domain.profiles import OBLIGATION_WHO, Anchor, DeadlineRule, Obligation
+from desk_app.gui import palette
 from desk_app.gui.calendar_view import LEGEND, WEEKDAY_NAMES, YearCalendar
-from desk_app.gui.common import ROW_ROLE, Column, FieldErrors, RowsModel, SortProxy, load_ui, open_path
+from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui, open_path
 from desk_app.gui.context import Page, ask, show_error, show_info
+from desk_app.gui.widgets import FieldErrors, fill_combo, page_heading, read_only_table, select_data
 from desk_app.services import profiles, workdays
 from desk_app.services import settings as app_settings
 from desk_app.services.common import commune, domain_profile, load_calendar
-from desk_app.store import models as m
 
 UNIT_TEXTS = {DayUnit.WORKING: "ngày làm việc", DayUnit.CALENDAR: "ngày (tính cả ngày nghỉ)"}
-
-
-def _error_labels(form: QWidget) -> dict[str, QLabel]:
-    return {label.objectName().removeprefix("error_"): label for label in form.findChildren(QLabel)
-            if label.objectName().startswith("error_")}
 
 
 # -- the calendar --------------------------------------------------------------------------------------------
@@ -41,7 +37,7 @@ def _error_labels(form: QWidget) -> dict[str, QLabel]:
 class CalendarTab(QWidget):
     def __init__(self, page: Page):
         super().__init__(page)
-        self.ctx = page.ctx
+        self.page, self.ctx = page, page.ctx
         self.calendar = None  # the WorkCalendar in force (answers "is this a working day?")
 
         year_label = QLabel("Nă&m:", self)
@@ -60,7 +56,7 @@ class CalendarTab(QWidget):
         for index, (_key, background, text) in enumerate(LEGEND):
             chip = QLabel(self)
             chip.setFixedSize(14, 14)
-            chip.setStyleSheet(f"background: {background}; border: 1px solid #888;")
+            chip.setStyleSheet(f"background: {background}; border: 1px solid {palette.LEGEND_BORDER};")
             row, column = divmod(index, 3)
             legend.addWidget(chip, row, 2 * column)
             legend.addWidget(QLabel(text, self), row, 2 * column + 1)
@@ -77,7 +73,7 @@ class CalendarTab(QWidget):
         scroll.setFocusPolicy(Qt.NoFocus)
 
         self.day = load_ui("settings_day", self)
-        self.errors = FieldErrors(_error_labels(self.day))
+        self.errors = FieldErrors.of(self.day)
         self.day.offButton.clicked.connect(lambda: self.mark(DayKind.OFF))
         self.day.workingButton.clicked.connect(lambda: self.mark(DayKind.WORKING))
         self.day.unsetButton.clicked.connect(self.unset)
@@ -93,7 +89,7 @@ class CalendarTab(QWidget):
         self.provisional_label = QLabel("", self)
         self.provisional_label.setObjectName("provisionalLabel")
         self.provisional_label.setWordWrap(True)
-        self.provisional_label.setStyleSheet("color: #8a5a00;")
+        self.provisional_label.setStyleSheet(palette.style(palette.WARNING))
         self.recompute_button = QPushButton("Tính &lại thời hạn theo lịch", self)
         self.recompute_button.setObjectName("recomputeButton")
         self.recompute_button.setToolTip("Tính lại thời hạn giải quyết của mọi kiến nghị theo lịch làm việc hiện hành "
@@ -101,13 +97,7 @@ class CalendarTab(QWidget):
         self.recompute_button.clicked.connect(self.recompute)
         self.special_table = QTableView(self)
         self.special_table.setObjectName("specialDaysTable")
-        self.special_table.setModel(self.special_model)
-        self.special_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.special_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.special_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.special_table.setWordWrap(False)
-        self.special_table.verticalHeader().hide()
-        self.special_table.horizontalHeader().setStretchLastSection(True)
+        read_only_table(self.special_table, self.special_model, wrap=False)
         # selection, not the current index: focusing the table must not jump to its first day
         self.special_table.selectionModel().selectionChanged.connect(self._listed_day_chosen)
         list_label = QLabel("Các ngày nghỉ, ngày làm bù trong năm", self)
@@ -184,21 +174,18 @@ class CalendarTab(QWidget):
         """Run a calendar change; when it would turn answered petitions from on time to late (or back), show
         them and apply it only if the clerk agrees."""
         try:
-            with self.ctx.session() as session:
-                work(session, False)
+            self.ctx.write(lambda session: work(session, False))
         except ConfirmationNeeded as question:
             if not ask(self, question.message + "\n\nVẫn áp dụng thay đổi này?", "Thay đổi lịch làm việc"):
                 self.reload()
                 return False
-            try:
-                with self.ctx.session() as session:
-                    work(session, True)
-            except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-                self.errors.report(self, exc)
+            if not self.page.write(lambda session: work(session, True), "calendar", errors=self.errors):
                 return False
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
             self.errors.report(self, exc)
             return False
+        else:
+            self.page.changed("calendar")
         self._saved(done_text)
         return True
 
@@ -246,7 +233,6 @@ class CalendarTab(QWidget):
     def _saved(self, text: str) -> None:
         self.view.setFocus()  # the pressed button may now be disabled: keep the keyboard on the calendar
         self.reload()
-        self.ctx.changed("calendar")
         self.day.resultLabel.setText(f"{text} Thời hạn của các kiến nghị đã được tính lại theo lịch mới.")
 
 
@@ -255,8 +241,8 @@ class CalendarTab(QWidget):
 class ProfilesTab(QWidget):
     def __init__(self, page: Page):
         super().__init__(page)
-        self.ctx = page.ctx
-        self.rows: dict[int, m.Profile] = {}
+        self.page, self.ctx = page, page.ctx
+        self.rows: dict = {}  # id → the stored profile (profiles.list_profiles)
         self.current_id: int | None = None
 
         self.list = QListWidget(self)
@@ -281,12 +267,10 @@ class ProfilesTab(QWidget):
         left_layout.addLayout(buttons)
 
         self.form = load_ui("settings_profile", self)
-        self.errors = FieldErrors(_error_labels(self.form))
+        self.errors = FieldErrors.of(self.form)
         for combo in (self.form.noticeUnitCombo, self.form.conclusionUnitCombo, self.form.answerUnitCombo):
-            for unit in DayUnit:
-                combo.addItem(UNIT_TEXTS[unit], unit.value)
-        for anchor in Anchor:
-            self.form.answerAnchorCombo.addItem(anchor.label, anchor.value)
+            fill_combo(combo, [(UNIT_TEXTS[unit], unit.value) for unit in DayUnit])
+        fill_combo(self.form.answerAnchorCombo, [(anchor.label, anchor.value) for anchor in Anchor])
         self.form.saveButton.setShortcut("Ctrl+S")
         self.form.saveButton.clicked.connect(self.save)
         scroll = QScrollArea(self)
@@ -345,8 +329,8 @@ class ProfilesTab(QWidget):
                                   (f.conclusionDaysSpin, f.conclusionUnitCombo, profile.conclusion),
                                   (f.answerDaysSpin, f.answerUnitCombo, profile.answer)):
             spin.setValue(rule.days)
-            combo.setCurrentIndex(combo.findData(rule.unit.value))
-        f.answerAnchorCombo.setCurrentIndex(f.answerAnchorCombo.findData(profile.answer.anchor.value))
+            select_data(combo, rule.unit.value)
+        select_data(f.answerAnchorCombo, profile.answer.anchor.value)
         f.complexDaysSpin.setValue(profile.complex_answer_days or 0)
         obligations = {o.who: o for o in profile.obligations}
         for who in OBLIGATION_WHO:
@@ -409,14 +393,11 @@ class ProfilesTab(QWidget):
         """Save the edited custom profile (Ctrl+S); the due dates of its sessions are recomputed."""
         if self.current_id is None:
             return False
-        try:
-            with self.ctx.session() as session:
-                profiles.update_profile(session, self.current_id, self.edited_profile())
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
+        profile_id, edited = self.current_id, self.edited_profile()
+        if not self.page.write(lambda session: profiles.update_profile(session, profile_id, edited), "settings",
+                               errors=self.errors):
             return False
         self.reload()
-        self.ctx.changed("settings")
         return True
 
     def copy(self) -> int | None:
@@ -429,15 +410,15 @@ class ProfilesTab(QWidget):
         while name in names:
             number += 1
             name = f"Bản sao {number} của {source.name}"
-        try:
-            with self.ctx.session() as session:
-                new_id = profiles.copy_profile(session, source.id, name).id
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        made: dict[str, int] = {}
+
+        def work(session) -> None:
+            made["id"] = profiles.copy_profile(session, source.id, name).id
+
+        if not self.page.write(work, "settings"):
             return None
-        self.current_id = new_id
+        self.current_id = new_id = made["id"]
         self.reload()
-        self.ctx.changed("settings")
         self.form.nameEdit.setFocus()
         self.form.nameEdit.selectAll()
         return new_id
@@ -448,15 +429,10 @@ class ProfilesTab(QWidget):
         row = self.rows[self.current_id]
         if not ask(self, f"Xóa bộ quy định “{row.name}”?"):
             return False
-        try:
-            with self.ctx.session() as session:
-                profiles.delete_profile(session, row.id)
-        except Exception as exc:  # noqa: BLE001 — a Vietnamese message, never a traceback
-            show_error(self, exc)
+        if not self.page.write(lambda session: profiles.delete_profile(session, row.id), "settings"):
             return False
         self.current_id = None
         self.reload()
-        self.ctx.changed("settings")
         return True
 
 
@@ -465,25 +441,15 @@ class ProfilesTab(QWidget):
 class TemplatesTab(QWidget):
     def __init__(self, page: Page):
         super().__init__(page)
-        self.ctx = page.ctx
+        self.page, self.ctx = page, page.ctx
         self.form = load_ui("settings_templates", self)
         self.model = RowsModel([
             Column("Mẫu văn bản", lambda t: t.label),
             Column("Tình trạng", lambda t: "đã sửa" if t.overridden else "mẫu gốc"),
             Column("Tệp đang dùng", lambda t: str(t.user if t.overridden else t.builtin)),
         ], self)
-        self.proxy = SortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        table = self.table = self.form.templatesTable
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.AscendingOrder)
+        self.table = self.form.templatesTable
+        self.proxy = read_only_table(self.table, self.model, sortable=True, catalogue_order=True, wrap=False)
         self.form.openButton.clicked.connect(self.open_folder)
         self.form.restoreButton.clicked.connect(self.restore)
         layout = QVBoxLayout(self)
@@ -553,10 +519,10 @@ class TemplatesTab(QWidget):
 class DisplayTab(QWidget):
     def __init__(self, page: Page):
         super().__init__(page)
-        self.ctx = page.ctx
+        self.page, self.ctx = page, page.ctx
         self.form = load_ui("settings_display", self)
-        self.errors = FieldErrors({app_settings.FONT_SIZE: self.form.error_font_size,
-                                   app_settings.SPEAKING_SECONDS: self.form.error_speaking})
+        self.errors = FieldErrors.of(self.form, {app_settings.FONT_SIZE: "font_size",
+                                                 app_settings.SPEAKING_SECONDS: "speaking"})
         self.form.speakingEdit.setMinimumTime(QTime(0, 0, 30))
         self.form.speakingEdit.setMaximumTime(QTime(0, 30, 0))
         self.form.saveButton.setShortcut("Ctrl+S")
@@ -584,16 +550,14 @@ class DisplayTab(QWidget):
 
         size = self.form.fontSizeSpin.value()
         seconds = QTime(0, 0).secsTo(self.form.speakingEdit.time())
-        try:
-            with self.ctx.session() as session:
-                app_settings.put(session, app_settings.FONT_SIZE, size)
-                app_settings.put(session, app_settings.SPEAKING_SECONDS, seconds)
-        except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
-            self.errors.report(self, exc)
+        def work(session) -> None:
+            app_settings.put(session, app_settings.FONT_SIZE, size)
+            app_settings.put(session, app_settings.SPEAKING_SECONDS, seconds)
+
+        if not self.page.write(work, "settings", errors=self.errors):
             return False
         self.errors.clear()
         apply_font_size(QApplication.instance(), size)
-        self.ctx.changed("settings")
         self.form.savedLabel.setText(f"Đã lưu lúc {self.ctx.last_saved:%H:%M:%S}")
         return True
 
@@ -604,8 +568,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        heading = QLabel(self.title, self)
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold")
+        heading = page_heading(self.title, self)
         self.calendar_tab = CalendarTab(self)
         self.profiles_tab = ProfilesTab(self)
         self.templates_tab = TemplatesTab(self)
