@@ -26,7 +26,7 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.official import PARTY
 from desk_app.domain.states import (AgendaStep, Host, Outcome, PetitionStatus, Regime, ResponderKind, SessionForm,
                                     SessionStatus, SpeaksFor)
-from desk_app.domain.text import vi_upper
+from desk_app.domain.text import fold, vi_upper
 from desk_app.store import models as m
 from desk_app.services import catalog, followup, minutes, register, sessions, statistics
 from desk_app.services import report_texts as report_texts_service
@@ -521,27 +521,33 @@ def delegates(session: Session, ds: m.DialogueSession, unit: m.Commune, opinions
     chairs = {ds.chair_id, *(c.official_id for c in ds.co_chairs)}
     people: list[str] = []
     seen: set = set()
+    # a person is named once, whether found as an official or as the head of an agency (the Chủ tịch Ủy ban
+    # MTTQ is both)
+    seen_names = {fold(p.name) for p in [ds.chair, *(c.official for c in ds.co_chairs)] if p is not None}
 
-    def add(key, text: str) -> None:
-        if key not in seen and text:
-            seen.add(key)
-            people.append(upper_first(text))
+    def add(key, text: str, name: str = "") -> None:
+        if key in seen or not text or (name and fold(name) in seen_names):
+            return
+        seen.add(key)
+        if name:
+            seen_names.add(fold(name))
+        people.append(upper_first(text))
 
     if ds.host == Host.JOINT.value:
         for body, head in catalog.heads(session, ds.session_date).items():
             if head is not None and head.id not in chairs and body in ds.joint_bodies.split(","):
-                add(("official", head.id), person_text(head, unit))
+                add(("official", head.id), person_text(head, unit), head.name)
     answers = [a for op in opinions for a in op.answers]
     for answer in answers:
         if answer.official_id and answer.official_id not in chairs:
             person = session.get(m.Official, answer.official_id)
             if person is not None:
-                add(("official", person.id), person_text(person, unit))
+                add(("official", person.id), person_text(person, unit), person.name)
     agencies = [p.agency for p in ds.participants if p.agency is not None]
     agencies += [session.get(m.Agency, a.agency_id) for a in answers if a.agency_id]
     for agency in agencies:
         if agency is not None and agency.kind != "cap_tren":
-            add(("agency", agency.id), agency_person(agency))
+            add(("agency", agency.id), agency_person(agency), agency.head_name)
     for answer in answers:
         if not answer.official_id and not answer.agency_id and answer.responder_kind != ResponderKind.CHAIR.value \
                 and answer.responder_name:

@@ -159,6 +159,15 @@ def check_minutes(s, ds: m.DialogueSession, doc: rc.ReadBack) -> list[str]:
                             f"({participant.agency.name}) is not named")
         if participant.agency is None and participant.name in text:
             problems.append(f"{doc.path.name}: the invitation's category “{participant.name}” stands for delegates")
+    start = next((i for i, line in enumerate(doc.lines) if line.startswith("2. Đại biểu")), None)
+    delegates = []
+    for line in doc.lines[start + 1:] if start is not None else []:
+        if not line.startswith("- "):
+            break
+        delegates.append(line)
+    named = [line.split(",")[0] for line in delegates]
+    if len(named) != len(set(named)):  # a person is a delegate once (an official may also head an agency)
+        problems.append(f"{doc.path.name}: a delegate is named twice: {sorted(n for n in named if named.count(n) > 1)}")
     for step in ("a)", "b)", "c)", "d)", "đ)"):
         if not any(line.startswith(step) for line in doc.lines):
             problems.append(f"{doc.path.name}: agenda step {step} missing")

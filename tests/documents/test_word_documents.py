@@ -510,3 +510,22 @@ def test_the_plan_prints_only_the_counts_its_profile_text_fixes(session, commune
     for phrase in absent:
         assert phrase not in text, phrase
     assert "((" not in text and "))" not in text  # no nested brackets
+
+
+def test_a_delegate_who_is_both_an_official_and_an_agency_head_is_named_once(session, commune, make_session,
+                                                                               tmp_path):
+    from desk_app.documents import contexts
+    from desk_app.services import catalog, minutes
+
+    front_chair = catalog.save_official(session, catalog.OfficialInput(
+        name="Lương Tiến Khang", title="Chủ tịch Ủy ban MTTQ Việt Nam xã", body="mttq"))
+    front = catalog.save_agency(session, catalog.AgencyInput(
+        name="Ủy ban Mặt trận Tổ quốc Việt Nam xã", kind="mttq_doan_the", head_name="Lương Tiến Khang",
+        head_title="Chủ tịch Ủy ban MTTQ Việt Nam xã"))
+    ds = make_session("in_progress", participants=[(front.id, "")])
+    opinion = minutes.record_opinion(session, ds.id, minutes.OpinionInput(
+        speaker_name="Lò Văn Sáu", content="Hỏi về quỹ vì người nghèo", started_at=dt.datetime(2026, 6, 10, 8, 30)))
+    minutes.add_answer(session, opinion.id, "Quỹ được công khai tại nhà văn hóa thôn.",
+                       responder_kind="co_quan", official_id=front_chair.id)
+    named = contexts.delegates(session, ds, commune.unit, minutes.opinions(session, ds.id))
+    assert sum("Lương Tiến Khang" in line for line in named) == 1
