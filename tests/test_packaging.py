@@ -40,8 +40,10 @@ def test_every_package_is_listed():
                if "__pycache__" not in path.parts}
     shipped = {"desk_app." + ".".join(path.relative_to(ROOT).parts) for top in ("ui", "resources")
                for path in [ROOT / top, *(ROOT / top).rglob("*")] if path.is_dir()}
+    shipped.add("desk_app.docs")  # the user guide (its pictures are package data of it)
     assert listed == on_disk | shipped
-    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"desk_app.ui": "ui", "desk_app.resources": "resources"}
+    assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"desk_app.ui": "ui", "desk_app.resources": "resources",
+                                                              "desk_app.docs": "docs"}
 
 
 def test_every_direct_import_is_declared_and_nothing_else():

@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self._data_actions.append(action)
         help_menu = bar.addMenu("T&rợ giúp")
+        guide = QAction("&Hướng dẫn sử dụng", self)
+        self._shortcuts.append((guide, "F1"))  # the part of the page being used
+        guide.triggered.connect(self.show_help)
+        help_menu.addAction(guide)
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -303,6 +307,18 @@ class MainWindow(QMainWindow):
 
         self.ctx.run_task(self, "Đang kiểm tra dữ liệu…", lambda _progress: check(self.ctx.database), done,
                           cancellable=False)
+
+    def show_help(self):
+        """The user guide, open at the section of the page on screen (F1)."""
+        from desk_app.gui.help_window import HelpWindow
+
+        if getattr(self, "_help", None) is None:
+            self._help = HelpWindow(self)
+        page = self.current_page()
+        self._help.show()
+        self._help.raise_()
+        self._help.show_section(page.title if page is not None else None)
+        return self._help
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
