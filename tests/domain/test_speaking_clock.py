@@ -13,8 +13,8 @@ def test_bands_pause_and_overtime():
     assert clock.pause(120) and clock.state == "paused"
     assert format_clock(clock.remaining(500)) == "00:40"  # paused: the time stands
     clock.start(500)
-    assert (clock.level(509), clock.level(510), clock.level(520)) == ("normal", "amber", "red")
-    assert (format_clock(clock.remaining(532)), clock.level(532)) == ("−00:12", "red")
+    assert (clock.level(509), clock.level(510), clock.level(530)) == ("normal", "amber", "red")
+    assert (format_clock(clock.remaining(552)), clock.level(552)) == ("−00:12", "red")
     clock.reset(300)
     assert (clock.state, clock.level(600), format_clock(clock.remaining(600))) == ("idle", "idle", "05:00")
 
