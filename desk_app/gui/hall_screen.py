@@ -50,8 +50,18 @@ class FitLabel(QLabel):
     digits change). The label's size comes from its layout alone (its text never pushes the window)."""
 
     def __init__(self, parent: QWidget, *, bold: bool = False, wrap: bool = True, sample: str | None = None,
-                 colour: str = palette.HALL_TEXT, align=Qt.AlignLeft | Qt.AlignVCenter, mono: bool = False):
+                 colour: str = palette.HALL_TEXT, align=Qt.AlignLeft | Qt.AlignVCenter, mono: bool = False,
+                 group: list[FitLabel] | None = None, share: float = 0.0, under: FitLabel | None = None):
         super().__init__(parent)
+        self._share = share  # at most this part of the window's height (a caption stays a caption)
+        self._under = under  # a line below a larger one (the hamlet under the name) stays smaller than it
+        self._followers: list[FitLabel] = []
+        if under is not None:
+            under._followers.append(self)
+        self._group = group if group is not None else [self]  # labels shown in one size: the smallest fit
+        if self not in self._group:
+            self._group.append(self)
+        self._best = 0
         self.setTextFormat(Qt.PlainText)  # a name typed as "<b>…" is shown as typed
         self.setWordWrap(wrap)
         self.setAlignment(align)
@@ -77,20 +87,37 @@ class FitLabel(QLabel):
         super().resizeEvent(event)
         self.fit()
 
+    def set_wrapping(self, wrap: bool) -> None:
+        if wrap != self.wordWrap():
+            self.setWordWrap(wrap)
+            self.fit()
+
     def pixel_size(self) -> int:
         return self.font().pixelSize()
 
     def fit(self) -> None:
+        self._best = self._largest()
+        sizes = [label._best for label in self._group if label._best]
+        if sizes:
+            for label in self._group:
+                label._apply(min(sizes))
+
+    def _largest(self) -> int:
+        """The largest pixel size whose text box fits (0: nothing to fit)."""
         text = self._sample or self.text()
         margins = self.contentsMargins()
         width = int((self.width() - margins.left() - margins.right()) * 0.97)
         height = int((self.height() - margins.top() - margins.bottom()) * 0.97)
         if width < 4 or height < 4 or not text:
-            return
+            return 0
         flags = int(Qt.TextWordWrap if self.wordWrap() else 0)
         font = QFont(self._base)
         low, high = 6, max(6, height)
-        while low < high:  # the largest pixel size whose text box fits
+        if self._share:
+            high = max(6, min(high, int(self.window().height() * self._share)))
+        if self._under is not None and self._under.text():
+            high = max(6, min(high, int(self._under.pixel_size() * 0.75)))
+        while low < high:
             middle = (low + high + 1) // 2
             font.setPixelSize(middle)
             box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), flags, text)
@@ -98,9 +125,15 @@ class FitLabel(QLabel):
                 low = middle
             else:
                 high = middle - 1
-        font.setPixelSize(low)
+        return low
+
+    def _apply(self, pixels: int) -> None:
+        font = QFont(self._base)
+        font.setPixelSize(pixels)
         if font != self.font():
             self.setFont(font)
+            for follower in self._followers:
+                follower.fit()
 
 
 def choose_screen(screens: list, primary, working=None):
@@ -175,10 +208,10 @@ class HallScreen(QWidget):
         body.setSpacing(40)
         column = QVBoxLayout()
         column.setSpacing(6)
-        self.caption_label = FitLabel(self.body, bold=True, colour=palette.HALL_CAPTION)
+        self.caption_label = FitLabel(self.body, bold=True, colour=palette.HALL_CAPTION, share=0.07)
         self.main_label = FitLabel(self.body, bold=True)
-        self.sub_label = FitLabel(self.body, colour=palette.HALL_SECONDARY)
-        self.note_label = FitLabel(self.body, colour=palette.HALL_SECONDARY)
+        self.sub_label = FitLabel(self.body, colour=palette.HALL_SECONDARY, under=self.main_label)
+        self.note_label = FitLabel(self.body, colour=palette.HALL_SECONDARY, under=self.main_label)
         for label, stretch in ((self.caption_label, 2), (self.main_label, 6), (self.sub_label, 3),
                                (self.note_label, 2)):
             column.addWidget(label, stretch)
@@ -189,20 +222,24 @@ class HallScreen(QWidget):
         body.addWidget(self.countdown, 2)
 
         self.footer = QWidget(self)
-        foot = QHBoxLayout(self.footer)
+        foot = QVBoxLayout(self.footer)
         foot.setContentsMargins(0, 0, 0, 0)
-        foot.setSpacing(28)
-        self.next_caption = FitLabel(self.footer, bold=True, colour=palette.HALL_CAPTION, wrap=False)
+        foot.setSpacing(2)
+        self.next_caption = FitLabel(self.footer, bold=True, colour=palette.HALL_CAPTION, wrap=False, share=0.05)
         self.next_caption.setText("TIẾP THEO")
-        foot.addWidget(self.next_caption, 2)
-        self.next_labels = [FitLabel(self.footer) for _ in range(hall.NEXT_SHOWN)]
+        foot.addWidget(self.next_caption, 1)
+        names = QHBoxLayout()
+        names.setSpacing(36)
+        group: list[FitLabel] = []
+        self.next_labels = [FitLabel(self.footer, group=group) for _ in range(hall.NEXT_SHOWN)]
         for label in self.next_labels:
-            foot.addWidget(label, 5)
+            names.addWidget(label, 1)
+        foot.addLayout(names, 3)
 
-        root.addWidget(self.header, 22)
+        root.addWidget(self.header, 20)
         root.addWidget(self.rule)
-        root.addWidget(self.body, 58)
-        root.addWidget(self.footer, 16)
+        root.addWidget(self.body, 54)
+        root.addWidget(self.footer, 24)
 
     # -- what it shows ---------------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: int) -> None:
@@ -248,6 +285,9 @@ class HallScreen(QWidget):
             self.main_label.setText(view.step or "Hội nghị đang diễn ra")
             self.sub_label.setText("")
             self.note_label.setText("")
+        self.main_label.set_wrapping(not (live and view.speaker is not None))  # a name on one line
+        for label in (self.sub_label, self.note_label):  # an empty line leaves its room to the others
+            label.setVisible(bool(label.text()))
         self.countdown.setVisible(live and (view.speaker is not None or clock_on))
         self.footer.setVisible(live and bool(view.next_up))
         for label, person in zip(self.next_labels, view.next_up + [None] * len(self.next_labels)):
@@ -288,10 +328,10 @@ class HallScreen(QWidget):
             return
         if isinstance(target, QScreen):
             self.setScreen(target)
-        self.setGeometry(target.geometry())
+        self.setGeometry(target.geometry())  # on that screen first (a window manager then makes it full screen)
+        self.show()
         # not showFullScreen(): it would ask for the keyboard, which stays with the secretary
         self.setWindowState((self.windowState() & ~Qt.WindowMinimized) | Qt.WindowFullScreen)
-        self.show()
         self.setCursor(Qt.BlankCursor)  # no pointer on the projected picture
 
     def _screens_changed(self, *_args) -> None:
