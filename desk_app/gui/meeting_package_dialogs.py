@@ -27,7 +27,7 @@ from desk_app.gui.common import Column, RowsModel, after_export, open_files
 from desk_app.gui.context import TOPICS, AppContext, ask, show_error, show_info
 from desk_app.gui.export_actions import choose_target, file_name
 from desk_app.gui.forms import FormDialog, open_dialog
-from desk_app.gui.widgets import fill_combo, fill_session_picker, read_only_table
+from desk_app.gui.widgets import fill_combo, fill_session_picker, read_only_table, select_data
 from desk_app.services import meeting_package, sessions
 from desk_app.services.meeting_merge import Conflict
 from desk_app.services.meeting_package import ImportResult
@@ -144,6 +144,8 @@ class ImportDialog(FormDialog):
         counts.set_rows(preview.counts)
         read_only_table(f.counts_table, counts, selectable=False, stretch=0, compact=True)
         f.counts_table.setMaximumWidth(420)
+        every_row = f.counts_table.verticalHeader().length() + f.counts_table.horizontalHeader().height() + 4
+        f.counts_table.setFixedHeight(every_row)  # all kinds at once, no scrolling
         notes = list(preview.not_brought_back)
         if not preview.conflicts and not any(count for _, count in preview.counts):
             notes.insert(0, "Gói này không có gì mới: kết quả của nó đã được nhập trước đây.")
@@ -160,9 +162,9 @@ class ImportDialog(FormDialog):
             Column("Giữ bản của", self._decision_text, foreground=self._decision_colour)], self)
         self.model.set_rows(self.rows)
         read_only_table(f.conflicts_table, self.model, stretch=3, wrap=True)
-        f.conflicts_table.resizeColumnsToContents()
-        for column, width in ((0, 260), (1, 150), (2, 200), (4, 140)):
+        for column, width in ((0, 300), (1, 160), (2, 220), (4, 140)):
             f.conflicts_table.setColumnWidth(column, width)
+        f.conflicts_table.resizeRowsToContents()
         f.conflicts_table.selectionModel().currentRowChanged.connect(self._row_changed)
         f.decision_combo.activated.connect(self._decision_chosen)
         f.all_office_button.clicked.connect(lambda: self._decide_all("office"))
@@ -226,6 +228,8 @@ class ImportDialog(FormDialog):
             other.decision = side
         self.model.layoutChanged.emit()
         self.form.decisions_error.clear()
+        if self.current_row() is not None and self.current_row().key == row.key:
+            select_data(self.form.decision_combo, side)  # the choice below the table says it too
 
     def _decide_all(self, side: str) -> None:
         for row in self.rows:
