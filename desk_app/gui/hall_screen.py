@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, 
 
 from desk_app.domain.errors import DeskAppError
 from desk_app.gui import palette
-from desk_app.gui.context import AppContext
+from desk_app.gui.context import AppContext, error_text
 from desk_app.gui.speaker_timer import timer_style
 from desk_app.services import hall
 from desk_app.services.hall import HallView
@@ -242,17 +242,14 @@ class HallScreen(QWidget):
         root.addWidget(self.footer, 24)
 
     # -- what it shows ---------------------------------------------------------------------------------------
-    def show_meeting(self, meeting_id: int) -> None:
-        self.meeting_id = meeting_id
-        self.reload()
-
     def reload(self) -> None:
         """Everything from the database again (the live page's notices, the periodic re-read)."""
         try:
             with self.ctx.read_session() as session:
                 self.view = hall.hall_view(session, self.meeting_id)
-        except DeskAppError:  # the session is gone, or the database cannot be read now: the last view stays
-            pass
+        except Exception as exc:  # noqa: BLE001 — never a message box in front of the room: the last view stays
+            if not isinstance(exc, DeskAppError):  # (the session gone, the database busy: said by the live page)
+                error_text(exc)  # an unexpected one is logged
         self._arrange()
         self._reread.start(REREAD_MS)
 
