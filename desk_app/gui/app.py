@@ -173,15 +173,19 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
 def run(db_target: str | None, *, smoke_test: bool = False) -> int:
     """The window first (an empty shell, at once), then the database opened on a background thread, then
     the data. ``--smoke-test`` prints the time to the first shown window once the first page's data is
-    on screen, and closes."""
+    on screen, and closes. A window that asks to reopen on another file (a meeting package) is closed and the
+    same start runs again on that file."""
     _check_display()
     from desk_app.gui.system_libraries import check_window_libraries
 
     check_window_libraries()  # Linux: a missing system library is named, instead of Qt's abort
     app = create_application()
-    startup = Startup(db_target, smoke_test=smoke_test, quit=app.exit)
-    code = app.exec()
-    return startup.finish(code)
+    while True:
+        startup = Startup(db_target, smoke_test=smoke_test, quit=app.exit)
+        code = startup.finish(app.exec())
+        if startup.reopen is None:
+            return code
+        db_target = startup.reopen  # "Mở gói hội nghị…": the same program, on the package's file
 
 
 class Startup:
@@ -202,7 +206,9 @@ class Startup:
         self.ctx = self.database = self.lock = None
         self.shown_ms: float | None = None
         self._form_problems: list[str] | None = None
+        self.reopen: str | None = None  # the database to open next (Mở gói hội nghị…), once this one is closed
         self.window = MainWindow()
+        self.window.reopen_requested.connect(self._reopen)
         install_error_hook(lambda: self.window)
 
         class Bridge(QObject):  # carries the opener's result from its thread to the main thread
@@ -288,6 +294,12 @@ class Startup:
 
             page.when_loaded(loaded)
 
+    def _reopen(self, target: str) -> None:
+        """Close this window (everything typed is saved on the way) and start again on ``target``."""
+        self.reopen = target
+        self.window.close()
+        self.quit(0)
+
     def finish(self, code: int = 0) -> int:
         """After the event loop: wait for the worker, close the database, release the lock."""
         if self._opener.is_alive() or self._opener.ident is not None:
@@ -355,7 +367,10 @@ def _warn_about_sharing(database, smoke_test: bool, parent=None):
 
 
 def _resume_page(session) -> str:
-    """After an unclean stop during a meeting, the live-minutes page reopens on that session."""
+    """After an unclean stop during a meeting, the live-minutes page reopens on that session; a meeting package
+    opens on it too (the laptop in the hall)."""
+    from desk_app.services.meeting_package import package_session_id
     from desk_app.services.minutes import meeting_in_progress
 
-    return "live" if meeting_in_progress(session) is not None else "dashboard"
+    return "live" if meeting_in_progress(session) is not None or package_session_id(session) is not None \
+        else "dashboard"

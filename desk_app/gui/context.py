@@ -105,6 +105,7 @@ class AppContext(QObject):
         self.pool.setMaxThreadCount(1)  # one worker: tasks never race each other (saves: see the docstring)
         self._tasks: set[Task] = set()
         self.last_saved: dt.datetime | None = None
+        self._speaker_clock = None
         # the first deadline shown would otherwise load the holiday tables on the main thread (~0.15 s)
         from desk_app.domain import clock
         from desk_app.domain.calendar import WorkCalendar
@@ -141,6 +142,16 @@ class AppContext(QObject):
 
     def navigate(self, key: str, arg: object = None) -> None:
         self.navigate_requested.emit(key, arg)
+
+    @property
+    def speaker_clock(self):
+        """The current speaker's countdown, one for every window that shows it (the live page, the hall screen):
+        :class:`desk_app.gui.speaker_timer.SpeakerClock`."""
+        if self._speaker_clock is None:
+            from desk_app.gui.speaker_timer import SpeakerClock
+
+            self._speaker_clock = SpeakerClock(parent=self)
+        return self._speaker_clock
 
     # -- background tasks ---------------------------------------------------------------------------------
     def run_task(self, parent: QObject | None, title: str, fn: Callable[[Progress], Any],

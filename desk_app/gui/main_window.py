@@ -38,6 +38,7 @@ def page_class(spec: str) -> type[Page]:
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)  # key of the page now on screen (tests, smoke test)
+    reopen_requested = Signal(str)  # "Mở gói hội nghị…": the program reopens on this database file
 
     def __init__(self, ctx: AppContext | None = None):
         """Without ``ctx`` the window is the shell shown at start while the database opens; ``attach``
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         figures have loaded)."""
         super().__init__()
         self.ctx: AppContext | None = None
+        self.hall_screen = None  # the hall screen while it is open (gui.hall_screen)
         self._data_actions: list[QAction] = []
         # set in attach(): the first QKeySequence loads Qt's enums (~30 ms) — after the window is shown
         self._shortcuts: list[tuple[QAction, str]] = []
@@ -187,6 +189,33 @@ class MainWindow(QMainWindow):
         if self.ctx is not None and 0 <= row < len(PAGES):
             self.show_page(PAGES[row][0])
 
+    def session_in_view(self) -> int | None:
+        """The dialogue session the clerk is looking at: the live page's meeting, the session picked on the
+        page on screen."""
+        page = self.current_page()
+        for owner in (page, self.pages.get("live")):
+            found = getattr(owner, "meeting_id", None) or getattr(owner, "current_id", None)
+            if isinstance(found, int):
+                return found
+        return None
+
+    # -- the meeting away from the desk ---------------------------------------------------------------------
+    def toggle_hall_screen(self) -> None:
+        """F11: the hall screen opens (on the session of the live page) or closes."""
+        from desk_app.gui.hall_screen import toggle
+
+        toggle(self)
+
+    def _package_action(self, name: str) -> None:
+        from desk_app.gui import meeting_package_dialogs
+
+        getattr(meeting_package_dialogs, name)(self)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 — the hall screen goes with the window
+        if self.hall_screen is not None:
+            self.hall_screen.close()
+        super().closeEvent(event)
+
     # -- menus and status bar ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -211,6 +240,21 @@ class MainWindow(QMainWindow):
             self._shortcuts.append((action, shortcut))
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             go_menu.addAction(action)
+            self._data_actions.append(action)
+        meeting_menu = bar.addMenu("&Hội nghị")
+        for entry in (("Màn hình &hội trường (mở / đóng)", self.toggle_hall_screen, "F11"), None,
+                      ("&Mang đi hội nghị…", lambda: self._package_action("take_out"), None),
+                      ("&Nhập kết quả hội nghị…", lambda: self._package_action("bring_back"), None),
+                      ("Mở &gói hội nghị…", lambda: self._package_action("open_package"), None)):
+            if entry is None:
+                meeting_menu.addSeparator()
+                continue
+            title, slot, shortcut = entry
+            action = QAction(title, self)
+            if shortcut:
+                self._shortcuts.append((action, shortcut))
+            action.triggered.connect(slot)
+            meeting_menu.addAction(action)
             self._data_actions.append(action)
         help_menu = bar.addMenu("T&rợ giúp")
         guide = QAction("&Hướng dẫn sử dụng", self)

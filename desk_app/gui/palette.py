@@ -37,6 +37,13 @@ OBLIGATION = {"met": (SUCCESS_BACKGROUND, SUCCESS), "planned": (WARNING_BACKGROU
 TIMER = {"idle": ("#1f2937", "#e5e7eb"), "normal": ("#ffffff", SUCCESS), "amber": ("#1f2937", "#f59e0b"),
          "red": ("#ffffff", "#b91c1c")}
 
+# the hall screen (projected for the room): light text on a dark ground, read from the back of the hall
+HALL_BACKGROUND = "#0b1526"
+HALL_TEXT = "#ffffff"
+HALL_SECONDARY = "#dbe4ee"  # the hamlet, the chair, the time and place
+HALL_CAPTION = "#7dd3fc"  # "ĐANG PHÁT BIỂU", "TIẾP THEO"
+HALL_RULE = "#36506e"  # the line under the heading
+
 # the calendar's kinds of day → (background, text)
 CALENDAR_DAYS = {
     "weekend": ("#e6e6e6", "#555555"),

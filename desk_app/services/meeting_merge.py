@@ -172,6 +172,9 @@ class Conflict:
     field: str  # the column's Vietnamese label
     office_value: str
     laptop_value: str
+    # what the clerk may decide (``decisions`` of import_result): both copies; the office's only (a new register
+    # entry whose number the office gave meanwhile); nothing (the office deleted the record)
+    choices: tuple[str, ...] = ("office", "laptop")
 
     @property
     def key(self) -> tuple[str, int | None]:
@@ -403,7 +406,7 @@ class Merge:
         taken = base is not None or self.snapshot.same(kind.table, root)
         if root is None or not taken:
             self._conflict(kind, oid if root is not None else None, self._describe(kind, lid),
-                           [("(bản ghi)", DELETED, "(đã sửa)")])
+                           [("(bản ghi)", DELETED, "(đã sửa)")], choices=())
             return
         office_sig = record_signature(kind, root, office.children(kind, oid), self.snapshot)
         decision = self.decisions.get((kind.table, oid))
@@ -416,10 +419,11 @@ class Merge:
             return
         self._conflict(kind, oid, self._describe(kind, lid), differences)
 
-    def _conflict(self, kind: Kind, oid: int | None, record: str, differences: list[tuple[str, str, str]]) -> None:
+    def _conflict(self, kind: Kind, oid: int | None, record: str, differences: list[tuple[str, str, str]],
+                  choices: tuple[str, ...] = ("office", "laptop")) -> None:
         for label, office_value, laptop_value in differences:
             self.result.conflicts.append(Conflict(kind.name, kind.table, oid, record, label, office_value,
-                                                  laptop_value))
+                                                  laptop_value, choices))
 
     # -- writing ---------------------------------------------------------------------------------------
     def _write(self, kind: Kind, lid: int, oid: int, office: Side) -> None:
@@ -534,7 +538,7 @@ class Merge:
         reference = official.reference(row["number"], row["symbol"])
         self._conflict(kind, taken.id, f"Văn bản mới số {reference}",
                        [(LABELS["number"], f"{reference} ngày {taken.issued_date.isoformat()} (văn bản khác)",
-                         f"{reference} ngày {plain(row['issued_date'])}")])
+                         f"{reference} ngày {plain(row['issued_date'])}")], choices=("office",))
         return True
 
     def _set_pending(self) -> None:

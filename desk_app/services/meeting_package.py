@@ -212,6 +212,15 @@ def _settings(session: Session, package_id: str, meta: dict) -> dict[int, dict]:
 
 # -- reading a package -----------------------------------------------------------------------------------------
 
+def package_session_id(session: Session) -> int | None:
+    """When the open database is a meeting package (the laptop in the hall): the session it was taken out for."""
+    meta = settings.get(session, PACKAGE_SETTING)
+    try:
+        return int(meta["session"]["id"]) if isinstance(meta, dict) and meta.get("kind") == PACKAGE_KIND else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def read_package(path: str | Path) -> PackageInfo:
     """What the package at ``path`` says about itself (checked read-only first; nothing is written)."""
     path = Path(path)

@@ -192,6 +192,7 @@ def test_round_trip_brings_the_meeting_back_and_lists_conflicts(office_db, tmp_p
     assert ("đăng ký phát biểu", "Trạng thái") in sides
     assert {c.kind for c in result.conflicts} == {"đăng ký phát biểu", "danh mục"}
     assert all(c.record and c.office_value != c.laptop_value for c in result.conflicts)
+    assert all(c.choices == ("office", "laptop") for c in result.conflicts)  # the clerk may keep either
     assert integrity.check(db) == []
 
     # the same result again: nothing changes, the conflicts are still there to decide
@@ -319,6 +320,7 @@ def test_lists_replaced_history_added_and_register_numbers_on_the_laptop(office_
                                                        m.IssuedDocument.session_id == sid)) is None
     (conflict,) = result.conflicts
     assert (conflict.kind, conflict.field, conflict.key) == ("văn bản", "Số văn bản", ("issued_document", taken_id))
+    assert conflict.choices == ("office",)  # the number is the office's: the laptop's entry can only be dropped
     assert integrity.check(database) == []
     # the clerk keeps the office's number: the laptop's entry is dropped, the conflict settled
     settled = bring_back(database, package, decisions={conflict.key: "office"})
@@ -467,3 +469,22 @@ def test_every_field_a_conflict_can_show_has_a_vietnamese_label():
 
     assert {(t, c) for t in MERGED_TABLES for c in content_columns(t)
             if not c.endswith("_fold") and c not in LABELS} == set()
+
+
+def test_a_record_the_office_deleted_cannot_be_decided(office, tmp_path):
+    """The laptop changed a registration the office deleted meanwhile: listed, with nothing to decide."""
+    database, sid = office
+    package = tmp_path / "hoi-nghi.sqlite3"
+    export(database, sid, package)
+    laptop = open_database(str(package))
+    try:
+        with laptop.session() as s:
+            reg = s.scalar(select(m.Registration).where(m.Registration.session_id == sid)
+                           .order_by(m.Registration.id.desc()))
+            reg.phone, reg_id = "0912000999", reg.id
+    finally:
+        laptop.dispose()
+    with database.session() as s:
+        s.delete(s.get(m.Registration, reg_id))
+    (conflict,) = bring_back(database, package).conflicts
+    assert (conflict.office_id, conflict.office_value, conflict.choices) == (None, "(không còn)", ())

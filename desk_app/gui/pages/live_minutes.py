@@ -43,6 +43,7 @@ SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
     ("F2", "Mời phát biểu"), ("F5", "Bắt đầu / tạm dừng giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"),
     ("F8", "Kiến nghị"), ("F9", "Kết luận"), ("Alt+1…5", "Bước a–đ"), ("Ctrl+N", "Người phát biểu thêm"),
     ("Ctrl+Enter", "Lưu"), ("Ctrl+B", "Bắt đầu hội nghị"), ("Ctrl+E", "Kết thúc hội nghị"),
+    ("F11", "Màn hình hội trường"),
 )
 
 
@@ -66,7 +67,7 @@ class LiveMinutesPage(Page):
         self._loading = False  # widgets being filled by the program, not typed into
         self.last_saved: dt.datetime | None = None
 
-        self.timer = SpeakerTimer(300, ui.timer_host)
+        self.timer = SpeakerTimer(parent=ui.timer_host, shared=ctx.speaker_clock)  # the hall screen's too
         host = QVBoxLayout(ui.timer_host)
         host.setContentsMargins(0, 0, 0, 0)
         host.addWidget(self.timer)
