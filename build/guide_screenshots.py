@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x728", help="the window's size in screen pixels (default: 1366×768 "
                                                            "less a 40-pixel task bar)")
     parser.add_argument("--scale", type=float, default=1.0, help="the screen's scaling (1.25 for 125 %%)")
+    parser.add_argument("--font", type=int, help="the window's font size in points (Cài đặt → Cỡ chữ)")
     parser.add_argument("--full", action="store_true", help="keep the full size (no scaling to the guide's width)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     database = open_database(str(work / "demo.sqlite3"))
     with database.session() as session:
         generate(session, DemoOptions(year=2026))
+    if args.font:
+        from desk_app.gui.app import apply_font_size
+
+        apply_font_size(app, args.font)
     ctx = AppContext(database)
     width, height = (int(v) for v in args.size.split("x"))
     def settle(rounds: int = 30) -> None:

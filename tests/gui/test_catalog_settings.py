@@ -273,3 +273,22 @@ def test_font_size_and_speaking_time(window, ctx, qtbot, no_dialogs, keep_font):
         assert app_settings.get(session, app_settings.SPEAKING_SECONDS) == 210
     assert QApplication.font().pointSize() == 14
     assert form.savedLabel.text().startswith("Đã lưu lúc")
+
+
+@pytest.mark.parametrize("width", [1093, 1280])  # 1366×768 at 125 % (less the task bar), a 1280-pixel window
+def test_the_profile_editor_fits_at_125_percent(window, qtbot, keep_font, width):
+    from desk_app.gui.app import apply_font_size
+    from PySide6.QtWidgets import QScrollArea
+
+    apply_font_size(QApplication.instance(), 11)
+    window.resize(width, 582)
+    page = window.show_page("settings")
+    page.tabs.setCurrentWidget(page.profiles_tab if hasattr(page, "profiles_tab") else page.tabs.widget(1))
+    qtbot.wait(50)
+    tab = page.tabs.currentWidget()
+    scroll = next(s for s in tab.findChildren(QScrollArea) if s.widget() is tab.form)
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing cut on the right: the fields, the save button
+    save = tab.form.saveButton
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # the editor scrolls down to it
+    corner = save.mapTo(scroll.viewport(), save.rect().bottomRight())
+    assert scroll.viewport().rect().contains(corner)

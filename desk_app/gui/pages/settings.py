@@ -281,9 +281,11 @@ class ProfilesTab(QWidget):
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # the names wrap: the list needs about 24 letters; the editor (long unit names) takes the rest
+        splitter.setSizes([self.fontMetrics().averageCharWidth() * 26, 10_000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._inputs = [w for w in self.form.findChildren(QWidget)
@@ -324,6 +326,7 @@ class ProfilesTab(QWidget):
         profile = domain_profile(row)
         f = self.form
         f.nameEdit.setText(profile.name)
+        f.nameEdit.setCursorPosition(0)  # a long name shows its beginning
         f.legalBasisEdit.setPlainText(profile.legal_basis)
         for spin, combo, rule in ((f.noticeDaysSpin, f.noticeUnitCombo, profile.notice),
                                   (f.conclusionDaysSpin, f.conclusionUnitCombo, profile.conclusion),
