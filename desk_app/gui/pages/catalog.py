@@ -68,7 +68,9 @@ class RecordTab(QWidget):
         splitter.setStretchFactor(0, 1)  # the form keeps its own width, the table takes the rest
         splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        right.setMaximumWidth(max(right.sizeHint().width(), 460))
+        # the form no wider than it needs (its fields stretch to that): on a small screen the names keep the room
+        right.setMaximumWidth(max(right.minimumSizeHint().width() + 40, 470))
+        splitter.setSizes([10_000, right.maximumWidth()])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
