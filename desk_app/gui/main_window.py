@@ -155,11 +155,9 @@ class MainWindow(QMainWindow):
             spec = next(spec for k, _t, spec, _s in PAGES if k == key)
             # Each page scrolls when the window is smaller than the page needs (1366×768 at 125 %: about
             # 1090×610 usable), instead of pushing the window past the screen's edge.
-            from PySide6.QtWidgets import QFrame, QScrollArea
+            from desk_app.gui.page_holder import PageHolder
 
-            holder = QScrollArea(self.stack)
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QFrame.NoFrame)
+            holder = PageHolder(self.stack)
             page = page_class(spec)(self.ctx, holder)
             page.setObjectName(f"page_{key}")
             holder.setWidget(page)

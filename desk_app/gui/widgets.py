@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QScrollArea, QTableView, QWidget)
 
 from desk_app.gui import palette
 from desk_app.gui.common import Column, RowsModel, SortProxy, pydate, qdate
@@ -377,3 +377,13 @@ def connect_while(owner: QWidget, signal, slot) -> None:
 
     signal.connect(call)
     owner.destroyed.connect(disconnect)
+
+
+def scroll_area(parent: QWidget, content: QWidget, name: str = "") -> QScrollArea:
+    """A frameless scroll area around ``content``, which takes the area's width and height when they suffice."""
+    area = QScrollArea(parent)
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidget(content)
+    return area

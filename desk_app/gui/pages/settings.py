@@ -11,8 +11,8 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
-from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QTabWidget,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from desk_app.documents import templates
@@ -24,7 +24,7 @@ from desk_app.gui import palette
 from desk_app.gui.calendar_view import LEGEND, WEEKDAY_NAMES, YearCalendar
 from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui, open_path
 from desk_app.gui.context import Page, ask, show_error, show_info
-from desk_app.gui.widgets import FieldErrors, fill_combo, page_heading, read_only_table, select_data
+from desk_app.gui.widgets import FieldErrors, fill_combo, page_heading, read_only_table, scroll_area, select_data
 from desk_app.services import profiles, workdays
 from desk_app.services import settings as app_settings
 from desk_app.services.common import commune, domain_profile, load_calendar
@@ -66,10 +66,7 @@ class CalendarTab(QWidget):
         self.view = YearCalendar(self)
         self.view.setObjectName("yearCalendar")
         self.view.setToolTip("Mũi tên: chuyển ngày; PgUp/PgDown: chuyển tháng; Home/End: đầu/cuối năm")
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(self.view)
+        scroll = scroll_area(self, self.view)
         scroll.setFocusPolicy(Qt.NoFocus)
 
         self.day = load_ui("settings_day", self)
@@ -102,6 +99,7 @@ class CalendarTab(QWidget):
         self.special_table.selectionModel().selectionChanged.connect(self._listed_day_chosen)
         list_label = QLabel("Các ngày nghỉ, ngày làm bù trong năm", self)
         list_label.setStyleSheet("font-weight: bold")
+        list_label.setWordWrap(True)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -112,12 +110,15 @@ class CalendarTab(QWidget):
         right_layout.addWidget(list_label)
         right_layout.addWidget(self.special_table, 1)
         right_layout.addWidget(self.recompute_button)
-        right.setMinimumWidth(320)
-        right.setMaximumWidth(420)
+        # on a low screen (1366×768 at 125 %) the day's panel scrolls by itself instead of the whole page
+        right_scroll = scroll_area(self, right, "dayPanelScroll")
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        right_scroll.setMinimumWidth(320 + right_scroll.verticalScrollBar().sizeHint().width())
+        right_scroll.setMaximumWidth(440)
 
         middle = QHBoxLayout()
         middle.addWidget(scroll, 1)
-        middle.addWidget(right)
+        middle.addWidget(right_scroll)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
@@ -273,10 +274,7 @@ class ProfilesTab(QWidget):
         fill_combo(self.form.answerAnchorCombo, [(anchor.label, anchor.value) for anchor in Anchor])
         self.form.saveButton.setShortcut("Ctrl+S")
         self.form.saveButton.clicked.connect(self.save)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(self.form)
+        scroll = scroll_area(self, self.form)
 
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(left)

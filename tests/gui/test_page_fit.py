@@ -1,0 +1,44 @@
+"""Pages on a clerk's small screen (1366×768 at 125 %: about 1093×582 for the window): a page shrinks to the
+room it has (tables show fewer rows) and scrolls only below its minimum; a wrapped text keeps all its lines."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+SMALL = (1093, 582)
+
+
+@pytest.fixture
+def small_window(window, qtbot):
+    from desk_app.gui.app import apply_font_size
+
+    font = QApplication.font()
+    apply_font_size(QApplication.instance(), 11)
+    window.resize(*SMALL)
+    qtbot.wait(20)
+    yield window
+    QApplication.setFont(font)
+
+
+def holder_of(page):
+    return page.parentWidget().parentWidget()
+
+
+@pytest.mark.parametrize("key", ["reports", "settings", "catalog"])
+def test_a_page_that_can_shrink_does_not_scroll(small_window, qtbot, key):
+    page = small_window.show_page(key)
+    qtbot.wait(50)
+    holder = holder_of(page)
+    assert holder.verticalScrollBar().maximum() == 0 and holder.horizontalScrollBar().maximum() == 0
+    assert page.height() <= holder.viewport().height()
+
+
+def test_wrapped_texts_keep_their_lines_when_the_page_is_squeezed(small_window, qtbot):
+    page = small_window.show_page("reports")
+    small_window.resize(SMALL[0], 360)  # lower than the page's least: it scrolls, nothing is cut
+    qtbot.wait(50)
+    assert holder_of(page).verticalScrollBar().maximum() > 0
+    for label in page.findChildren(QLabel):
+        if label.wordWrap() and label.text() and label.isVisibleTo(page):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
