@@ -128,6 +128,37 @@ class SpecialDay:
         return "làm việc" if self.working else "nghỉ"
 
 
+def _vietnam_holidays():
+    """``holidays.VN(language="vi")`` without the other 249 countries: the package's ``countries`` folder
+    imports every country when it is imported (about 0.1 s at start); only Vietnam's module is loaded here
+    (it stays the one a later ``import holidays.countries`` uses). A packaging without the source files
+    (a frozen bundle) falls back to the package's own way."""
+    import importlib.util
+    import sys
+
+    import holidays
+
+    name = "holidays.countries.vietnam"
+    module = sys.modules.get(name)
+    if module is None and "holidays.countries" not in sys.modules:
+        try:
+            folder = Path(importlib.util.find_spec("holidays").submodule_search_locations[0])
+            spec = importlib.util.spec_from_file_location(name, folder / "countries" / "vietnam.py")
+            if spec is not None and spec.loader is not None and Path(spec.origin).is_file():
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[name] = module
+                try:
+                    spec.loader.exec_module(module)
+                except BaseException:
+                    del sys.modules[name]
+                    raise
+        except (ImportError, OSError, TypeError, IndexError):
+            module = None
+    if module is None or not hasattr(module, "Vietnam"):
+        return holidays.VN(language="vi")
+    return module.Vietnam(language="vi")
+
+
 class WorkCalendar:
     """Working days of Vietnam plus the commune's local overrides.
 
@@ -150,9 +181,7 @@ class WorkCalendar:
     def warm_up(day: dt.date) -> None:
         """Import ``holidays`` and load its Vietnamese names once (about 0.15 s), e.g. on a background
         thread at start, so that the first deadline computed in the window does not pay for it."""
-        import holidays
-
-        holidays.VN(language="vi").get(day)
+        _vietnam_holidays().get(day)
 
     @property
     def sources(self) -> CalendarSources:
@@ -166,9 +195,7 @@ class WorkCalendar:
     def _law(self):
         # `holidays` expands to a new year on its own when a date of that year is looked up.
         if self._holidays is None:
-            import holidays
-
-            self._holidays = holidays.VN(language="vi")
+            self._holidays = _vietnam_holidays()
         return self._holidays
 
     def _pending(self, day: dt.date, package_name: str | None) -> PendingHoliday | None:
