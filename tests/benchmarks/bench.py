@@ -1534,6 +1534,11 @@ def setup_environment(workdir: Path) -> None:
     os.environ.pop("DESK_APP_DB", None)  # every command gets --db explicitly
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("DESK_APP_TODAY", TODAY)
+    # Every process reads its modules' bytecode from a cache, as an installed program does (pip and the bundle
+    # compile it): a shell that forbids writing bytecode would make each start compile desk_app from source.
+    # The cache lives in the work folder, never in the source tree.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(workdir / "pycache"))
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
 
