@@ -128,10 +128,11 @@ class _Opened:
     """What the main thread needs once the database is open (read in the background)."""
 
     def __init__(self, database, empty: bool, font_size: int, resume_page: str, backup_warning: str | None,
-                 template_problems: list[str] | None = None):
+                 template_problems: list[str] | None = None, figures=None):
         self.database, self.empty, self.font_size = database, empty, font_size
         self.resume_page, self.backup_warning = resume_page, backup_warning
         self.template_problems = template_problems or []
+        self.figures = figures  # the dashboard's, when it is the first page (gui.pages.dashboard_data.Figures)
 
 
 def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
@@ -157,13 +158,19 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
             empty = commune(session) is None
             font_size = int(settings.get(session, settings.FONT_SIZE))
             page = _resume_page(session)
-        # what the first page computes, imported here rather than on the main thread
-        import desk_app.services.followup  # noqa: F401
-        import desk_app.services.statistics  # noqa: F401
+        figures = None
+        if page == "dashboard" and not empty:
+            # the first page's figures, read here: the window shows them as soon as it has the page
+            from desk_app.domain import clock
+            from desk_app.gui.pages.dashboard_data import load_figures
+
+            today = clock.today()
+            with database.session(read_only=True) as session:
+                figures = load_figures(session, today.year, today)
     except BaseException:
         database.dispose()
         raise
-    return _Opened(database, empty, font_size, page, warning, template_problems)
+    return _Opened(database, empty, font_size, page, warning, template_problems, figures)
 
 
 def run(db_target: str | None, *, smoke_test: bool = False) -> int:
@@ -281,6 +288,8 @@ class Startup:
         if self.ctx is None:
             self.quit(0)
             return
+        if result.figures is not None and result.resume_page == "dashboard":
+            window.page("dashboard").use_figures(result.figures)
         page = window.show_page(result.resume_page)
         if self.smoke_test:
             def loaded() -> None:
