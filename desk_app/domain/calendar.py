@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import threading
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
@@ -128,11 +129,23 @@ class SpecialDay:
         return "làm việc" if self.working else "nghỉ"
 
 
+_VIETNAM_LOCK = threading.Lock()  # the worker's warm-up and the window may both ask at start
+_vietnam_class = None
+
+
 def _vietnam_holidays():
     """``holidays.VN(language="vi")`` without the other 249 countries: the package's ``countries`` folder
-    imports every country when it is imported (about 0.1 s at start); only Vietnam's module is loaded here
-    (it stays the one a later ``import holidays.countries`` uses). A packaging without the source files
+    imports every country when it is imported (about 50 ms more at start); only Vietnam's module is loaded
+    here (it stays the one a later ``import holidays.countries`` uses). A packaging without the source files
     (a frozen bundle) falls back to the package's own way."""
+    global _vietnam_class
+    with _VIETNAM_LOCK:
+        if _vietnam_class is None:
+            _vietnam_class = _load_vietnam_class()
+    return _vietnam_class(language="vi")
+
+
+def _load_vietnam_class():
     import importlib.util
     import sys
 
@@ -154,9 +167,7 @@ def _vietnam_holidays():
                     raise
         except (ImportError, OSError, TypeError, IndexError):
             module = None
-    if module is None or not hasattr(module, "Vietnam"):
-        return holidays.VN(language="vi")
-    return module.Vietnam(language="vi")
+    return getattr(module, "Vietnam", None) or holidays.VN
 
 
 class WorkCalendar:
