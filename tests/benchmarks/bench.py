@@ -1097,8 +1097,9 @@ class Steps:
         return data
 
 
-def _page_child(page_class: str):
-    """(app, database, ctx, page) for a child process: an offscreen QApplication and the real page."""
+def _page_child(page_class: str, db: str):
+    """(app, database, ctx, page) in a child process: an offscreen QApplication and the real page on ``db``,
+    1366×768, not shown yet."""
     import importlib
 
     from desk_app.gui.app import create_application
@@ -1109,7 +1110,11 @@ def _page_child(page_class: str):
 
     module, name = page_class.rsplit(".", 1)
     cls = getattr(importlib.import_module(module), name)
-    return app, open_database, AppContext, cls
+    database = open_database(db)
+    ctx = AppContext(database)
+    page = cls(ctx)
+    page.resize(1366, 768)
+    return app, database, ctx, page
 
 
 def _idle(page, model=None):
@@ -1140,7 +1145,7 @@ def child_followup(db: str) -> dict:
     """The follow-up page on every petition: open, each status, each column sorted both ways, a name typed
     into the search box, Ctrl+End (it must reach the real last row) and Ctrl+Home."""
     start = time.perf_counter()
-    app, open_database, AppContext, FollowUpPage = _page_child("desk_app.gui.pages.followup.FollowUpPage")
+    app, database, ctx, page = _page_child("desk_app.gui.pages.followup.FollowUpPage", db)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
@@ -1152,10 +1157,6 @@ def child_followup(db: str) -> dict:
         name = connection.execute("SELECT citizen_name FROM petition WHERE year = ? ORDER BY id LIMIT 1 OFFSET ?",
                                   (YEAR, total_rows // 2)).fetchone()[0]
     typed = fold(name)
-    database = open_database(db)
-    ctx = AppContext(database)
-    page = FollowUpPage(ctx)
-    page.resize(1366, 768)
     table = page.findChild(QTableView, "petitionTable")
     model = table.model()
     status = page.findChild(QComboBox, "statusCombo")
@@ -1219,15 +1220,11 @@ def child_conclusion(db: str, session_id: int) -> dict:
     """Kết luận on one session: opened on it, the list scrolled through and to its end, a petition selected
     from the keyboard and one with the mouse."""
     start = time.perf_counter()
-    app, open_database, AppContext, ConclusionPage = _page_child("desk_app.gui.pages.conclusion.ConclusionPage")
+    app, database, ctx, page = _page_child("desk_app.gui.pages.conclusion.ConclusionPage", db)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QComboBox, QTableView
 
-    database = open_database(db)
-    ctx = AppContext(database)
-    page = ConclusionPage(ctx)
-    page.resize(1366, 768)
     table = page.findChild(QTableView, "petitionTable")
     combo = page.findChild(QComboBox, "sessionCombo")
     idle = _idle(page)
@@ -1266,16 +1263,11 @@ def child_conclusion(db: str, session_id: int) -> dict:
 def child_registrations(db: str, session_id: int) -> dict:
     """Đăng ký phát biểu on one session: opened on it, the queue scrolled, a speaker moved down (Ctrl+↓)."""
     start = time.perf_counter()
-    app, open_database, AppContext, RegistrationsPage = _page_child(
-        "desk_app.gui.pages.registrations.RegistrationsPage")
+    app, database, ctx, page = _page_child("desk_app.gui.pages.registrations.RegistrationsPage", db)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton, QTableView
 
-    database = open_database(db)
-    ctx = AppContext(database)
-    page = RegistrationsPage(ctx)
-    page.resize(1366, 768)
     table = page.findChild(QTableView, "table")
     model = table.model()
     idle = _idle(page)
@@ -1321,16 +1313,11 @@ def child_live(db: str, session_id: int) -> dict:
     """Biên bản trực tiếp on the meeting in progress: opened on it, the queue scrolled, a speaker chosen and
     called (F2)."""
     start = time.perf_counter()
-    app, open_database, AppContext, LiveMinutesPage = _page_child(
-        "desk_app.gui.pages.live_minutes.LiveMinutesPage")
+    app, database, ctx, page = _page_child("desk_app.gui.pages.live_minutes.LiveMinutesPage", db)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton
 
-    database = open_database(db)
-    ctx = AppContext(database)
-    page = LiveMinutesPage(ctx)
-    page.resize(1366, 768)
     idle = _idle(page)
     steps = Steps(app)
     steps.step("show", page.show)
