@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import threading
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
@@ -128,6 +129,47 @@ class SpecialDay:
         return "làm việc" if self.working else "nghỉ"
 
 
+_VIETNAM_LOCK = threading.Lock()  # the worker's warm-up and the window may both ask at start
+_vietnam_class = None
+
+
+def _vietnam_holidays():
+    """``holidays.VN(language="vi")`` without the other 249 countries: the package's ``countries`` folder
+    imports every country when it is imported (about 50 ms more at start); only Vietnam's module is loaded
+    here (it stays the one a later ``import holidays.countries`` uses). A packaging without the source files
+    (a frozen bundle) falls back to the package's own way."""
+    global _vietnam_class
+    with _VIETNAM_LOCK:
+        if _vietnam_class is None:
+            _vietnam_class = _load_vietnam_class()
+    return _vietnam_class(language="vi")
+
+
+def _load_vietnam_class():
+    import importlib.util
+    import sys
+
+    import holidays
+
+    name = "holidays.countries.vietnam"
+    module = sys.modules.get(name)
+    if module is None and "holidays.countries" not in sys.modules:
+        try:
+            folder = Path(importlib.util.find_spec("holidays").submodule_search_locations[0])
+            spec = importlib.util.spec_from_file_location(name, folder / "countries" / "vietnam.py")
+            if spec is not None and spec.loader is not None and Path(spec.origin).is_file():
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[name] = module
+                try:
+                    spec.loader.exec_module(module)
+                except BaseException:
+                    del sys.modules[name]
+                    raise
+        except (ImportError, OSError, TypeError, IndexError):
+            module = None
+    return getattr(module, "Vietnam", None) or holidays.VN
+
+
 class WorkCalendar:
     """Working days of Vietnam plus the commune's local overrides.
 
@@ -150,9 +192,7 @@ class WorkCalendar:
     def warm_up(day: dt.date) -> None:
         """Import ``holidays`` and load its Vietnamese names once (about 0.15 s), e.g. on a background
         thread at start, so that the first deadline computed in the window does not pay for it."""
-        import holidays
-
-        holidays.VN(language="vi").get(day)
+        _vietnam_holidays().get(day)
 
     @property
     def sources(self) -> CalendarSources:
@@ -166,9 +206,7 @@ class WorkCalendar:
     def _law(self):
         # `holidays` expands to a new year on its own when a date of that year is looked up.
         if self._holidays is None:
-            import holidays
-
-            self._holidays = holidays.VN(language="vi")
+            self._holidays = _vietnam_holidays()
         return self._holidays
 
     def _pending(self, day: dt.date, package_name: str | None) -> PendingHoliday | None:

@@ -128,10 +128,11 @@ class _Opened:
     """What the main thread needs once the database is open (read in the background)."""
 
     def __init__(self, database, empty: bool, font_size: int, resume_page: str, backup_warning: str | None,
-                 template_problems: list[str] | None = None):
+                 template_problems: list[str] | None = None, figures=None):
         self.database, self.empty, self.font_size = database, empty, font_size
         self.resume_page, self.backup_warning = resume_page, backup_warning
         self.template_problems = template_problems or []
+        self.figures = figures  # the dashboard's, when it is the first page (gui.pages.dashboard_data.Figures)
 
 
 def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
@@ -144,11 +145,7 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
     from desk_app.store.database import open_database
 
     setup_logging()
-    template_problems = []
-    if smoke_test:  # every shipped Word template opens (a wheel or a bundle that lost one fails here)
-        from desk_app.documents.templates import builtin_problems
-
-        template_problems = builtin_problems()
+    template_problems = []  # the smoke test checks the templates on the main thread, meanwhile (_check_forms)
     database = open_database(db_target, before_migrate=backup_before_migrate)
     try:
         warning = None
@@ -161,13 +158,19 @@ def _open_in_background(db_target: str | None, smoke_test: bool) -> _Opened:
             empty = commune(session) is None
             font_size = int(settings.get(session, settings.FONT_SIZE))
             page = _resume_page(session)
-        # what the first page computes, imported here rather than on the main thread
-        import desk_app.services.followup  # noqa: F401
-        import desk_app.services.statistics  # noqa: F401
+        figures = None
+        if page == "dashboard" and not empty:
+            # the first page's figures, read here: the window shows them as soon as it has the page
+            from desk_app.domain import clock
+            from desk_app.gui.pages.dashboard_data import load_figures
+
+            today = clock.today()
+            with database.session(read_only=True) as session:
+                figures = load_figures(session, today.year, today)
     except BaseException:
         database.dispose()
         raise
-    return _Opened(database, empty, font_size, page, warning, template_problems)
+    return _Opened(database, empty, font_size, page, warning, template_problems, figures)
 
 
 def run(db_target: str | None, *, smoke_test: bool = False) -> int:
@@ -228,10 +231,10 @@ class Startup:
 
         self.window.show()
         QTimer.singleShot(0, self._note_shown)  # after the show events: the window is on screen
-        if smoke_test:  # every form loads (while the database opens in the background)
-            QTimer.singleShot(0, self._check_forms)
         self._opener = threading.Thread(target=open_in_background, name="open-database", daemon=True)
         QTimer.singleShot(0, self._opener.start)
+        if smoke_test:  # every form loads (while the database opens in the background, not before)
+            QTimer.singleShot(0, self._check_forms)
 
     def _note_shown(self) -> None:
         from desk_app import STARTED
@@ -239,6 +242,7 @@ class Startup:
         self.shown_ms = (time.perf_counter() - STARTED) * 1000
 
     def _check_forms(self) -> list[str]:
+        """The smoke test: the forms, the icon and the Word templates of the installation."""
         if self._form_problems is None:
             from desk_app.gui.common import form_problems
             from desk_app.store.paths import shipped_dir
@@ -247,6 +251,11 @@ class Startup:
             icon = shipped_dir("resources") / "icons" / "desk_app.png"
             if not icon.is_file():
                 problems.append(f"thiếu biểu tượng {icon}")
+            # every shipped Word template opens (a wheel or a bundle that lost one fails here); on this thread,
+            # idle while the database opens, rather than on the opener's
+            from desk_app.documents.templates import builtin_problems
+
+            problems += builtin_problems()
             self._form_problems = problems
         return self._form_problems
 
@@ -285,6 +294,8 @@ class Startup:
         if self.ctx is None:
             self.quit(0)
             return
+        if result.figures is not None and result.resume_page == "dashboard":
+            window.page("dashboard").use_figures(result.figures)
         page = window.show_page(result.resume_page)
         if self.smoke_test:
             def loaded() -> None:

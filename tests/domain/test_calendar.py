@@ -476,3 +476,34 @@ def test_working_days_between_across_years_counts_day_by_day():
         expected = sum(calendar.is_working_day(start + dt.timedelta(days=i))
                        for i in range(1, (end - start).days + 1))
         assert calendar.working_days_between(start, end) == expected
+
+
+def test_the_holiday_tables_are_vietnams_without_loading_every_country():
+    """Only Vietnam's module of the `holidays` package is loaded (start-up time), once when several threads ask
+    at the same time, with the same days and names as the package's own ``holidays.VN``; a later import of
+    the whole package still works."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, threading, datetime as dt\n"
+        "from desk_app.domain.calendar import _vietnam_holidays\n"
+        "start, results = threading.Barrier(4), []\n"  # the worker's warm-up and the window ask at once
+        "def ask():\n"
+        "    start.wait()\n"
+        "    results.append(_vietnam_holidays().get(dt.date(2026, 9, 2)))\n"
+        "threads = [threading.Thread(target=ask) for _ in range(4)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "assert results == ['Quốc khánh'] * 4, results\n"
+        "ours = _vietnam_holidays()\n"
+        "days = [dt.date(2026, 1, 1) + dt.timedelta(days=k) for k in range(0, 3 * 366)]\n"
+        "got = [(d, ours.get(d)) for d in days]\n"
+        "countries = sum(1 for name in sys.modules if name.startswith('holidays.countries.'))\n"
+        "import holidays\n"
+        "theirs = holidays.VN(language='vi')\n"
+        "assert got == [(d, theirs.get(d)) for d in days], 'different days or names'\n"
+        "assert holidays.US().get(dt.date(2026, 7, 4))\n"
+        "print(countries)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"

@@ -102,3 +102,40 @@ def test_dashboard_figures_arrive_from_the_worker(window, qtbot):
     assert page.loading and not arrived  # the figures are being computed off the main thread
     qtbot.waitUntil(lambda: bool(arrived), timeout=15000)
     assert not page.loading and arrived[0] not in ("", "0") and page.tiles["petitions"].value.text() not in ("", "0")
+
+
+def test_the_dashboards_first_figures_are_read_with_the_database(gui_app, demo_path, qtbot):
+    """At start the thread that opens the database also reads the dashboard's figures: the first page shows
+    them at once, without another trip through the worker; figures of another day, another year or read too
+    long ago are not used (the worker computes them again)."""
+    import dataclasses
+
+    from desk_app.gui import app as app_module
+    from desk_app.gui.context import AppContext
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.pages import dashboard_data
+
+    opened = app_module._open_in_background(str(demo_path), True)
+    ctx = AppContext(opened.database)
+    try:
+        figures = opened.figures
+        assert opened.resume_page == "dashboard" and figures is not None and figures.stats.total.petitions > 0
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        page = window.page("dashboard")
+        assert figures.fresh(page.year.value(), figures.today)
+        page.use_figures(figures)
+        window.show_page("dashboard")
+        assert not page.loading and page.stats is figures.stats  # on screen at once
+        assert page.tiles["petitions"].value.text() == str(figures.stats.total.petitions)
+
+        for stale in (dataclasses.replace(figures, year=figures.year - 1),
+                      dataclasses.replace(figures, read_at=figures.read_at - dashboard_data.FRESH_SECONDS - 1)):
+            page.use_figures(stale)
+            page.reload()
+            assert page.loading  # asked of the worker instead
+            qtbot.waitUntil(lambda: not page.loading, timeout=15000)
+            assert page.stats is not stale.stats
+    finally:
+        ctx.wait_for_tasks()
+        opened.database.dispose()

@@ -9,7 +9,6 @@ does one ``compute`` call and two short, limited petition queries.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -24,13 +23,12 @@ from desk_app.gui.chart_view import ChartView
 from desk_app.gui.common import ROW_ROLE, Column, RowsModel, button
 from desk_app.gui.context import Page
 from desk_app.gui.widgets import FiguresTable, format_figure, read_only_table
-from desk_app.services import followup, statistics
-from desk_app.services.common import load_calendar
+from desk_app.gui.pages.dashboard_data import Figures, PetitionRow, load_figures
+from desk_app.services import statistics
 
 # The figures shown as tiles (keys of Figures.items()); the full list is on the "Tất cả số liệu" tab.
 TILE_KEYS = ("sessions_total", "sessions_held", "citizens_attending", "petitions", "answered_at_meeting",
              "resolved", "in_progress", "open_overdue")
-LIST_LIMIT = 50  # rows per petition list: the follow-up page has them all
 
 OVERDUE_COLOUR = QColor(palette.ERROR)
 
@@ -82,18 +80,6 @@ class _ComplianceModel(RowsModel):
         return super().data(index, role)
 
 
-@dataclass(frozen=True)
-class PetitionRow:
-    """What the dashboard lists of a petition (plain values: no ORM object outlives its session)."""
-
-    id: int
-    citizen: str
-    content: str
-    agency: str
-    due: dt.date | None
-    days: int  # calendar days late (overdue) or working days left (due soon)
-
-
 class _Content(QWidget):
     """The scrolled content: as tall as the view, or its minimum — never its word-wrapped preferred height
     (that would add a scroll bar where everything fits)."""
@@ -112,6 +98,7 @@ class DashboardPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.stats: statistics.Statistics | None = None  # what is on screen
+        self._ready: Figures | None = None  # figures read at start, shown by the first reload
         # Everything scrolls when the screen is small (1366×768 at 125 %): charts keep a readable size
         # instead of being squeezed until Qt drops their labels.
         scroll = QScrollArea(self)
@@ -304,37 +291,35 @@ class DashboardPage(Page):
     # -- data -----------------------------------------------------------------------------------------------
     def reload(self) -> None:
         """The figures are computed in the worker (a large year takes seconds): the window stays
-        responsive, and a newer request (another year picked meanwhile) wins over an older one."""
+        responsive, and a newer request (another year picked meanwhile) wins over an older one. At start
+        they may have been read already, with the database's opening (:meth:`use_figures`)."""
         year, today = self.year.value(), clock.today()
+        ready, self._ready = self._ready, None
+        if ready is not None and ready.fresh(year, today):
+            self._load_request = getattr(self, "_load_request", 0) + 1  # an older load still running is dropped
+            self.loading = False
+            self._show(ready)
+            self.loaded.emit()
+            return
 
-        def load(_progress):
+        def load(_progress) -> Figures:
             with self.ctx.read_session() as session:
-                stats = statistics.compute(session, statistics.Period.year(year), today)
-                calendar = load_calendar(session)
-                overdue = self._petitions(session, followup.PetitionFilter(overdue=True), today,
-                                          lambda due: (today - due).days)
-                soon = self._petitions(session, followup.PetitionFilter(due_soon=True), today,
-                                       lambda due: calendar.working_days_between(today, due))
-            return stats, overdue, soon
+                return load_figures(session, year, today)
 
-        def show(result) -> None:
-            stats, overdue, soon = result
-            self.stats = stats
-            self._show_figures(stats, today)
-            self._show_compliance(stats)
-            self._show_petitions(overdue, soon)
-            self.field_chart.show_fields(stats)
-            self.outcome_chart.show_outcomes(stats)
+        self.load_in_worker(load, self._show)
 
-        self.load_in_worker(load, show)
+    def use_figures(self, figures: Figures) -> None:
+        """Figures read on the thread that opened the database: the next reload shows them at once (when
+        they are of the year shown, of today, and read a moment ago)."""
+        self._ready = figures
 
-    @staticmethod
-    def _petitions(session, flt: followup.PetitionFilter, today: dt.date, days) -> tuple[list[PetitionRow], int]:
-        """The first rows of a follow-up filter (most urgent first) and how many there are in all.
-
-        Not limited to the chosen year: a petition of an earlier year still open is just as urgent."""
-        urgent, total = followup.urgent_petitions(session, flt, today, LIST_LIMIT)
-        return [PetitionRow(p.id, p.citizen, p.content, p.agency, p.due, days(p.due)) for p in urgent], total
+    def _show(self, figures: Figures) -> None:
+        self.stats = figures.stats
+        self._show_figures(figures.stats, figures.today)
+        self._show_compliance(figures.stats)
+        self._show_petitions(figures.overdue, figures.soon)
+        self.field_chart.show_fields(figures.stats)
+        self.outcome_chart.show_outcomes(figures.stats)
 
     def _show_figures(self, stats: statistics.Statistics, today: dt.date) -> None:
         items = {key: (label, value) for key, label, value in stats.total.items()}
