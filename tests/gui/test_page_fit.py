@@ -42,3 +42,24 @@ def test_wrapped_texts_keep_their_lines_when_the_page_is_squeezed(small_window, 
     for label in page.findChildren(QLabel):
         if label.wordWrap() and label.text() and label.isVisibleTo(page):
             assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
+
+
+@pytest.mark.parametrize("key", ["dashboard", "reports", "catalog"])
+def test_the_largest_font_needs_no_sideways_scrolling(window, qtbot, key):
+    """14 points (the largest size of Cài đặt) at 125 %: tiles three or four to a row, the charts one above
+    the other, tables scroll inside themselves."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desk_app.gui.app import apply_font_size
+
+    font = QApplication.font()
+    try:
+        apply_font_size(QApplication.instance(), 14)
+        window.resize(*SMALL)
+        page = window.show_page(key)
+        qtbot.wait(100)
+        for area in [holder_of(page), *page.findChildren(QScrollArea)]:
+            if area.isVisible():
+                assert area.horizontalScrollBar().maximum() == 0, area.objectName() or type(area.widget()).__name__
+    finally:
+        QApplication.setFont(font)

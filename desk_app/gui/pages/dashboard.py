@@ -175,7 +175,7 @@ class DashboardPage(Page):
         self.compliance.setObjectName("compliance")
         # read-only, a few rows: nothing to operate
         read_only_table(self.compliance, self.compliance_model, selectable=False, resize=QHeaderView.ResizeToContents,
-                        stretch=1)
+                        stretch=None)  # too narrow (a large font): the table scrolls, no name is squeezed
         self.compliance.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.compliance.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.compliance_rule = QLabel("", self.compliance_box)
@@ -219,7 +219,7 @@ class DashboardPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self._narrow: bool | None = None
+        self._narrow: tuple[bool, int, bool] | None = None  # (lists above the charts, tiles per row, charts side by side)
         self._arrange(narrow=False)
 
         QWidget.setTabOrder(self.year, self.refresh_button)
@@ -231,25 +231,39 @@ class DashboardPage(Page):
     # -- layout for the screen's width --------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        # Narrow (1366×768 at 125 %, large fonts): lists above the charts, the page scrolls down.
-        self._arrange(event.size().width() < 160 * self.fontMetrics().averageCharWidth())
+        self._fit_width(event.size().width())
 
-    def _arrange(self, narrow: bool) -> None:
-        if narrow == self._narrow:
+    def _fit_width(self, width: int) -> None:
+        self._fit_compliance_height()
+        # Narrow (1366×768 at 125 %, large fonts): lists above the charts, the page scrolls down.
+        narrow = width < 160 * self.fontMetrics().averageCharWidth()
+        # tiles per row: all in one row when wide, else as many of four as fit (a large font: three, two)
+        tile = max(t.minimumSizeHint().width() for t in self.tiles.values()) + self.tile_grid.spacing()
+        per_row = max(2, min(4, (width - 24) // max(tile, 1))) if narrow else len(TILE_KEYS)
+        # below the lists the two charts side by side while their legends fit, else one above the other
+        charts = sum(c.minimumSizeHint().expandedTo(c.minimumSize()).width()
+                     for c in (self.field_chart, self.outcome_chart)) + 36
+        self._arrange(narrow, per_row, charts_in_a_row=narrow and width >= charts)
+
+    def _arrange(self, narrow: bool, per_row: int | None = None, charts_in_a_row: bool | None = None) -> None:
+        per_row = per_row or len(TILE_KEYS)
+        charts_in_a_row = narrow if charts_in_a_row is None else charts_in_a_row
+        if (narrow, per_row, charts_in_a_row) == self._narrow:
             return
-        self._narrow = narrow
-        per_row = 4 if narrow else len(TILE_KEYS)
+        self._narrow = (narrow, per_row, charts_in_a_row)
+        for tile in self.tiles.values():
+            self.tile_grid.removeWidget(tile)
         for index, key in enumerate(TILE_KEYS):
             self.tile_grid.addWidget(self.tiles[key], index // per_row, index % per_row)
         for column in range(len(TILE_KEYS)):
             self.tile_grid.setColumnStretch(column, 1 if column < per_row else 0)
         self.splitter.setOrientation(Qt.Vertical if narrow else Qt.Horizontal)
-        self.chart_layout.setDirection(QVBoxLayout.LeftToRight if narrow else QVBoxLayout.TopToBottom)
+        self.chart_layout.setDirection(QVBoxLayout.LeftToRight if charts_in_a_row else QVBoxLayout.TopToBottom)
         margins = (0, 6, 0, 0) if narrow else (6, 0, 0, 0)
         self.chart_layout.setContentsMargins(*margins)
         # side by side the donut needs as much width as the bars; stacked, the bars need more height
-        self.chart_layout.setStretch(0, 1 if narrow else 3)
-        self.chart_layout.setStretch(1, 1 if narrow else 2)
+        self.chart_layout.setStretch(0, 1 if charts_in_a_row else 3)
+        self.chart_layout.setStretch(1, 1 if charts_in_a_row else 2)
         # a list of a dozen rows stays readable when the lists are stacked above the charts
         self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 18 if narrow else 0)
 
@@ -320,6 +334,7 @@ class DashboardPage(Page):
         self._show_petitions(figures.overdue, figures.soon)
         self.field_chart.show_fields(figures.stats)
         self.outcome_chart.show_outcomes(figures.stats)
+        self._fit_width(self.width())  # the charts' legends now have their width
 
     def _show_figures(self, stats: statistics.Statistics, today: dt.date) -> None:
         items = {key: (label, value) for key, label, value in stats.total.items()}
@@ -335,12 +350,16 @@ class DashboardPage(Page):
         self.compliance_rule.setText(
             f"Theo {stats.profile_name}, năm {stats.period.start.year}. Màu xanh: đạt; vàng: đã có kế hoạch; đỏ: "
             "chưa tổ chức. Di chuột lên một dòng để xem cuộc nào được tính và vì sao cuộc khác không được tính.")
-        # exactly as tall as its rows: the lists below get the rest
+        self.compliance.resizeRowsToContents()
+        self._fit_compliance_height()
+
+    def _fit_compliance_height(self) -> None:
+        """Exactly as tall as its rows (and its scroll bar when the columns are wider than the page): the lists
+        below get the rest."""
         table = self.compliance
-        table.resizeRowsToContents()
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(row) for row in range(self.compliance_model.rowCount()))
-        if table.horizontalScrollBar().isVisible():
+        if table.horizontalHeader().length() > table.width() - 2 * table.frameWidth():
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(height)
 
