@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QScrollArea, QTableView, QWidget)
@@ -379,11 +379,30 @@ def connect_while(owner: QWidget, signal, slot) -> None:
     owner.destroyed.connect(disconnect)
 
 
-def scroll_area(parent: QWidget, content: QWidget, name: str = "") -> QScrollArea:
-    """A frameless scroll area around ``content``, which takes the area's width and height when they suffice."""
-    area = QScrollArea(parent)
+class _UpDownScrollArea(QScrollArea):
+    """Scrolls up and down only: as wide as its content needs, whatever the font."""
+
+    def minimumSizeHint(self):  # noqa: N802 — Qt's name
+        hint = super().minimumSizeHint()
+        if self.widget() is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setWidth(max(hint.width(), self.widget().minimumSizeHint().width() + bar + 2 * self.frameWidth()))
+        return hint
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt's name
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # content added later (a checkbox, a longer text): the width follows
+        return super().eventFilter(watched, event)
+
+
+def scroll_area(parent: QWidget, content: QWidget, name: str = "", *, up_down_only: bool = False) -> QScrollArea:
+    """A frameless scroll area around ``content``, which takes the area's width and height when they suffice;
+    ``up_down_only``: never sideways (the area is as wide as the content's minimum)."""
+    area = _UpDownScrollArea(parent) if up_down_only else QScrollArea(parent)
     area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
+    if up_down_only:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     area.setWidget(content)
     return area

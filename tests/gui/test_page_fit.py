@@ -44,7 +44,7 @@ def test_wrapped_texts_keep_their_lines_when_the_page_is_squeezed(small_window, 
             assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
 
 
-@pytest.mark.parametrize("key", ["dashboard", "reports", "catalog"])
+@pytest.mark.parametrize("key", ["dashboard", "reports", "catalog", "settings"])
 def test_the_largest_font_needs_no_sideways_scrolling(window, qtbot, key):
     """14 points (the largest size of Cài đặt) at 125 %: tiles three or four to a row, the charts one above
     the other, tables scroll inside themselves."""

@@ -59,7 +59,9 @@ class CalendarTab(QWidget):
             chip.setStyleSheet(f"background: {background}; border: 1px solid {palette.LEGEND_BORDER};")
             row, column = divmod(index, 3)
             legend.addWidget(chip, row, 2 * column)
-            legend.addWidget(QLabel(text, self), row, 2 * column + 1)
+            label = QLabel(text, self)
+            label.setWordWrap(True)  # the largest font on a small screen: two lines rather than a wider page
+            legend.addWidget(label, row, 2 * column + 1)
         top.addLayout(legend)
         top.addStretch(1)
 
@@ -111,10 +113,9 @@ class CalendarTab(QWidget):
         right_layout.addWidget(self.special_table, 1)
         right_layout.addWidget(self.recompute_button)
         # on a low screen (1366×768 at 125 %) the day's panel scrolls by itself instead of the whole page
-        right_scroll = scroll_area(self, right, "dayPanelScroll")
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        right_scroll.setMinimumWidth(320 + right_scroll.verticalScrollBar().sizeHint().width())
-        right_scroll.setMaximumWidth(440)
+        right_scroll = scroll_area(self, right, "dayPanelScroll", up_down_only=True)
+        right.setMinimumWidth(320)
+        right_scroll.setMaximumWidth(460)
 
         middle = QHBoxLayout()
         middle.addWidget(scroll, 1)
