@@ -381,6 +381,20 @@ def ratio_row(case: str, times: list[float], floor_times: list[float], target: f
 
 # -- 1. start-up -----------------------------------------------------------------------------------------
 
+# Both floors end the same way: the window shown, the time reported from the event loop once it is on screen.
+_SHOW_AND_REPORT = '''
+
+def shown():
+    sys.stdout.write(f"ok {(time.perf_counter() - STARTED) * 1000:.1f}\\n")
+    sys.stdout.flush()
+    QTimer.singleShot(0, app.quit)
+
+
+window.show()
+QTimer.singleShot(0, shown)
+sys.exit(app.exec())
+'''
+
 # The floor: what any PySide6 program pays before its first window is on screen. It mirrors the app's
 # smoke test (desk_app/gui/app.py): the clock starts on the program's first line (the app: desk_app's import,
 # desk_app.STARTED), the window is shown, and the time is reported from the event loop once shown.
@@ -394,18 +408,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 760)
-
-
-def shown():
-    sys.stdout.write(f"ok {(time.perf_counter() - STARTED) * 1000:.1f}\\n")
-    sys.stdout.flush()
-    QTimer.singleShot(0, app.quit)
-
-
-window.show()
-QTimer.singleShot(0, shown)
-sys.exit(app.exec())
-'''
+''' + _SHOW_AND_REPORT
 
 
 # The floor of `startup_loaded`: the least any program on this stack does to show one figure of the database —
@@ -427,18 +430,7 @@ with engine.connect() as connection:
 window = QMainWindow()
 window.resize(1280, 760)
 window.setCentralWidget(QLabel(f"{count} kiến nghị", window))
-
-
-def shown():
-    sys.stdout.write(f"ok {(time.perf_counter() - STARTED) * 1000:.1f}\\n")
-    sys.stdout.flush()
-    QTimer.singleShot(0, app.quit)
-
-
-window.show()
-QTimer.singleShot(0, shown)
-sys.exit(app.exec())
-'''
+''' + _SHOW_AND_REPORT
 
 
 def _ok_ms(cmd: list[str]) -> tuple[float, float, float]:
