@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -19,7 +20,13 @@ from tests.gui.keyboard import type_text
 
 
 def _page(window):
-    return window.show_page("followup")
+    """The follow-up page once its list is on screen (it is read in the turn of the event loop after the page
+    is shown; a search in the worker)."""
+    page = window.show_page("followup")
+    deadline = time.monotonic() + 10
+    while (page.loading or page.model.loading) and time.monotonic() < deadline:
+        QApplication.processEvents()
+    return page
 
 
 def _petitions(ctx, **filters) -> list[int]:
@@ -56,7 +63,7 @@ def test_list_filters_and_accent_insensitive_search(window, ctx, qtbot):
     assert page.model.rowCount() == page.model.total  # the demo year fits in the first page
 
     qtbot.keyClicks(page.search, "nguyen")
-    qtbot.waitUntil(lambda: page.model.filter.search == "nguyen", timeout=3000)
+    qtbot.waitUntil(lambda: page.model.filter.search == "nguyen" and not page.model.loading, timeout=5000)
     expected = _count(ctx, year=2026, search="nguyen")
     assert page.model.total == expected > 0
     names = [r.citizen_name for r in _rows(page.model)]
@@ -65,6 +72,7 @@ def test_list_filters_and_accent_insensitive_search(window, ctx, qtbot):
     assert page.count_label.text() == f"{expected} kiến nghị"
 
     page.status_combo.setCurrentIndex(page.status_combo.findText("Đã giải quyết"))
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=5000)  # a search is read in the worker
     assert {r.status for r in _rows(page.model)} <= {"da_giai_quyet"}
     assert page.model.total == _count(ctx, year=2026, search="nguyen", status="da_giai_quyet")
 
@@ -169,9 +177,11 @@ def test_lazy_model_fetches_pages(big_ctx, qtbot):
     assert model.petition_id(total - 1) == last
     assert len(model._pages) <= 3  # the pages above were not read: memory stays small
 
+    # a search is read in the worker as a whole: the rows shown stay the previous list's until it arrives
     model.set_filter(followup.PetitionFilter(search="nguyen", overdue=True))
-    qtbot.waitUntil(lambda: not model.counting, timeout=10000)
-    assert model.total == _count(big_ctx, search="nguyen", overdue=True)
+    assert model.loading and model.total == total
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert model.total == _count(big_ctx, search="nguyen", overdue=True) and not model.counting
 
     # jumping far down before the worker has counted: the model counts at once
     model.set_filter(followup.PetitionFilter())
@@ -189,6 +199,8 @@ def test_scrolling_the_big_list_fetches_more_and_activate_finds_far_rows(big_ctx
     page.show()
     qtbot.waitExposed(page)
     page.activate()
+    assert page.loading  # on screen first; the list in the next turn of the event loop
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
     assert page.model.rowCount() == PAGE_SIZE
     assert page.count_label.text() == f"Hơn {PAGE_SIZE} kiến nghị (đang đếm…)"  # the list is already there
     total = _count(big_ctx)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGridLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
@@ -22,7 +22,7 @@ from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.pages.followup_dialogs import ACTIONS as ACTION_DIALOGS
 from desk_app.gui.pages.petition_detail import petition_html
-from desk_app.gui.petition_model import COLUMN_KEYS, PetitionTableModel
+from desk_app.gui.petition_model import COLUMN_KEYS, LazyTableView, PetitionTableModel
 from desk_app.gui.common import load_ui
 from desk_app.gui.widgets import fill_combo, page_heading, read_only_table, select_data
 from desk_app.services import followup, sessions
@@ -52,6 +52,7 @@ class FollowUpPage(Page):
         self.current_id: int | None = None
         self._current_status: PetitionStatus | None = None
         self._first_load = True
+        self._this_year = True  # the first reload shows this year
         self.dialog: QDialog | None = None  # the open action dialog (tests drive it)
 
         self.filters = load_ui("followup_filters", self)
@@ -69,8 +70,10 @@ class FollowUpPage(Page):
         self.count_label = self.filters.countLabel
 
         self.model = PetitionTableModel(ctx, self)
-        self.model.counted.connect(self._show_count)
-        self.table = QTableView(self)
+        self.model.counted.connect(self._counted)
+        self.model.loaded.connect(self._follow_list)
+        self._pending_id: int | None = None  # in the list but not on its first page: selected once its row is known
+        self.table = LazyTableView(self)
         self.table.setObjectName("petitionTable")
         self.table.setAccessibleName("Danh sách kiến nghị")
         read_only_table(self.table, self.model, alternate=True, wrap=False)
@@ -178,7 +181,7 @@ class FollowUpPage(Page):
             with self.ctx.session() as session:
                 choices = followup.filter_choices(session)
             wanted_year = self.year_combo.currentData()
-            if self._first_load:  # this year's petitions; early in a year, the last year that has some
+            if self._this_year:  # this year's petitions; early in a year, the last year that has some
                 this_year = clock.today().year
                 wanted_year = this_year if this_year in choices.petition_years else \
                     max(choices.petition_years, default=None)
@@ -194,7 +197,7 @@ class FollowUpPage(Page):
             self._fill_sessions()
         finally:
             self._filling = False
-        self._first_load = False
+        self._this_year = False
         self.apply_filter(relocate=True)
 
     def _fill_sessions(self) -> None:
@@ -222,12 +225,16 @@ class FollowUpPage(Page):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if self.model.counting:
+        if self.model.loading:
+            self.count_label.setText("Đang tìm…")
+        elif self.model.counting:
             self.count_label.setText(f"Hơn {total} kiến nghị (đang đếm…)")
         else:
             self.count_label.setText(f"{total:,} kiến nghị".replace(",", ".") if total else "Không có kiến nghị nào")
 
     def apply_filter(self, *, relocate: bool = False) -> None:
+        """Read the list again with the filters shown; the selected petition stays selected only if the list
+        still holds it (after a data change it is looked for in the whole list)."""
         if self._filling:
             return
         self._search_timer.stop()
@@ -237,15 +244,35 @@ class FollowUpPage(Page):
             show_error(self, exc)
             return
         self._show_count()
-        row = None
-        if self.current_id is not None:
-            # after a data change the selected petition is looked for in the whole list; after a new filter
-            # only on the first page, so that typing in the search box stays quick on a big database
-            row = self.model.locate(self.current_id) if relocate else self.model.cached_row(self.current_id)
+        if not self.model.loading:  # a search is on screen when it arrives (model.loaded)
+            self._follow_list(relocate=relocate)
+
+    def _follow_list(self, *, relocate: bool = False) -> None:
+        """The detail pane and the actions follow the list: the selected petition is selected again where it
+        is now, or, when the list does not hold it any more, nothing is selected and no action can reach it."""
+        self._show_count()
+        self._pending_id = None
+        if self.current_id is None:
+            return
+        row = self.model.locate(self.current_id) if relocate else self.model.cached_row(self.current_id)
         if row is not None:
             self._select_row(row)
-        else:
+        elif not relocate and self.model.counting and self.model.contains(self.current_id):
+            self._pending_id = self.current_id  # further down: selected when the list's order is known
             self.show_detail(self.current_id)
+        else:
+            self.table.clearSelection()
+            self.show_detail(None)
+
+    def _counted(self) -> None:
+        self._show_count()
+        pending, self._pending_id = self._pending_id, None
+        if pending is not None and pending == self.current_id:
+            row = self.model.locate(pending)
+            if row is not None:
+                self._select_row(row)
+            else:
+                self.show_detail(None)
 
     def clear_filters(self) -> None:
         self._filling = True
@@ -271,12 +298,30 @@ class FollowUpPage(Page):
             header.blockSignals(False)
             return
         self.model.sort(column, order)
+        if self.model.loading:  # a search: selected again when it arrives
+            return
         if self.current_id is not None:
             self.select_petition(self.current_id)
 
     # -- selection and detail --------------------------------------------------------------------------------
     def activate(self, arg: object = None) -> None:
+        if self._first_load:
+            # the page is on screen at once; its lists are read in the next turn of the event loop (two short
+            # steps of the window instead of one long one)
+            self._stale = False
+            self._first_load = False
+            self.loading = True
+            QTimer.singleShot(0, lambda: self._load_first(arg))
+            return
         super().activate(arg)
+        if isinstance(arg, int) and not isinstance(arg, bool):
+            self.show_petition(arg)
+
+    def _load_first(self, arg: object) -> None:
+        self._this_year = True
+        self.reload()
+        self.loading = False
+        self.loaded.emit()
         if isinstance(arg, int) and not isinstance(arg, bool):
             self.show_petition(arg)
 
@@ -362,6 +407,7 @@ class FollowUpPage(Page):
             show_error(self, exc)
             return None
         dialog.reloaded.connect(self.show_detail)
+        dialog.refused.connect(self._refused)
 
         def done(_dialog) -> None:
             self.changed("petitions")
@@ -372,6 +418,12 @@ class FollowUpPage(Page):
 
         open_dialog(self, dialog, done)
         return dialog
+
+    def _refused(self, petition_id: int) -> None:
+        """Another clerk saved the petition first: the list and the detail show it as it is now."""
+        self.apply_filter(relocate=True)
+        if self.current_id == petition_id:
+            self.show_detail(petition_id)
 
     # -- letters to the citizen -------------------------------------------------------------------------------
     def export_letter(self, kind: str, petition_id: int | None = None) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QListWidgetItem, QWidget
 
 from desk_app.domain import clock
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.domain.validation import format_date
 from desk_app.domain.validation import parse_document_number as register_number
 from desk_app.gui.common import pydate, qdate
@@ -30,6 +30,7 @@ class ActionDialog(FormDialog):
     what = "kiến nghị"
     letter: tuple[str, str] | None = None
     reloaded = Signal(int)  # the newest copy was read after another clerk's save (the page shows it too)
+    refused = Signal(int)  # another clerk saved the petition first: the page shows the list as it is now
 
     def __init__(self, ctx: AppContext, petition_id: int, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -53,6 +54,15 @@ class ActionDialog(FormDialog):
 
     def fill(self, session, detail: PetitionDetail) -> None:
         """The form's choices and the petition's current values."""
+
+    def write(self, work):
+        """``ctx.write(work)``; a refusal because another clerk saved first is told to the page (its list and
+        detail show the petition as it is now, whatever the clerk answers) before the dialog says it."""
+        try:
+            return self.ctx.write(work)
+        except ConflictError:
+            self.refused.emit(self.petition_id)
+            raise
 
     def reload(self) -> int | None:
         """The newest copy's version (what was typed stays in the form); the pages show the other clerk's
@@ -84,7 +94,7 @@ class AssignDialog(ActionDialog):
         items = [f.coordinatorsList.item(i) for i in range(f.coordinatorsList.count())]
         coordinators = [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
         lead, note, version = f.leadCombo.currentData(), f.noteEdit.text(), self.base_version
-        self.ctx.write(lambda session: followup.assign(session, self.petition_id, lead, coordinators, note,
+        self.write(lambda session: followup.assign(session, self.petition_id, lead, coordinators, note,
                                                        expected_version=version))
 
 
@@ -110,7 +120,7 @@ class ExtendDialog(ActionDialog):
                                                    late_as_history=late_as_history, expected_version=version)
 
         try:
-            self.ctx.write(extend(False))
+            self.write(extend(False))
             self.letter = type(self).letter
         except ValidationError as exc:
             late = notified is not None and "sau thời hạn" in exc.errors.get("citizen_notified_date", "")
@@ -121,7 +131,7 @@ class ExtendDialog(ActionDialog):
                         "không đổi, kiến nghị vẫn quá hạn)?")
             if not ask(self, question, "Thông báo gia hạn sau thời hạn"):
                 raise
-            self.ctx.write(extend(True))
+            self.write(extend(True))
             self.letter = None  # the letter was sent already (late): nothing to print
 
 
@@ -139,7 +149,7 @@ class ResolveDialog(ActionDialog):
         resolution, resolved, number = f.resolutionEdit.toPlainText(), pydate(f.resolvedEdit.date()), \
             register_number(f.replyNumberEdit.text())
         version = self.base_version
-        self.ctx.write(lambda session: followup.resolve(session, self.petition_id, resolution, resolved, number,
+        self.write(lambda session: followup.resolve(session, self.petition_id, resolution, resolved, number,
                                                         reply_date, informed, expected_version=version))
 
 
@@ -157,7 +167,7 @@ class TransferDialog(ActionDialog):
         f = self.form
         body, day, number = f.bodyCombo.currentText(), pydate(f.dateEdit.date()), register_number(f.numberEdit.text())
         version = self.base_version
-        self.ctx.write(lambda session: followup.transfer_upward(session, self.petition_id, body, day, number,
+        self.write(lambda session: followup.transfer_upward(session, self.petition_id, body, day, number,
                                                                 expected_version=version))
 
 
@@ -171,7 +181,7 @@ class NotCompetentDialog(ActionDialog):
     def apply(self) -> None:
         explanation, day, version = self.form.explanationEdit.toPlainText(), pydate(self.form.dateEdit.date()), \
             self.base_version
-        self.ctx.write(lambda session: followup.mark_not_competent(session, self.petition_id, explanation, day,
+        self.write(lambda session: followup.mark_not_competent(session, self.petition_id, explanation, day,
                                                                    expected_version=version))
 
 
@@ -180,7 +190,7 @@ class ReopenDialog(ActionDialog):
 
     def apply(self) -> None:
         reason, version = self.form.reasonEdit.toPlainText(), self.base_version
-        self.ctx.write(lambda session: followup.reopen(session, self.petition_id, reason,
+        self.write(lambda session: followup.reopen(session, self.petition_id, reason,
                                                        expected_version=version))
 
 
