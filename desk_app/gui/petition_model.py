@@ -12,7 +12,7 @@ A list without a search shows its first page at once (an indexed query, migratio
 the worker. A search — its words looked up in the index, its names ranked — is read in the worker as a whole:
 the rows shown stay those of the previous list until it arrives (``loading``; ``loaded`` when it is on screen),
 so typing never blocks the window, whatever the words. Rows grow page by page as the view scrolls
-(``fetchMore``); :class:`LazyTableView` makes Ctrl+End reach the real last row. Names of fields, agencies, hamlets
+(``fetchMore``); :func:`reach_the_end` makes Ctrl+End reach the real last row. Names of fields, agencies, hamlets
 and sessions come from ``followup.list_names``, read once per refresh.
 
 The columns are the page's: the follow-up page shows :data:`COLUMNS`, the Kết luận page its own.
@@ -21,11 +21,12 @@ The columns are the page's: the follow-up page shows :data:`COLUMNS`, the Kết 
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desk_app.domain import clock
 from desk_app.domain.deadlines import DueState, due_state
@@ -429,12 +430,54 @@ class PetitionTableModel(QAbstractTableModel):
         return None
 
 
-class LazyTableView(QTableView):
-    """A table over a :class:`PetitionTableModel`: Ctrl+End goes to the real last row of the list (the view alone
-    stops at the last row fetched so far) — the order is read, the rows in between are not."""
+class _ReachTheEnd(QObject):
+    """Ctrl+End on a view of a :class:`PetitionTableModel` goes to the real last row of the list (the view alone
+    stops at the last row fetched so far): the order is read first, the rows in between are not."""
 
-    def moveCursor(self, action, modifiers):  # noqa: N802 — Qt's name
-        model = self.model()
-        if action == QAbstractItemView.MoveEnd and isinstance(model, PetitionTableModel):
-            model.fetch_all()
-        return super().moveCursor(action, modifiers)
+    def eventFilter(self, view, event) -> bool:  # noqa: N802 — Qt's name
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_End and event.modifiers() & Qt.ControlModifier:
+            model = view.model()
+            if isinstance(model, PetitionTableModel):
+                model.fetch_all()
+        return False  # the view moves there itself
+
+
+def reach_the_end(view: QAbstractItemView) -> None:
+    """Install the Ctrl+End behaviour on ``view`` (kept alive by the view)."""
+    view._reach_the_end = _ReachTheEnd(view)
+    view.installEventFilter(view._reach_the_end)
+
+
+def lazy_table(view: QTableView, model: PetitionTableModel, samples: dict[str, str],
+               on_sorted: Callable[[], None] | None = None) -> None:
+    """Set ``view`` up over ``model``: rows picked, never edited; fixed row heights and column widths (``samples``:
+    the text each column is sized for — nothing is measured over 100,000 rows); a click on a header sorts in SQL
+    (a column that cannot be sorted keeps the previous order), then ``on_sorted()``; Ctrl+End to the last row."""
+    from desk_app.gui.widgets import read_only_table
+
+    read_only_table(view, model, alternate=True, wrap=False)
+    reach_the_end(view)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicator(*model.sort_state)
+    metrics = view.fontMetrics()
+    for index, column in enumerate(model.columns):
+        view.setColumnWidth(index, metrics.horizontalAdvance(samples.get(column.key, column.header)) + 24)
+
+    def sort_changed(column: int, order) -> None:
+        if not model.is_sortable(column):
+            previous, previous_order = model.sort_state
+            header.blockSignals(True)
+            header.setSortIndicator(previous, previous_order)
+            header.blockSignals(False)
+            return
+        model.sort(column, order)
+        if on_sorted is not None:
+            on_sorted()
+
+    header.sortIndicatorChanged.connect(sort_changed)

@@ -530,17 +530,9 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
                     f"Văn bản thông báo gia hạn ngày {citizen_notified_date:%d/%m/%Y} sau thời hạn giải quyết "
                     f"{current:%d/%m/%Y}: gia hạn phải được thông báo cho công dân trước khi hết hạn, nên không làm "
                     "thay đổi thời hạn; kiến nghị vẫn quá hạn. Có thể ghi nhận văn bản này vào lịch sử kiến nghị.")
-    if new_due is None:
-        checker.add("new_due", "Cần nhập thời hạn mới.")
-    else:
-        if current is not None and new_due <= current:
-            checker.add("new_due", f"Thời hạn mới phải sau thời hạn hiện tại ({current:%d/%m/%Y}).")
-        elif not calendar.is_working_day(new_due):
-            checker.add("new_due", f"Thời hạn mới {new_due:%d/%m/%Y} là ngày nghỉ; hãy chọn một ngày làm việc.")
-        elif not late and current is not None and profile.max_extension_days is not None and \
-                calendar.working_days_between(current, new_due) > profile.max_extension_days:
-            checker.add("new_due", f"Mỗi lần gia hạn không quá {profile.max_extension_days} ngày làm việc "
-                                   f"({profile.name}).")
+    problem = _new_due_problem(calendar, profile, current, new_due, citizen_notified_date, late)
+    if problem:
+        checker.add("new_due", problem)
     if not late and profile.max_extensions is not None and \
             sum(1 for e in petition.extensions if e.valid) >= profile.max_extensions:
         checker.add("new_due", f"Kiến nghị đã được gia hạn {profile.max_extensions} lần, mức tối đa của "
@@ -563,6 +555,64 @@ def extend(session: Session, petition_id: int, new_due: dt.date, reason: str,
                 f"{citizen_notified_date:%d/%m/%Y}): {reason}")
     _note_progress(session, petition, note)
     return extension
+
+
+def _new_due_problem(calendar: WorkCalendar, profile: Profile, current: dt.date | None, new_due: dt.date | None,
+                     notified: dt.date | None, late: bool) -> str:
+    """Why the new due date of an extension is refused ("" when it is not): a later working day than the due
+    date it extends and than the day the citizen is told (a letter cannot give a deadline already past on its own
+    date), within the profile's cap."""
+    if new_due is None:
+        return "Cần nhập thời hạn mới."
+    if current is not None and new_due <= current:
+        return f"Thời hạn mới phải sau thời hạn hiện tại ({current:%d/%m/%Y})."
+    if notified is not None and new_due <= notified:
+        return (f"Thời hạn mới phải sau ngày thông báo cho công dân ({notified:%d/%m/%Y}): văn bản gia hạn không thể "
+                "báo một thời hạn đã qua.")
+    if not calendar.is_working_day(new_due):
+        return (f"Thời hạn mới {new_due:%d/%m/%Y} là ngày nghỉ ({calendar.why_off(new_due)}); hãy chọn một ngày "
+                "làm việc.")
+    if not late and current is not None and profile.max_extension_days is not None and \
+            calendar.working_days_between(current, new_due) > profile.max_extension_days:
+        return f"Mỗi lần gia hạn không quá {profile.max_extension_days} ngày làm việc ({profile.name})."
+    return ""
+
+
+@dataclass(frozen=True)
+class NewDueCheck:
+    """What the extension dialog says beside the new due date as it is typed: ``refusal`` (what :func:`extend`
+    would refuse) or ``warning`` (a date already past: right only when recording an extension the citizen was told
+    of back then)."""
+
+    refusal: str = ""
+    warning: str = ""
+
+
+def check_new_due(session: Session, petition_id: int, new_due: dt.date, notified: dt.date | None,
+                  today: dt.date | None = None) -> NewDueCheck:
+    petition = get(session, m.Petition, petition_id)
+    today = today or clock.today()
+    current = petition.due_date
+    late = notified is not None and current is not None and notified > current
+    problem = _new_due_problem(load_calendar(session), domain_profile(petition.session.profile), current, new_due,
+                               notified, late)
+    if problem:
+        return NewDueCheck(refusal=problem)
+    if new_due < today:
+        return NewDueCheck(warning=f"Thời hạn mới {new_due:%d/%m/%Y} đã qua (hôm nay {today:%d/%m/%Y}): chỉ đúng khi "
+                                   "ghi lại một lần gia hạn đã thông báo cho công dân trước đây.")
+    return NewDueCheck()
+
+
+def extension_suggestion(session: Session, petition_id: int, today: dt.date | None = None) -> dt.date:
+    """The new due date an extension dialog proposes: a working day after the current due date and after today
+    — ten working days after the later of the two, or the profile's cap when it allows fewer."""
+    petition = get(session, m.Petition, petition_id)
+    today = today or clock.today()
+    calendar = load_calendar(session)
+    days = domain_profile(petition.session.profile).max_extension_days or 10
+    anchor = max(petition.due_date or today, today)
+    return calendar.add_working_days(anchor, max(1, min(10, days)))
 
 
 def _note_progress(session: Session, petition: m.Petition, note: str) -> None:
@@ -757,6 +807,12 @@ def override_due(session: Session, petition_id: int, new_date: dt.date | None, r
     _refresh_due_noting(session, petition, f"điều chỉnh: {text}" if new_date else f"trở lại thời hạn tính theo quy định: {text}")
     session.flush()
     return petition
+
+
+def day_off_warning(session: Session, day: dt.date) -> str:
+    """A due date set by hand on a day off is allowed (the clerk may know better) but said, naming the day."""
+    why = load_calendar(session).why_off(day)
+    return f"Ngày {day:%d/%m/%Y} là ngày nghỉ ({why}): hạn trả lời thường là một ngày làm việc." if why else ""
 
 
 def link_earlier(session: Session, petition_id: int, earlier_id: int | None) -> m.Petition:

@@ -409,3 +409,79 @@ def test_the_search_box_takes_no_more_than_a_search_needs(window):
     page.search.setText("nguyen van " * 10_000)  # a whole page pasted by mistake
     assert len(page.search.text()) == MAX_SEARCH
     page.apply_filter()  # a search of 200 characters: answered, no 1 GB query
+
+
+# -- an extension's dates (issue 14, item 3) ---------------------------------------------------------------
+
+def test_the_extension_suggested_is_a_working_day_after_the_due_date_and_today(window, ctx, qtbot, no_dialogs):
+    """The issue's petition 17: overdue, the dialog suggested 19/06/2026 on 05/12/2026 and it was accepted, then
+    printed in the letter."""
+    from desk_app.services.common import load_calendar
+
+    page = _page(window)
+    today = dt.date(2026, 11, 21)
+    overdue = _petitions(ctx, overdue=True)[0]
+    page.show_petition(overdue)
+    dialog = page.open_action("extend")
+    suggested = dialog.form.newDueEdit.date().toPython()
+    with ctx.session() as session:
+        calendar = load_calendar(session)
+    assert suggested > max(today, _petition(ctx, overdue).due_date) and calendar.is_working_day(suggested)
+    assert not dialog.form.new_due_error.isVisibleTo(dialog)
+
+    # a date typed in the past (the citizen told today): refused beside the field as soon as it is typed
+    dialog.form.notifiedCheck.setChecked(True)
+    past = calendar.next_working_day(_petition(ctx, overdue).due_date + dt.timedelta(days=7))
+    assert past < today
+    dialog.form.newDueEdit.setDate(QDate(past.year, past.month, past.day))
+    assert dialog.form.new_due_error.isVisibleTo(dialog)
+    assert "sau ngày thông báo cho công dân" in dialog.form.new_due_error.text()
+    dialog.form.newDueEdit.setDate(QDate(2026, 6, 19))  # before the due date it extends
+    assert "sau thời hạn hiện tại" in dialog.form.new_due_error.text()
+    type_text(dialog.form.reasonEdit, "Cần thêm thời gian")
+    no_dialogs.answer = QMessageBox.Yes  # even if the clerk would keep a late letter as history
+    _save(dialog, qtbot)
+    assert dialog.isVisible() and _petition(ctx, overdue).extensions == []
+    dialog.reject()
+
+
+def test_a_day_off_is_refused_where_it_is_typed_and_a_late_record_is_warned(window, ctx, qtbot, no_dialogs):
+    from desk_app.services.common import load_calendar
+
+    page = _page(window)
+    today = dt.date(2026, 11, 21)
+    petition_id = next(pid for pid in _petitions(ctx, open_only=True) if _petition(ctx, pid).due_date >= today)
+    due = _petition(ctx, petition_id).due_date
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    with ctx.session() as session:
+        calendar = load_calendar(session)
+    saturday = next(due + dt.timedelta(days=i) for i in range(1, 15) if (due + dt.timedelta(days=i)).weekday() == 5)
+    dialog.form.newDueEdit.setDate(QDate(saturday.year, saturday.month, saturday.day))
+    assert "ngày nghỉ" in dialog.form.new_due_error.text() and dialog.form.new_due_error.isVisibleTo(dialog)
+    monday = calendar.next_working_day(saturday)
+    dialog.form.newDueEdit.setDate(QDate(monday.year, monday.month, monday.day))
+    assert not dialog.form.new_due_error.isVisibleTo(dialog)
+    dialog.reject()
+
+    # a clerk recording an extension told to the citizen months ago, to a date now past: allowed, with a word
+    with ctx.session() as session:
+        p = session.get(m.Petition, petition_id)
+        session_day = p.session.session_date
+    old_petition = next(pid for pid in _petitions(ctx, open_only=True)
+                        if (d := _petition(ctx, pid).due_date) is not None and d < today)
+    old_due = _petition(ctx, old_petition).due_date
+    page.show_petition(old_petition)
+    dialog = page.open_action("extend")
+    notified = max(session_day, old_due - dt.timedelta(days=7))
+    new_due = calendar.next_working_day(old_due + dt.timedelta(days=10))
+    assert new_due < today
+    dialog.form.notifiedCheck.setChecked(True)
+    dialog.form.notifiedEdit.setDate(QDate(notified.year, notified.month, notified.day))
+    dialog.form.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
+    assert "đã qua" in dialog.form.new_due_warning.text() and dialog.form.new_due_warning.isVisibleTo(dialog)
+    type_text(dialog.form.reasonEdit, "Ghi lại văn bản gia hạn đã gửi")
+    no_dialogs.answer = QMessageBox.No  # no letter now
+    _save(dialog, qtbot)
+    assert not dialog.isVisible()
+    assert _petition(ctx, old_petition).due_date == new_due

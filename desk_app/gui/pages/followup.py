@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGridLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                               QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGridLayout, QLabel, QMenu, QPushButton,
+                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
@@ -22,9 +22,9 @@ from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.pages.followup_dialogs import ACTIONS as ACTION_DIALOGS
 from desk_app.gui.pages.petition_detail import petition_html
-from desk_app.gui.petition_model import COLUMN_KEYS, LazyTableView, PetitionTableModel
+from desk_app.gui.petition_model import PetitionTableModel, lazy_table
 from desk_app.gui.common import load_ui
-from desk_app.gui.widgets import fill_combo, page_heading, read_only_table, select_data
+from desk_app.gui.widgets import fill_combo, page_heading, select_data
 from desk_app.services import followup, sessions
 
 OPEN_ONLY = "__open__"  # the status combo's "not finished yet" choice (PetitionFilter.open_only)
@@ -41,6 +41,11 @@ ACTIONS = (
     ("reopen", "Mở &lại", "Mở lại kiến nghị đã kết thúc, ghi rõ lý do (Alt+L)"),
 )
 LETTERS = (("reply", "Văn bản &trả lời kiến nghị…"), ("extension", "Văn bản thông báo &gia hạn…"))
+# what each column of the list is sized for
+COLUMN_SAMPLES = {"id": "00000", "session": "00/00/0000 · Liên tịch", "citizen": "Nguyễn Thị Phương Thảo",
+                  "content": "Nội dung kiến nghị của công dân", "field": "Giao thông, hạ tầng",
+                  "agency": "Phòng Kinh tế thuộc UBND", "due": "00/00/0000 – sắp đến hạn",
+                  "status": "Không thuộc thẩm quyền", "times": "Số lần nêu"}
 
 
 class FollowUpPage(Page):
@@ -73,21 +78,10 @@ class FollowUpPage(Page):
         self.model.counted.connect(self._counted)
         self.model.loaded.connect(self._follow_list)
         self._pending_id: int | None = None  # in the list but not on its first page: selected once its row is known
-        self.table = LazyTableView(self)
+        self.table = QTableView(self)
         self.table.setObjectName("petitionTable")
         self.table.setAccessibleName("Danh sách kiến nghị")
-        read_only_table(self.table, self.model, alternate=True, wrap=False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        # fixed row heights and column widths: nothing is measured over 100,000 rows
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._size_columns()
+        lazy_table(self.table, self.model, COLUMN_SAMPLES, self._sorted)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.detail = QTextBrowser(self)
@@ -164,15 +158,6 @@ class FollowUpPage(Page):
         find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self._filling = False
         self._update_actions()
-
-    def _size_columns(self) -> None:
-        metrics = self.fontMetrics()
-        samples = {"id": "00000", "session": "00/00/0000 · Liên tịch", "citizen": "Nguyễn Thị Phương Thảo",
-                   "content": "Nội dung kiến nghị của công dân", "field": "Giao thông, hạ tầng",
-                   "agency": "Phòng Kinh tế thuộc UBND", "due": "00/00/0000 – sắp đến hạn",
-                   "status": "Không thuộc thẩm quyền", "times": "Số lần nêu"}
-        for column, key in enumerate(COLUMN_KEYS):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(samples[key]) + 24)
 
     # -- filters -------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -288,16 +273,7 @@ class FollowUpPage(Page):
             self._filling = False
         self.apply_filter()
 
-    def _sort_changed(self, column: int, order) -> None:
-        if not self.model.is_sortable(column):
-            # names cannot be ordered the Vietnamese way in SQL: keep the previous order and say so
-            previous, previous_order = self.model.sort_state
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(previous, previous_order)
-            header.blockSignals(False)
-            return
-        self.model.sort(column, order)
+    def _sorted(self) -> None:
         if self.model.loading:  # a search: selected again when it arrives
             return
         if self.current_id is not None:

@@ -18,8 +18,8 @@ from desk_app.domain.validation import parse_document_number as register_number
 from desk_app.gui.common import pydate, qdate
 from desk_app.gui.context import AppContext, ask
 from desk_app.gui.forms import FormDialog
-from desk_app.gui.widgets import fill_combo, link_optional_dates
-from desk_app.services import catalog, followup, workdays
+from desk_app.gui.widgets import fill_combo, link_optional_dates, warning_label
+from desk_app.services import catalog, followup
 from desk_app.services.followup import PetitionDetail
 
 
@@ -103,14 +103,32 @@ class ExtendDialog(ActionDialog):
     letter = ("extension", "Đã gia hạn. Xuất ngay văn bản thông báo gia hạn gửi công dân?")
 
     def fill(self, session, detail: PetitionDetail) -> None:
+        f = self.form
         due = detail.due
-        self.form.currentDue.setText(f"{format_date(due)} (theo {detail.profile_name})" if due else "Chưa có")
-        # a suggestion only: ten working days after the current deadline
-        self.form.newDueEdit.setDate(qdate(workdays.deadline(session, due or clock.today(), 10)))
+        f.currentDue.setText(f"{format_date(due)} (theo {detail.profile_name})" if due else "Chưa có")
+        # a suggestion only: a working day after the current deadline and after today
+        f.newDueEdit.setDate(qdate(followup.extension_suggestion(session, detail.id)))
+        warning_label(f.new_due_warning)
+        # the dates the law fixes are checked where they are typed (the service refuses the same on saving)
+        f.newDueEdit.dateChanged.connect(self._check_dates)
+        f.notifiedEdit.dateChanged.connect(self._check_dates)
+        f.notifiedCheck.toggled.connect(self._check_dates)
+
+    def _notified(self):
+        f = self.form
+        return pydate(f.notifiedEdit.date()) if f.notifiedCheck.isChecked() else None
+
+    def _check_dates(self, *_args) -> None:
+        f = self.form
+        with self.ctx.read_session() as session:
+            check = followup.check_new_due(session, self.petition_id, pydate(f.newDueEdit.date()), self._notified())
+        self.errors.show({"new_due": check.refusal} if check.refusal else {})
+        f.new_due_warning.setText(check.warning)
+        f.new_due_warning.setVisible(bool(check.warning))
 
     def apply(self) -> None:
         f = self.form
-        notified = pydate(f.notifiedEdit.date()) if f.notifiedCheck.isChecked() else None
+        notified = self._notified()
         new_due, reason, number = pydate(f.newDueEdit.date()), f.reasonEdit.toPlainText(), \
             register_number(f.letterEdit.text())
         version = self.base_version
