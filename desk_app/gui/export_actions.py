@@ -36,11 +36,23 @@ FILE_STEMS = {"plan": "Ke hoach", "notice": "Thong bao", "invitation": "Giay moi
 _last_folder: list[Path] = []
 
 
-def _default_folder() -> Path:
-    if _last_folder:
-        return _last_folder[0]
+def default_folder() -> Path:
+    """An absolute folder that exists: the one used last, else Documents, else the data folder's ``exports``
+    (made here), else home — a missing ~/Documents made the dialog propose a relative path that failed."""
+    from desk_app.store.paths import user_data_dir
+
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    for folder in (*_last_folder, Path(documents) if documents else None):
+        if folder is not None and folder.is_absolute() and folder.is_dir():
+            return folder
+    exports = user_data_dir() / "exports"
+    try:
+        exports.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    if exports.is_absolute() and exports.is_dir():
+        return exports
+    return Path.home()
 
 
 def file_name(*words: str, suffix: str = ".docx") -> str:
@@ -51,10 +63,13 @@ def file_name(*words: str, suffix: str = ".docx") -> str:
 
 def choose_target(page: QWidget, title: str, name: str, filters: str = WORD_FILTER) -> Path | None:
     """Ask where to write, suggesting ``name`` in the folder used last; None when the clerk cancelled."""
-    path = save_file(page, title, str(_default_folder() / name), filters)
+    folder = default_folder()
+    path = save_file(page, title, str(folder / name), filters)
     if path is None:
         return None
     path = Path(path)
+    if not path.is_absolute():  # a bare name typed: in the folder the dialog proposed, not the program's folder
+        path = folder / path
     _last_folder[:] = [path.parent]
     return path
 

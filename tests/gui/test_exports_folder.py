@@ -1,0 +1,62 @@
+"""Issue 14: exports where the default folder (~/Documents) does not exist — the save dialog proposes an absolute
+folder that exists, and the extension letter offered after an extension is written there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
+
+from desk_app.gui import export_actions
+from desk_app.services.common import load_calendar
+from tests.gui.keyboard import type_text
+from tests.gui.test_followup import _page, _petition, _petitions, _save
+
+
+def _no_documents(monkeypatch, tmp_path) -> Path:
+    missing = tmp_path / "home" / "Documents"  # never made
+    real = QStandardPaths.writableLocation
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(
+        lambda kind: str(missing) if kind == QStandardPaths.DocumentsLocation else real(kind)))
+    monkeypatch.setattr(export_actions, "_last_folder", [])
+    monkeypatch.setenv("DESK_APP_DATA_DIR", str(tmp_path / "data"))
+    return missing
+
+
+def test_the_folder_proposed_exists_when_documents_does_not(monkeypatch, tmp_path):
+    missing = _no_documents(monkeypatch, tmp_path)
+    folder = export_actions.default_folder()
+    assert folder.is_absolute() and folder.is_dir() and folder != missing
+    assert folder == tmp_path / "data" / "exports"
+
+
+def test_the_extension_letter_is_written_when_documents_is_missing(window, ctx, qtbot, no_dialogs, monkeypatch,
+                                                                    tmp_path):
+    _no_documents(monkeypatch, tmp_path)
+    proposed = []
+
+    def save_file(_parent, _title, suggested, _filters):
+        proposed.append(Path(suggested))
+        return Path(Path(suggested).name)  # the clerk keeps the name: the dialog answers it as typed
+
+    monkeypatch.setattr(export_actions, "save_file", save_file)
+    page = _page(window)
+    today = dt.date(2026, 11, 21)
+    petition_id = next(pid for pid in _petitions(ctx, open_only=True) if _petition(ctx, pid).due_date >= today)
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    due = _petition(ctx, petition_id).due_date
+    with ctx.session() as session:
+        new_due = load_calendar(session).next_working_day(due + dt.timedelta(5))
+    dialog.form.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
+    type_text(dialog.form.reasonEdit, "Cần xác minh thực địa")
+    dialog.form.notifiedCheck.setChecked(True)  # told today
+    no_dialogs.answer = QMessageBox.Yes  # "Xuất ngay văn bản thông báo gia hạn?" — Có
+    _save(dialog, qtbot)
+    qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=5000)
+    assert len(proposed) == 1 and proposed[0].is_absolute() and proposed[0].parent.is_dir()
+    written = proposed[0].parent / proposed[0].name
+    assert written.is_file()
+    assert str(written) in next(t for t in no_dialogs.texts if t.startswith("Đã xuất"))
