@@ -159,3 +159,31 @@ def test_a_refused_stale_action_refreshes_the_list(window, ctx, qtbot, no_dialog
     row = page.model.cached_row(target)
     assert row is not None and page.model.row(row).status == "dang_giai_quyet"  # the list shows the change
     dialog.reject()
+
+
+def test_sorting_a_long_list_reads_its_order_in_the_worker(big_ctx, qtbot):
+    """Issue 14: sorting 100,000 petitions by "Số lần nêu" stalled the window 0.3 s — the selected petition was
+    looked for in the new order read there and then. Now it is selected again once the worker has read it."""
+    from desk_app.gui.pages.followup import FollowUpPage
+    from desk_app.gui.petition_model import COLUMN_KEYS
+
+    page = FollowUpPage(big_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: not page.loading and not page.model.counting, timeout=10000)
+    with big_ctx.session() as session:
+        order = list(followup.petition_list(session, followup.PetitionFilter(year=2026), TODAY,
+                                            load_calendar(session), sort="times", descending=True).ids(session))
+    chosen = order[len(order) // 2]  # far from the first page of the new order
+    assert page.select_petition(chosen)
+    read_here = []
+    real = page.model.count_now
+    page.model.count_now = lambda: read_here.append(page.model._ids is None) or real()
+    page.table.horizontalHeader().setSortIndicator(COLUMN_KEYS.index("times"), Qt.DescendingOrder)
+    assert read_here == [] and page.model.counting  # nothing read in the window's thread
+    assert page.current_id == chosen and f"Kiến nghị số {chosen}" in page.detail.toPlainText()
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
+    qtbot.waitUntil(lambda: page.table.currentIndex().row() == order.index(chosen), timeout=5000)
+    assert not any(read_here)
