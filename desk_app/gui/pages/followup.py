@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGridLayout, QLabel, QMenu, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QLabel, QMenu, QPushButton,
                                QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from desk_app.domain import clock
@@ -48,6 +48,48 @@ COLUMN_SAMPLES = {"id": "00000", "session": "00/00/0000 · Liên tịch", "citiz
                   "status": "Không thuộc thẩm quyền", "times": "Số lần nêu"}
 
 
+class ActionGrid(QWidget):
+    """The action buttons in two columns, or in one when two do not fit (a narrow window, a large font): no
+    button is cut or pushed out of the window."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._buttons: list[QPushButton] = []
+        self._wide: QPushButton | None = None
+        self._columns = 0
+
+    def set_buttons(self, buttons: list[QPushButton], wide: QPushButton) -> None:
+        self._buttons, self._wide = buttons, wide
+        self._arrange(2)
+
+    def _pair_width(self) -> int:
+        widest = max(b.sizeHint().width() for b in self._buttons)
+        return 2 * widest + self._grid.horizontalSpacing()
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in [*self._buttons, self._wide]:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+        self._grid.addWidget(self._wide, (len(self._buttons) + columns - 1) // columns, 0, 1, columns)
+        self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 — Qt's name
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(b.sizeHint().width() for b in self._buttons) if self._buttons else hint.width())
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        if self._buttons:
+            self._arrange(2 if event.size().width() >= self._pair_width() else 1)
+        super().resizeEvent(event)
+
+
 class FollowUpPage(Page):
     key = "followup"
     title = "Theo dõi kiến nghị"
@@ -73,6 +115,12 @@ class FollowUpPage(Page):
         self.agency_combo = self.filters.agencyCombo
         self.status_combo = self.filters.statusCombo
         self.count_label = self.filters.countLabel
+        for combo in (self.year_combo, self.session_combo, self.field_combo, self.agency_combo, self.status_combo):
+            # sized for a few letters, not for the longest name: the page fits 1366×768 at 125 % with the
+            # largest font (the open list still shows whole names)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(2)
+            combo.view().setMinimumWidth(combo.sizeHint().width())
 
         self.model = PetitionTableModel(ctx, self)
         self.model.counted.connect(self._counted)
@@ -91,15 +139,12 @@ class FollowUpPage(Page):
         self.detail.setPlaceholderText("Chọn một kiến nghị để xem chi tiết.")
 
         self.action_buttons: dict[str, QPushButton] = {}
-        actions = QWidget(self)
-        action_grid = QGridLayout(actions)
-        action_grid.setContentsMargins(0, 0, 0, 0)
-        for index, (key, text, tip) in enumerate(ACTIONS):
+        actions = ActionGrid(self)
+        for key, text, tip in ACTIONS:
             widget = QPushButton(text, actions)
             widget.setObjectName(f"action_{key}")
             widget.setToolTip(tip)
             widget.clicked.connect(lambda _checked=False, k=key: self.open_action(k))
-            action_grid.addWidget(widget, index // 2, index % 2)
             self.action_buttons[key] = widget
         self.letter_button = QPushButton("Xuất văn &bản", actions)
         self.letter_button.setObjectName("letterButton")
@@ -111,7 +156,7 @@ class FollowUpPage(Page):
             action.triggered.connect(lambda _checked=False, k=kind: self.export_letter(k))
             self.letter_actions[kind] = action
         self.letter_button.setMenu(menu)
-        action_grid.addWidget(self.letter_button, len(ACTIONS) // 2, 0, 1, 2)
+        actions.set_buttons([*self.action_buttons.values()], self.letter_button)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
