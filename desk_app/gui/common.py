@@ -184,6 +184,10 @@ class SortProxy(QSortFilterProxyModel):
 def _dialog(parent, title: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, title)
     dialog.setOption(QFileDialog.DontUseNativeDialog, True)  # Qt's own dialog: Vietnamese on every Windows
+    # its labels said outright: Qt's own words for them change between versions ("&Look in:", "&Choose")
+    dialog.setLabelText(QFileDialog.LookIn, "&Tìm trong:")
+    dialog.setLabelText(QFileDialog.FileType, "&Loại tệp:")
+    dialog.setLabelText(QFileDialog.Reject, "Hủy")
     dialog.setNameFilters([f for f in filters.split(";;") if f])
     return dialog
 
@@ -191,6 +195,8 @@ def _dialog(parent, title: str, filters: str) -> QFileDialog:
 def save_file(parent, title: str, suggested: str, filters: str) -> Path | None:
     dialog = _dialog(parent, title, filters)
     dialog.setAcceptMode(QFileDialog.AcceptSave)
+    dialog.setLabelText(QFileDialog.Accept, "&Lưu")
+    dialog.setLabelText(QFileDialog.FileName, "Tên &tệp:")
     dialog.selectFile(suggested)
     suffix = Path(suggested).suffix.lstrip(".")
     if suffix:
@@ -201,6 +207,8 @@ def save_file(parent, title: str, suggested: str, filters: str) -> Path | None:
 def open_files(parent, title: str, filters: str, *, many: bool = False) -> list[Path]:
     dialog = _dialog(parent, title, filters)
     dialog.setFileMode(QFileDialog.ExistingFiles if many else QFileDialog.ExistingFile)
+    dialog.setLabelText(QFileDialog.Accept, "&Mở")
+    dialog.setLabelText(QFileDialog.FileName, "Tên &tệp:")
     return [Path(p) for p in dialog.selectedFiles()] if dialog.exec() else []
 
 
@@ -208,6 +216,8 @@ def open_folder(parent, title: str) -> Path | None:
     dialog = _dialog(parent, title, "")
     dialog.setFileMode(QFileDialog.Directory)
     dialog.setOption(QFileDialog.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.Accept, "&Chọn")
+    dialog.setLabelText(QFileDialog.FileName, "Thư &mục:")
     return Path(dialog.selectedFiles()[0]) if dialog.exec() else None
 
 
