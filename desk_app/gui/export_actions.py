@@ -1,10 +1,10 @@
 """Every export from the window goes through here: ask where (an ASCII file name in the folder used last),
-write in the worker, then "Đã xuất … số 05/KH-UBND" with Mở tệp / Mở thư mục.
+write in the worker, then "Đã xuất … — Số: 05/KH-UBND, ngày …" with Mở tệp / Mở thư mục.
 
 - :func:`choose_target` asks for the file (any kind: Word, Excel, PDF, named by :func:`file_name`);
 - :func:`export_word` writes one of the Word documents of ``documents.export`` (a dialogue session's, a
-  petition's letter, the yearly report) and says its register number as the register cites it
-  (``official.reference``);
+  petition's letter, the yearly report) and says its number and date exactly as the document prints them
+  (``official.number_line``);
 - :func:`export_session_document` is the session documents' shortcut (plan, notice, invitation, …).
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from desk_app.documents.kinds import KIND_LABELS, SESSION_KINDS
-from desk_app.domain.official import reference
+from desk_app.domain.official import format_of_symbol, number_line
 from desk_app.domain.text import strip_accents_filename
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import after_export, save_file
@@ -74,6 +74,15 @@ def choose_target(page: QWidget, title: str, name: str, filters: str = WORD_FILT
     return path
 
 
+def printed_reference(result) -> str:
+    """The number and date exactly as the document prints them: " — Số 01-CV/ĐU, ngày 05/12/2026"."""
+    if result.number is None:
+        return ""
+    line = number_line(result.number, result.symbol, format_of_symbol(result.symbol))
+    day = f", ngày {format_date(result.issued_date)}" if result.issued_date else ""
+    return f" — {line}{day}"
+
+
 def run_export(page: QWidget, ctx: AppContext, kind: str, target: Path, *, title: str = "",
                **request: Any) -> None:
     """Write the document ``kind`` to ``target`` in the worker (``request``: the fields of ExportRequest),
@@ -89,8 +98,7 @@ def run_export(page: QWidget, ctx: AppContext, kind: str, target: Path, *, title
 
     def done(result) -> None:
         ctx.changed("documents", initiator=page)  # the register has the document's number now
-        number = f" số {reference(result.number, result.symbol)}" if result.number is not None else ""
-        after_export(page, result.path, f"Đã xuất {label}{number}:\n{result.path}", result.warnings)
+        after_export(page, result.path, f"Đã xuất {label}{printed_reference(result)}:\n{result.path}", result.warnings)
 
     ctx.run_task(page, title or f"Xuất {label}", work, done, cancellable=kind != "annual-report")
 

@@ -60,3 +60,14 @@ def test_the_extension_letter_is_written_when_documents_is_missing(window, ctx, 
     written = proposed[0].parent / proposed[0].name
     assert written.is_file()
     assert str(written) in next(t for t in no_dialogs.texts if t.startswith("Đã xuất"))
+
+
+def test_the_export_message_cites_the_number_as_the_document_prints_it():
+    """Issue 14: the message said "số 1/CV/ĐU" while the document said "Số 01-CV/ĐU"."""
+    from types import SimpleNamespace
+
+    party = SimpleNamespace(number=1, symbol="CV/ĐU", issued_date=dt.date(2026, 12, 5))
+    state = SimpleNamespace(number=5, symbol="KH-UBND", issued_date=dt.date(2026, 12, 5))
+    assert export_actions.printed_reference(party) == " — Số 01-CV/ĐU, ngày 05/12/2026"
+    assert export_actions.printed_reference(state) == " — Số: 05/KH-UBND, ngày 05/12/2026"
+    assert export_actions.printed_reference(SimpleNamespace(number=None, symbol="", issued_date=None)) == ""

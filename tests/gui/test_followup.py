@@ -286,7 +286,9 @@ def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypat
         assert (letter.number, letter.symbol, letter.kind) == (125, symbol, "extension")
     qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
     assert target.is_file()
-    assert any(f"văn bản thông báo gia hạn số {official.reference(125, symbol)}" in t for t in no_dialogs.texts)
+    # the reference as the letter prints it ("Số 125-CV/ĐU" or "Số: 125/UBND-VP"), not "số 125/CV/ĐU"
+    printed = official.number_line(125, symbol, official.format_of_symbol(symbol))
+    assert any(f"văn bản thông báo gia hạn — {printed}, ngày {today:%d/%m/%Y}" in t for t in no_dialogs.texts)
 
 
 def test_a_notice_sent_after_the_deadline_extends_nothing(window, ctx, qtbot, no_dialogs):
