@@ -91,6 +91,20 @@ def _session_missing(kind: str, ds: m.DialogueSession, session: Session) -> list
     return missing
 
 
+# what a session document needs that the plan's form holds: said beside the field before the file is asked for
+_FIELD_OF_MISSING = {"người chủ trì hội nghị": "chair_id", "địa điểm tổ chức hội nghị": "place"}
+
+
+def session_export_problems(session: Session, kind: str, session_id: int) -> tuple[list[str], dict[str, str]]:
+    """What a session document still lacks (as :func:`export_document` would refuse it, [] when nothing) and the
+    plan's fields to say it beside — checked before the clerk is asked where to save it."""
+    ds = get(session, m.DialogueSession, session_id)
+    missing = _session_missing(kind, ds, session)
+    fields = {_FIELD_OF_MISSING[item]: f"Cần nhập {item} trước khi xuất {WHAT[kind]}."
+              for item in missing if item in _FIELD_OF_MISSING}
+    return missing, fields
+
+
 def _petition_missing(kind: str, p: m.Petition) -> list[str]:
     missing = []
     if p.session.chair is None:

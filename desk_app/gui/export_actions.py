@@ -21,7 +21,8 @@ from desk_app.domain.official import format_of_symbol, number_line
 from desk_app.domain.text import strip_accents_filename
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import after_export, save_file
-from desk_app.gui.context import AppContext
+from desk_app.domain.errors import MissingDataError
+from desk_app.gui.context import AppContext, show_error
 
 WORD_FILTER = "Tài liệu Word (*.docx)"
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
@@ -116,11 +117,20 @@ def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_i
     from desk_app.domain.states import Host
     from desk_app.services.sessions import get_session
 
+    from desk_app.documents.export import session_export_problems
+
     if kind not in SESSION_KINDS:
         raise ValueError(f"not a session document: {kind}")
     with ctx.session() as session:
         ds = get_session(session, session_id)
         name = file_name(FILE_STEMS[kind], format_date(ds.session_date), Host(ds.host).label)
+        missing, fields = session_export_problems(session, kind, session_id)
+    if missing:  # said before the file is asked for, beside the plan's fields when the page shows them
+        show_errors = getattr(getattr(page, "form", None), "show_errors", None)
+        if show_errors is not None and fields:
+            show_errors(fields)
+        show_error(page, MissingDataError(KIND_LABELS[kind].lower(), missing), "Chưa xuất được")
+        return
     export_word(page, ctx, kind, name, session_id=session_id, **options)
 
 

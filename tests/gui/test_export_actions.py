@@ -71,3 +71,23 @@ def test_the_export_message_cites_the_number_as_the_document_prints_it():
     assert export_actions.printed_reference(party) == " — Số 01-CV/ĐU, ngày 05/12/2026"
     assert export_actions.printed_reference(state) == " — Số: 05/KH-UBND, ngày 05/12/2026"
     assert export_actions.printed_reference(SimpleNamespace(number=None, symbol="", issued_date=None)) == ""
+
+
+def test_a_plan_with_no_place_is_refused_before_the_file_is_asked_for(window, ctx, qtbot, no_dialogs, monkeypatch):
+    """Issue 14: a plan with no place asked where to save, then said it could not be written."""
+    from desk_app.services.common import get
+    from desk_app.store import models as m
+
+    asked = []
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: asked.append(args))
+    page = window.show_page("sessions")
+    session_id = page.current_id
+    assert session_id is not None
+    with ctx.session() as session:
+        get(session, m.DialogueSession, session_id).place = ""
+    page.reload()
+    page.export("plan")
+    assert asked == []  # no file dialog
+    assert "địa điểm tổ chức hội nghị" in page.form.ui.place_error.text()
+    assert page.form.ui.place_error.isVisibleTo(page)
+    assert any(t.startswith("Chưa xuất được") and "địa điểm tổ chức hội nghị" in t for t in no_dialogs.texts)
