@@ -46,7 +46,7 @@ SETTING_LABELS = {"ui.font_size": "cỡ chữ", "ui.speaking_seconds": "thời g
                   "access.password": "mật khẩu", "access.failures": "số lần nhập sai mật khẩu"}
 SETTING_PREFIXES = {"draft.": "bản nháp đang nhập", "annual_report.": "nội dung báo cáo năm"}
 COLUMN_LABELS["data"] = "nội dung"
-HIDDEN_COLUMNS = {"updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
+HIDDEN_COLUMNS = {"id", "updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
                   "title_fold", "speaker_fold"}
 
 
