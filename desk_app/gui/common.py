@@ -24,7 +24,8 @@ UI_DIR = shipped_dir("ui")
 # Every form of ui/ the program loads (a test compares it with the folder and with the names in the code);
 # ``gui --smoke-test`` loads each one.
 FORMS = (
-    "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "followup_assign",
+    "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "export_number",
+    "followup_assign",
     "followup_extend", "followup_filters", "followup_not_competent", "followup_reopen", "followup_resolve",
     "followup_transfer", "live_end", "live_page", "live_petition", "live_start", "live_walkin",
     "registrations_form", "registrations_import", "registrations_merge", "registrations_page",

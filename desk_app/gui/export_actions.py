@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.documents.kinds import KIND_LABELS, SESSION_KINDS
 from desk_app.domain.official import format_of_symbol, number_line
 from desk_app.domain.text import strip_accents_filename
 from desk_app.domain.validation import format_date
 from desk_app.gui.common import after_export, save_file
-from desk_app.domain.errors import MissingDataError
+from desk_app.domain.errors import DeskAppError, MissingDataError
+from desk_app.gui.common import VI_LOCALE, pydate, qdate
 from desk_app.gui.context import AppContext, show_error
+from desk_app.gui.forms import FormDialog
 
 WORD_FILTER = "Tài liệu Word (*.docx)"
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
@@ -105,10 +107,81 @@ def run_export(page: QWidget, ctx: AppContext, kind: str, target: Path, *, title
 
 
 def export_word(page: QWidget, ctx: AppContext, kind: str, name: str, **request: Any) -> None:
-    """Ask for the file (``name`` suggested), then :func:`run_export`."""
+    """Ask the number and date (:func:`ask_numbering`), then for the file (``name`` suggested), then
+    :func:`run_export`."""
+    numbering = ask_numbering(page, ctx, kind, request)
+    if numbering is None:
+        return
     target = choose_target(page, f"Xuất {KIND_LABELS[kind].lower()}", name)
     if target is not None:
-        run_export(page, ctx, kind, target, **request)
+        run_export(page, ctx, kind, target, **request, **numbering)
+
+
+def preview(ctx: AppContext, kind: str, request: dict) -> Any:
+    """The number and date the document would get (an ExportResult with nothing written); raises what the export
+    would refuse about them."""
+    from desk_app.documents.export import ExportRequest, export_document
+
+    with ctx.read_session() as session:
+        return export_document(session, ExportRequest(kind=kind, target=Path(), preview=True, **request))
+
+
+class NumberDialog(FormDialog):
+    """Số và ngày văn bản: the register's next number and today proposed; the clerk may type the number the
+    register book gives (the spec lets them) and the date it is signed. Checked as the export checks them."""
+
+    form_name = "export_number"
+    accept_text = "&Tiếp tục"
+
+    def __init__(self, ctx: AppContext, parent: QWidget, kind: str, request: dict, proposed):
+        super().__init__(ctx, parent, title=f"Số và ngày — {KIND_LABELS[kind].lower()}")
+        self.kind, self.request, self.symbol = kind, request, proposed.symbol
+        self.values: dict[str, Any] = {}
+        f = self.form
+        f.promptLabel.setText(f"Số theo sổ văn bản đi (ký hiệu {proposed.symbol}) và ngày ký ban hành. Số đề xuất "
+                              "là số tiếp theo của sổ; có thể gõ số đã lấy trong sổ giấy.")
+        f.dateEdit.setLocale(VI_LOCALE)
+        f.numberSpin.setValue(proposed.number)
+        f.dateEdit.setDate(qdate(proposed.issued_date))
+        f.numberSpin.valueChanged.connect(self._show_reference)
+        f.dateEdit.dateChanged.connect(self._show_reference)
+        self._show_reference()
+        f.numberSpin.setFocus()
+        f.numberSpin.selectAll()
+
+    def _show_reference(self, *_args) -> None:
+        f = self.form
+        line = number_line(f.numberSpin.value(), self.symbol, format_of_symbol(self.symbol))
+        f.referenceLabel.setText(f"{line}, ngày {format_date(pydate(f.dateEdit.date()))}")
+
+    def apply(self) -> None:
+        f = self.form
+        values = {"number": f.numberSpin.value(), "issued_date": pydate(f.dateEdit.date())}
+        preview(self.ctx, self.kind, {**self.request, **values})  # a number taken in the register is refused here
+        self.values = values
+
+
+def _ask(dialog: QDialog) -> bool:
+    return bool(dialog.exec())
+
+
+def ask_numbering(page: QWidget, ctx: AppContext, kind: str, request: dict) -> dict | None:
+    """The number and date to export with ({} when there is nothing to ask: a blank form, or a document already
+    issued, reproduced as it was); None when the clerk cancelled. What the export would refuse (data missing) is
+    said by the export itself."""
+    if kind == "registration-form" or request.get("number") is not None:
+        return {}
+    try:
+        proposed = preview(ctx, kind, request)
+    except DeskAppError:
+        return {}  # the export says what is wrong, in its own words
+    if proposed.reproduced or proposed.number is None:
+        return {}
+    dialog = NumberDialog(ctx, page, kind, request, proposed)
+    try:
+        return dialog.values if _ask(dialog) else None
+    finally:
+        dialog.deleteLater()
 
 
 def export_session_document(page: QWidget, ctx: AppContext, kind: str, session_id: int, **options: Any) -> None:

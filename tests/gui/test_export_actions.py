@@ -91,3 +91,76 @@ def test_a_plan_with_no_place_is_refused_before_the_file_is_asked_for(window, ct
     assert "địa điểm tổ chức hội nghị" in page.form.ui.place_error.text()
     assert page.form.ui.place_error.isVisibleTo(page)
     assert any(t.startswith("Chưa xuất được") and "địa điểm tổ chức hội nghị" in t for t in no_dialogs.texts)
+
+
+def test_the_number_and_date_are_asked_before_the_file(window, ctx, qtbot, no_dialogs, monkeypatch, tmp_path):
+    """Issue 14: the window never asked the document's number or date (the spec lets the clerk type the number
+    the register book gives): the register's next number and today are proposed, a number already taken is
+    refused beside the field, the one typed is printed."""
+    import docx
+
+    from desk_app.domain import clock, official
+    from desk_app.gui.common import qdate
+
+    target = tmp_path / "ke-hoach.docx"
+    order = []
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: order.append("file") or target)
+    seen = {}
+
+    def drive(dialog):
+        order.append("number")
+        f = dialog.form
+        seen["proposed"] = (f.numberSpin.value(), f.dateEdit.date().toPython(), dialog.symbol)
+        f.numberSpin.setValue(37)
+        f.dateEdit.setDate(qdate(clock.today()))
+        seen["reference"] = f.referenceLabel.text()
+        return dialog.submit()
+
+    monkeypatch.setattr(export_actions, "_ask", drive)
+    from tests.gui.test_sessions import _draft
+
+    draft = _draft(ctx, 30)  # a plan not issued yet
+    ctx.changed("sessions")
+    page = window.show_page("sessions", draft)
+    assert page.current_id == draft
+    page.export("plan")
+    qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
+    number, day, symbol = seen["proposed"]
+    assert order == ["number", "file"] and number >= 1 and day is not None
+    printed = official.number_line(37, symbol, official.format_of_symbol(symbol))
+    assert seen["reference"] == f"{printed}, ngày {clock.today():%d/%m/%Y}"
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    text += "\n".join(c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)
+    assert printed in text
+    assert any(printed in t for t in no_dialogs.texts if t.startswith("Đã xuất"))
+
+
+def test_a_number_already_in_the_register_is_refused_in_the_dialog(window, ctx, qtbot, no_dialogs, monkeypatch,
+                                                                    tmp_path):
+    from desk_app.store import models as m
+    from tests.gui.test_sessions import _draft
+
+    asked = []
+    monkeypatch.setattr(export_actions, "save_file", lambda *args, **kwargs: asked.append(1) or tmp_path / "a.docx")
+    first, second = _draft(ctx, 30), _draft(ctx, 40)
+    ctx.changed("sessions")
+    page = window.show_page("sessions", first)
+    page.export("plan")  # the proposed number
+    qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
+    with ctx.session() as session:
+        taken = session.query(m.IssuedDocument).filter_by(session_id=first, kind="plan").one()
+        taken_number, taken_symbol = taken.number, taken.symbol
+    errors = []
+
+    def drive(dialog):
+        assert dialog.symbol == taken_symbol and dialog.form.numberSpin.value() == taken_number + 1
+        dialog.form.numberSpin.setValue(taken_number)
+        ok = dialog.submit()
+        errors.append((ok, dialog.form.number_error.text()))
+        return False  # the clerk gives up
+
+    monkeypatch.setattr(export_actions, "_ask", drive)
+    page = window.show_page("sessions", second)
+    page.export("plan")
+    [(ok, text)] = errors
+    assert not ok and text and len(asked) == 1  # no file asked for the second
