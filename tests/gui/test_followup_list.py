@@ -187,3 +187,30 @@ def test_sorting_a_long_list_reads_its_order_in_the_worker(big_ctx, qtbot):
     qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
     qtbot.waitUntil(lambda: page.table.currentIndex().row() == order.index(chosen), timeout=5000)
     assert not any(read_here)
+
+
+def test_a_new_order_is_not_read_in_the_window_when_the_view_was_at_the_bottom(big_ctx, qtbot):
+    """Issue 14: deep in a sorted list, sorting by another column stalled the window 0.2 s: the view, left at
+    the bottom, asked for more rows at once and the new order was read there and then."""
+    from desk_app.gui.pages.followup import FollowUpPage
+    from desk_app.gui.petition_model import COLUMN_KEYS, PAGE_SIZE
+
+    page = FollowUpPage(big_ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: not page.loading and not page.model.counting, timeout=10000)
+    page.model.fetch_all()
+    page.table.scrollToBottom()
+    qtbot.wait(20)
+    read_here = []
+    real = page.model.count_now
+    page.model.count_now = lambda: read_here.append(page.model._ids is None) or real()
+    page.table.horizontalHeader().setSortIndicator(COLUMN_KEYS.index("times"), Qt.AscendingOrder)
+    qtbot.wait(20)  # the view lays itself out and asks for more rows
+    assert not any(read_here)
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE_SIZE, timeout=5000)  # more rows once the order is known
+    assert not any(read_here)
