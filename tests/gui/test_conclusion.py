@@ -171,9 +171,15 @@ def test_a_session_of_thousands_of_petitions_opens_lazily(big_ctx, qtbot):
 
     page = ConclusionPage(big_ctx)
     qtbot.addWidget(page)
+    read_here = []  # the order read in the window's thread (while the worker reads it)
+    real = page.model.count_now
+    page.model.count_now = lambda: read_here.append(page.model._ids is None) or real()
     page.resize(1366, 768)
     page.show()
     page.activate()
+    assert page.model.counting  # the worker is reading the session's order
+    assert [page.model.index(row, 0).data() for row in range(3)] == ["1", "2", "3"]  # STT as painted
+    assert not any(read_here)
     qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
     with big_ctx.session() as session:
         ids = [p.id for p in followup.list_petitions(session, followup.PetitionFilter(session_id=page.session_id))]
