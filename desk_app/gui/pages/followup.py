@@ -104,9 +104,9 @@ class FollowUpPage(Page):
 
         self.filters = load_ui("followup_filters", self)
         grid = self.filters.layout()
-        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 2)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(5, 2)
         self.search = self.filters.searchEdit
         self.search.setMaxLength(MAX_SEARCH)  # a pasted page of text is cut to what a search needs
         self.year_combo = self.filters.yearCombo
@@ -116,11 +116,9 @@ class FollowUpPage(Page):
         self.status_combo = self.filters.statusCombo
         self.count_label = self.filters.countLabel
         for combo in (self.year_combo, self.session_combo, self.field_combo, self.agency_combo, self.status_combo):
-            # sized for a few letters, not for the longest name: the page fits 1366×768 at 125 % with the
-            # largest font (the open list still shows whole names)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(2)
-            combo.view().setMinimumWidth(combo.sizeHint().width())
+            # as wide as their names when there is room, a few letters when there is not: the page fits
+            # 1366×768 at 125 % with the largest font (the open list still shows whole names)
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("0000") + 40)
 
         self.model = PetitionTableModel(ctx, self)
         self.model.counted.connect(self._counted)
