@@ -180,6 +180,10 @@ def test_a_session_of_thousands_of_petitions_opens_lazily(big_ctx, qtbot):
     assert page.model.counting  # the worker is reading the session's order
     assert [page.model.index(row, 0).data() for row in range(3)] == ["1", "2", "3"]  # STT as painted
     assert not any(read_here)
+    # its first petition is shown in the next turn of the event loop; meanwhile nothing can be saved to it
+    assert page.petition_id is None and not page.ui.savePetitionButton.isEnabled()
+    assert page.ui.petitionTable.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: page.petition_id is not None, timeout=5000)
     qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
     with big_ctx.session() as session:
         ids = [p.id for p in followup.list_petitions(session, followup.PetitionFilter(session_id=page.session_id))]

@@ -6,7 +6,7 @@ to the superior level for the petitions beyond the commune's competence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidgetItem, QVBoxLayout
 
 from desk_app.domain import clock
@@ -230,9 +230,21 @@ class ConclusionPage(Page):
         first = self.model.petition_id(0)
         wanted = self.petition_id if self.petition_id is not None and self.model.contains(self.petition_id) else first
         self._select_row(wanted)
-        if not (self._dirty and wanted == self.petition_id):  # a reload keeps the conclusion being typed
+        if self._dirty and wanted == self.petition_id:  # a reload keeps the conclusion being typed
+            pass
+        elif wanted is not None and wanted != self.petition_id and self.model.counting:
+            # a large session: its first petition is shown in the next turn of the event loop (two short steps
+            # of the window instead of one long one); nothing can be saved to it meanwhile
+            self._show_petition(None)
+            self._select_row(wanted)
+            QTimer.singleShot(0, lambda: self._show_first(session_id, wanted))
+        else:
             self._show_petition(wanted)
         self._update_actions(has_upward)
+
+    def _show_first(self, session_id: int, petition_id: int) -> None:
+        if self.session_id == session_id and self.petition_id is None:  # no other petition chosen meanwhile
+            self._show_petition(petition_id)
 
     def _select_row(self, petition_id: int | None) -> None:
         table = self.ui.petitionTable
