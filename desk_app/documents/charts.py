@@ -182,7 +182,6 @@ def outcome_chart(series: Sequence[tuple[str, int]], title: str = OUTCOME_TITLE,
         part.setLabelFont(font)
         part.setLabelColor(TEXT_COLOR if color.lightnessF() > 0.6 else Qt.GlobalColor.white)
         part.setLabelPosition(part.LabelPosition.LabelInsideHorizontal)
-        part.setLabelVisible(share >= _SMALL_SLICE)
         rows.append((color, label, str(count), _percent(share)))
     chart.addSeries(pie)
     legend_width = _legend_table(chart, rows, font)
@@ -197,10 +196,50 @@ def outcome_chart(series: Sequence[tuple[str, int]], title: str = OUTCOME_TITLE,
         pie.setPieSize(0.92 * min(1.0, room / min(area.width(), area.height())))
         pie.setHoleSize(pie.pieSize() * 0.45 / 0.92)  # the hole shrinks with the pie: the ring keeps its width
         _centre_on(hole, QPointF(area.left() + room / 2, area.center().y()))
+        outer = pie.pieSize() * min(area.width(), area.height()) / 2
+        for part, visible in zip(pie.slices(), slice_labels_fit(pie.slices(), outer, pie.holeSize() / pie.pieSize(),
+                                                                 font)):
+            part.setLabelVisible(visible)
 
     chart.plotAreaChanged.connect(place_pie)
     place_pie(chart.plotArea())
     return chart
+
+
+def label_boxes(shares: Sequence[float], labels: Sequence[str], outer: float, hole: float,
+                font: QFont) -> list[QRectF]:
+    """Where Qt draws each slice's label inside the ring (centred at mid-ring, mid-angle; clockwise from 12
+    o'clock), relative to the pie's centre."""
+    import math
+
+    metrics = QFontMetricsF(font)
+    radius = outer * (1 + hole) / 2
+    boxes, start = [], 0.0
+    for share, label in zip(shares, labels):
+        angle = math.radians((start + share / 2) * 360)
+        start += share
+        width, height = metrics.horizontalAdvance(label), metrics.height()
+        centre = QPointF(radius * math.sin(angle), -radius * math.cos(angle))
+        boxes.append(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height))
+    return boxes
+
+
+def slice_labels_fit(slices, outer: float, hole: float, font: QFont) -> list[bool]:
+    """Which slices show their percentage: one wide enough for it, never overlapping a neighbour's (the legend
+    names them all) — at a large font or in a small window the thin slices' labels are left out."""
+    total = sum(part.value() for part in slices) or 1
+    shares = [part.value() / total for part in slices]
+    boxes = label_boxes(shares, [part.label() for part in slices], outer, hole, font)
+    ring = outer * (1 - hole)
+    shown: list[bool] = []
+    kept: list[QRectF] = []
+    for share, box in zip(shares, boxes):
+        fits = share >= _SMALL_SLICE and box.height() <= ring and \
+            not any(box.intersects(other) for other in kept)
+        shown.append(fits)
+        if fits:
+            kept.append(box)
+    return shown
 
 
 def _legend_table(chart: QChart, rows: list[tuple[QColor, str, str, str]], font: QFont) -> float:

@@ -44,6 +44,7 @@ class ExportResult:
     issued_date: dt.date | None
     template: Path
     warnings: list[str] = field(default_factory=list)
+    reproduced: bool = False  # an issued document exported again: its number and date cannot change
 
 
 @dataclass
@@ -61,6 +62,8 @@ class ExportRequest:
     charts: bool = True
     body: str | None = None  # the yearly report's reporting body (dang_uy / hdnd / ubnd); None: by the format
     new_version: bool = False  # issue a new version of an issued document (a new number), from today's record
+    # only the number and date it would get (checked as an export checks them), nothing written
+    preview: bool = False
     # PNGs drawn beforehand on the Qt main thread (the window exports in a worker thread): key → bytes
     chart_images: dict[str, bytes] | None = None
 
@@ -89,6 +92,20 @@ def _session_missing(kind: str, ds: m.DialogueSession, session: Session) -> list
     if kind == "upward-proposal" and not contexts.upward_petitions(session, ds):
         missing.append("kiến nghị đề nghị cấp trên giải quyết (hội nghị không có kiến nghị nào như vậy)")
     return missing
+
+
+# what a session document needs that the plan's form holds: said beside the field before the file is asked for
+_FIELD_OF_MISSING = {"người chủ trì hội nghị": "chair_id", "địa điểm tổ chức hội nghị": "place"}
+
+
+def session_export_problems(session: Session, kind: str, session_id: int) -> tuple[list[str], dict[str, str]]:
+    """What a session document still lacks (as :func:`export_document` would refuse it, [] when nothing) and the
+    plan's fields to say it beside — checked before the clerk is asked where to save it."""
+    ds = get(session, m.DialogueSession, session_id)
+    missing = _session_missing(kind, ds, session)
+    fields = {_FIELD_OF_MISSING[item]: f"Cần nhập {item} trước khi xuất {WHAT[kind]}."
+              for item in missing if item in _FIELD_OF_MISSING}
+    return missing, fields
 
 
 def _petition_missing(kind: str, p: m.Petition) -> list[str]:
@@ -300,6 +317,8 @@ def export_document(session: Session, request: ExportRequest, *, today: dt.date 
                            ds.id if ds is not None and p is None else None, p.id if p is not None else None)
     if numbered and not reissue:
         register.check_number(session, entry, number)
+    if request.preview:
+        return ExportResult(request.target, kind, fmt, number, symbol, issued, Path(), [], reproduced=reissue)
 
     # the form is a blank the citizen fills in: its date stays dotted
     head = contexts.common(unit, issuer, number=number, symbol=symbol, issued=issued if numbered else None)

@@ -170,6 +170,9 @@ def _load_vietnam_class():
     return getattr(module, "Vietnam", None) or holidays.VN
 
 
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
 class WorkCalendar:
     """Working days of Vietnam plus the commune's local overrides.
 
@@ -275,6 +278,12 @@ class WorkCalendar:
         if day in getattr(vn, "weekend_workdays", ()):
             return "Ngày làm bù", DaySource.LAW, ""
         return "", DaySource.LAW, ""
+
+    def why_off(self, day: dt.date) -> str:
+        """Why ``day`` is not a working day ("thứ Bảy", "Chủ nhật", a holiday's name); "" for a working day."""
+        if self.is_working_day(day):
+            return ""
+        return self.day_name(day) or WEEKDAY_NAMES[day.weekday()]
 
     def day_name(self, day: dt.date) -> str:
         """Why a day is off or working, for display ('' for an ordinary day)."""

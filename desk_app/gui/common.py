@@ -24,7 +24,8 @@ UI_DIR = shipped_dir("ui")
 # Every form of ui/ the program loads (a test compares it with the folder and with the names in the code);
 # ``gui --smoke-test`` loads each one.
 FORMS = (
-    "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "followup_assign",
+    "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "export_number",
+    "followup_assign",
     "followup_extend", "followup_filters", "followup_not_competent", "followup_reopen", "followup_resolve",
     "followup_transfer", "live_end", "live_page", "live_petition", "live_start", "live_walkin", "meeting_import",
     "meeting_take_out",
@@ -185,6 +186,10 @@ class SortProxy(QSortFilterProxyModel):
 def _dialog(parent, title: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, title)
     dialog.setOption(QFileDialog.DontUseNativeDialog, True)  # Qt's own dialog: Vietnamese on every Windows
+    # its labels said outright: Qt's own words for them change between versions ("&Look in:", "&Choose")
+    dialog.setLabelText(QFileDialog.LookIn, "&Tìm trong:")
+    dialog.setLabelText(QFileDialog.FileType, "&Loại tệp:")
+    dialog.setLabelText(QFileDialog.Reject, "Hủy")
     dialog.setNameFilters([f for f in filters.split(";;") if f])
     return dialog
 
@@ -192,6 +197,8 @@ def _dialog(parent, title: str, filters: str) -> QFileDialog:
 def save_file(parent, title: str, suggested: str, filters: str) -> Path | None:
     dialog = _dialog(parent, title, filters)
     dialog.setAcceptMode(QFileDialog.AcceptSave)
+    dialog.setLabelText(QFileDialog.Accept, "&Lưu")
+    dialog.setLabelText(QFileDialog.FileName, "Tên &tệp:")
     dialog.selectFile(suggested)
     suffix = Path(suggested).suffix.lstrip(".")
     if suffix:
@@ -202,6 +209,8 @@ def save_file(parent, title: str, suggested: str, filters: str) -> Path | None:
 def open_files(parent, title: str, filters: str, *, many: bool = False) -> list[Path]:
     dialog = _dialog(parent, title, filters)
     dialog.setFileMode(QFileDialog.ExistingFiles if many else QFileDialog.ExistingFile)
+    dialog.setLabelText(QFileDialog.Accept, "&Mở")
+    dialog.setLabelText(QFileDialog.FileName, "Tên &tệp:")
     return [Path(p) for p in dialog.selectedFiles()] if dialog.exec() else []
 
 
@@ -209,6 +218,8 @@ def open_folder(parent, title: str) -> Path | None:
     dialog = _dialog(parent, title, "")
     dialog.setFileMode(QFileDialog.Directory)
     dialog.setOption(QFileDialog.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.Accept, "&Chọn")
+    dialog.setLabelText(QFileDialog.FileName, "Thư &mục:")
     return Path(dialog.selectedFiles()[0]) if dialog.exec() else None
 
 

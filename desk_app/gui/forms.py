@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.domain import clock
 from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.gui.common import VI_LOCALE, load_ui, pydate, qdate
 from desk_app.gui.context import AppContext, error_text
 from desk_app.gui.stale import offer_reload
-from desk_app.gui.widgets import FieldErrors
+from desk_app.gui.widgets import FieldErrors, warning_label
 
 
 def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None],
@@ -148,7 +148,8 @@ class DateReasonDialog(FormDialog):
                  work: Callable[..., None], *, version: int | None = None,
                  reload: Callable[[], int | None] | None = None, date: dt.date | None = None,
                  ask_date: bool = True, reason_label: str | None = None, kinds: list[tuple[str, str]] | None = None,
-                 allow_computed: bool = False, accept_text: str | None = None, reject_text: str | None = None):
+                 allow_computed: bool = False, accept_text: str | None = None, reject_text: str | None = None,
+                 warn_date: Callable[[dt.date], str] | None = None):
         super().__init__(ctx, parent, title=title, accept_text=accept_text or "", reject_text=reject_text or "")
         self.work, self.base_version, self._reload = work, version, reload
         self.ask_date, self.allow_computed, self.kinds = ask_date, allow_computed, kinds
@@ -168,6 +169,19 @@ class DateReasonDialog(FormDialog):
             widget.setVisible(reason_label is not None)
         if reason_label:
             f.reasonLabel.setText(reason_label)
+        if warn_date is not None:
+            # a date allowed but worth a second look (a day off): said under the field as it is typed
+            self.date_warning = warning_label(QLabel(self))
+            self.date_warning.setObjectName("date_warning")
+            f.findChild(QFormLayout, "fields").insertRow(2, "", self.date_warning)
+
+            def check(date) -> None:
+                text = "" if f.computedCheck.isChecked() else warn_date(pydate(date))
+                self.date_warning.setText(text)
+                self.date_warning.setVisible(bool(text))
+            f.dateEdit.dateChanged.connect(check)
+            f.computedCheck.toggled.connect(lambda _on: check(f.dateEdit.date()))
+            check(f.dateEdit.date())
         (f.kindCombo if kinds else f.dateEdit if ask_date else f.reasonEdit).setFocus()
         self.adjustSize()
 

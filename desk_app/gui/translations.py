@@ -24,7 +24,8 @@ _TEXT_MENU = {
     "Insert Unicode control character": "Chèn ký tự điều khiển Unicode",
 }
 _FILE_DIALOG = {
-    "Look in:": "Tìm trong:", "File &name:": "Tên &tệp:", "Files of type:": "Loại tệp:",
+    "Look in:": "Tìm trong:", "&Look in:": "&Tìm trong:", "&Choose": "&Chọn", "Choose": "Chọn",
+    "&File name:": "Tên &tệp:", "Folder &name:": "Tên thư &mục:", "File &name:": "Tên &tệp:", "Files of type:": "Loại tệp:",
     "Files of &type:": "&Loại tệp:", "Show ": "Hiện ", "Back": "Quay lại",
     "Forward": "Tiến tới", "Parent Directory": "Thư mục cha", "Create New Folder": "Tạo thư mục mới",
     "List View": "Dạng danh sách", "Detail View": "Dạng chi tiết", "New Folder": "Thư mục mới",
@@ -53,7 +54,12 @@ _PRINT_PREVIEW = {
     "Export to PDF": "Xuất ra PDF", "Export": "Xuất",
 }
 
+# the type column of the file dialogs ("Folder", "txt File")
+_FILE_TYPES = {"Folder": "Thư mục", "File Folder": "Thư mục", "Drive": "Ổ đĩa", "File": "Tệp", "%1 File": "Tệp %1",
+               "Alias": "Lối tắt", "Shortcut": "Lối tắt", "Unknown": "Không rõ"}
+
 CONTEXTS = {
+    "QAbstractFileIconProvider": _FILE_TYPES, "QFileIconProvider": _FILE_TYPES,
     "QPrintPreviewDialog": _PRINT_PREVIEW,
     "QPlatformTheme": _BUTTONS, "QDialogButtonBox": _BUTTONS, "QMessageBox": _BUTTONS,
     "QProgressDialog": {"Cancel": "Hủy"}, "QInputDialog": _BUTTONS,
@@ -73,7 +79,8 @@ CONTEXTS = {
 ENGLISH_STANDARD_WORDS = frozenset({
     "OK", "Cancel", "Close", "Save", "Open", "Apply", "Reset", "Help", "Discard", "Yes", "No", "Abort", "Retry",
     "Ignore", "&OK", "&Cancel", "&Yes", "&No", "&Close", "&Save", "&Open", "Restore Defaults", "Show Details...",
-    "< &Back", "&Next >", "&Finish", "Look in:", "File &name:", "Files of type:",
+    "< &Back", "&Next >", "&Finish", "Look in:", "File &name:", "Files of type:", "&Look in:", "&Choose", "Choose",
+    "Folder", "File Folder",
 })
 
 

@@ -83,6 +83,14 @@ def error_label(label: QLabel) -> QLabel:
     return label
 
 
+def warning_label(label: QLabel) -> QLabel:
+    """Amber, wrapped, hidden until it has something to say: allowed, but worth a second look."""
+    label.setStyleSheet(palette.style(palette.WARNING))
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def show_message(label: QLabel, messages: Sequence[str] | str) -> None:
     """``messages`` in ``label`` (one per line), shown only when there is one."""
     text = messages if isinstance(messages, str) else "\n".join(messages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -40,7 +41,12 @@ COLUMN_LABELS = {
     "queue_order": "thứ tự", "refusal_code": "lý do từ chối", "outcome": "kết quả", "times_raised": "số lần nêu",
     "head_name": "người đứng đầu", "position": "vị trí", "active": "đang dùng",
 }
-HIDDEN_COLUMNS = {"updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
+# the settings' keys as a clerk names them (a draft's or a year's key by its prefix)
+SETTING_LABELS = {"ui.font_size": "cỡ chữ", "ui.speaking_seconds": "thời gian phát biểu mặc định (giây)",
+                  "access.password": "mật khẩu", "access.failures": "số lần nhập sai mật khẩu"}
+SETTING_PREFIXES = {"draft.": "bản nháp đang nhập", "annual_report.": "nội dung báo cáo năm"}
+COLUMN_LABELS["data"] = "nội dung"
+HIDDEN_COLUMNS = {"id", "updated_at", "updated_by", "version", "created_at", "citizen_fold", "content_fold", "name_fold",
                   "title_fold", "speaker_fold"}
 
 
@@ -54,17 +60,46 @@ class Entry:
     summary: str
 
 
-def _summary(changes: dict, action: str) -> str:
+def setting_label(key) -> str:
+    if not isinstance(key, str):
+        return _short(key)
+    if key in SETTING_LABELS:
+        return SETTING_LABELS[key]
+    for prefix, label in SETTING_PREFIXES.items():
+        if key.startswith(prefix):
+            return f"{label} ({key[len(prefix):].split('.')[0]})" if prefix == "annual_report." else label
+    return key
+
+
+def _summary(changes: dict, action: str, table: str = "") -> str:
     parts = []
     for key, value in (changes or {}).items():
         if key in HIDDEN_COLUMNS or key.startswith("access."):
             continue
         label = COLUMN_LABELS.get(key, key.replace("_", " "))
-        if action == "update" and isinstance(value, list) and len(value) == 2:
-            parts.append(f"{label}: {_short(value[0])} → {_short(value[1])}")
+        if table == "setting" and key == "key":
+            parts.append(f"{label}: {_each(value, setting_label)}")
+        elif action == "update" and isinstance(value, list) and len(value) == 2:
+            if isinstance(value[0], dict) or isinstance(value[1], dict):
+                parts.append(f"{label}: {_dict_change(value[0], value[1])}")
+            else:
+                parts.append(f"{label}: {_short(value[0])} → {_short(value[1])}")
         else:
             parts.append(f"{label}: {_short(value)}")
     return "; ".join(parts)
+
+
+def _each(value, fn) -> str:
+    if isinstance(value, list) and len(value) == 2:
+        return f"{fn(value[0])} → {fn(value[1])}"
+    return fn(value)
+
+
+def _dict_change(before, after) -> str:
+    """A structured value (a profile's rules, a draft) is summed up, never printed as code."""
+    before, after = before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
+    changed = sum(1 for k in set(before) | set(after) if before.get(k) != after.get(k))
+    return f"đổi {changed} mục" if changed else "không đổi"
 
 
 def _redacted(value):
@@ -78,8 +113,28 @@ def _redacted(value):
     return value
 
 
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:?\d{2}|Z)?)?$")
+
+
 def _short(value) -> str:
-    text = "" if value is None else str(value)
+    """A value as the clerk reads it: dates dd/mm/yyyy (HH:MM), yes/no, a structured value summed up."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dict):
+        return f"{len(value)} mục"
+    if isinstance(value, list):
+        return ", ".join(_short(v) for v in value)[:60]
+    text = str(value)
+    iso = _ISO.match(text)
+    if iso:
+        year, month, day, hour, minute = iso.groups()
+        return f"{day}/{month}/{year}" + (f" {hour}:{minute}" if hour else "")
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -94,5 +149,6 @@ def entries(session: Session, *, search: str = "", limit: int = 500) -> list[Ent
     for row in session.scalars(query):
         changes = _redacted(row.changes)
         result.append(Entry(row.at, row.user_name, ACTIONS.get(row.action, row.action),
-                            TABLES.get(row.table_name, row.table_name), row.row_id, _summary(changes, row.action)))
+                            TABLES.get(row.table_name, row.table_name), row.row_id,
+                            _summary(changes, row.action, row.table_name)))
     return result

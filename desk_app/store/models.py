@@ -387,6 +387,15 @@ class Petition(Tracked, Base):
     """
 
     __tablename__ = "petition"
+    # every order of the follow-up list within a year (and times raised across years), migration 0006
+    __table_args__ = (
+        Index("ix_petition_year_due", "year", "due_date", "id"),
+        Index("ix_petition_year_status", "year", "status", "id"),
+        Index("ix_petition_year_field", "year", "field_id", "id"),
+        Index("ix_petition_year_session", "year", "session_id", "id"),
+        Index("ix_petition_year_times", "year", "times_raised", "id"),
+        Index("ix_petition_times", "times_raised", "id"),
+    )
 
     session_id: Mapped[int] = _fk("dialogue_session.id", ondelete="CASCADE", nullable=False)
     year: Mapped[int] = mapped_column(Integer, index=True)

@@ -89,8 +89,12 @@ def available(session) -> bool:
     return known
 
 
-def match_query(words: list[str]) -> str | None:
+def match_query(words: list[str], column: str | None = None) -> str | None:
     """The FTS5 query for the words that trigrams can find (three letters or more): each one a quoted
-    phrase — a literal substring, whatever its punctuation — and all of them required."""
+    phrase — a literal substring, whatever its punctuation — and all of them required; in one ``column``
+    (``citizen_fold``) when given, else in any."""
     phrases = ['"' + word.replace('"', '""') + '"' for word in words if len(word) >= 3]
-    return " AND ".join(phrases) if phrases else None
+    if not phrases:
+        return None
+    query = " AND ".join(phrases)
+    return f"{column} : ({query})" if column else query

@@ -175,3 +175,30 @@ def test_services_do_not_import_qt():
     code = ("import sys, desk_app.services.statistics, desk_app.services.demo; "
             "sys.exit(any(name.startswith('PySide6') for name in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_outcome_labels_never_overlap_at_a_large_font_in_a_small_chart(qapp):
+    """Issue 14: the dashboard's donut labels overlapped (a large font, a small window): a slice shows its
+    percentage only where it fits beside its neighbours; the legend names every slice."""
+    from PySide6.QtGui import QFont
+
+    series = list(zip(ALL_OUTCOMES, [18, 16, 3, 14, 4, 5, 5]))
+    font = QFont(charts.chart_font())
+    font.setPointSize(20)
+    chart = charts.outcome_chart(series, font=font)
+    chart.resize(420, 300)
+    qapp.processEvents()
+    [pie] = chart.series()
+    area = chart.plotArea()
+    assert not area.isEmpty()
+    outer = pie.pieSize() * min(area.width(), area.height()) / 2
+    shares = [s.percentage() for s in pie.slices()]
+    boxes = charts.label_boxes(shares, [s.label() for s in pie.slices()], outer, pie.holeSize() / pie.pieSize(),
+                               font)
+    shown = [box for part, box in zip(pie.slices(), boxes) if part.isLabelVisible()]
+    assert shown  # the big slices keep their percentage
+    assert all(not a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1:])
+    # the old rule (every slice of 5 % or more) would have drawn labels over each other here
+    wide = [box for share, box in zip(shares, boxes) if share >= 0.05]
+    assert any(a.intersects(b) for i, a in enumerate(wide) for b in wide[i + 1:])
+    assert set(ALL_OUTCOMES) <= set(_texts(chart))  # the legend still names them all

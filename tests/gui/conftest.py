@@ -11,6 +11,15 @@ import shutil
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def number_dialog_accepts(monkeypatch):
+    """An export asks the document's number and date first: tests take what it proposes (checked as the clerk's
+    Tiếp tục would check it) unless they drive the dialog themselves."""
+    from desk_app.gui import export_actions
+
+    monkeypatch.setattr(export_actions, "_ask", lambda dialog: dialog.submit())
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     from desk_app.services.demo import DemoOptions, generate

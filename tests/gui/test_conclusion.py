@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication
 from desk_app.domain import clock
 from desk_app.domain.states import SessionStatus
 from desk_app.gui import export_actions
-from desk_app.gui.common import ROW_ROLE, qdate
+from desk_app.gui.common import qdate
 from desk_app.services.common import get
 from desk_app.store import models as m
 from tests.gui.keyboard import type_text
+from tests.gui.test_followup import big_ctx, big_template  # noqa: F401 — the 3,000-petition database
 
 CONCLUSION = "Giao Công an xã phối hợp Phòng Kinh tế kiểm tra, xử lý dứt điểm; trả lời công dân bằng văn bản."
 
@@ -47,13 +48,13 @@ def test_conclude_override_issue_and_export(page, ctx, qtbot, no_dialogs, tmp_pa
         ds = get(session, m.DialogueSession, page.session_id)
         assert ds.status == SessionStatus.ENDED.value  # the meeting waiting for its conclusion is proposed
         session_date = ds.session_date
-    assert page.model.rows and ui.issueButton.isEnabled()
+    assert page.model.total and ui.issueButton.isEnabled()
 
     # the second petition: conclusion, lead agency, a coordinating agency, complex case
-    index = page.proxy.index(1, 1)
+    index = page.model.index(1, 1)
     ui.petitionTable.scrollTo(index)
     qtbot.mouseClick(ui.petitionTable.viewport(), Qt.LeftButton, pos=ui.petitionTable.visualRect(index).center())
-    petition_id = index.data(ROW_ROLE).id
+    petition_id = page.model.petition_id(1)
     assert page.petition_id == petition_id
     ui.conclusionEdit.selectAll()
     type_text(ui.conclusionEdit, CONCLUSION)
@@ -158,3 +159,67 @@ def test_general_conclusion_is_autosaved(page, ctx, qtbot):
             return get(session, m.DialogueSession, ended).general_conclusion.endswith("Đã thống nhất.")
 
     qtbot.waitUntil(saved, timeout=3000)
+
+
+def test_a_session_of_thousands_of_petitions_opens_lazily(big_ctx, qtbot):
+    """Issue 14: Kết luận for a session of 25,000 petitions froze the window for 10 s and took 400 MB: the list
+    is now the lazy one of the follow-up page — a page of rows at a time, Ctrl+End to the real last one, each
+    row numbered (STT) in its session."""
+    from desk_app.gui.pages.conclusion import ConclusionPage
+    from desk_app.gui.petition_model import PAGE_SIZE
+    from desk_app.services import followup
+
+    page = ConclusionPage(big_ctx)
+    qtbot.addWidget(page)
+    read_here = []  # the order read in the window's thread (while the worker reads it)
+    real = page.model.count_now
+    page.model.count_now = lambda: read_here.append(page.model._ids is None) or real()
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    assert page.model.counting  # the worker is reading the session's order
+    assert [page.model.index(row, 0).data() for row in range(3)] == ["1", "2", "3"]  # STT as painted
+    assert not any(read_here)
+    # its first petition is shown in the next turn of the event loop; meanwhile nothing can be saved to it
+    assert page.petition_id is None and not page.ui.savePetitionButton.isEnabled()
+    assert page.ui.petitionTable.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: page.petition_id is not None, timeout=5000)
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
+    with big_ctx.session() as session:
+        ids = [p.id for p in followup.list_petitions(session, followup.PetitionFilter(session_id=page.session_id))]
+    assert len(ids) >= 1000 and page.model.total == len(ids)
+    assert page.model.rowCount() == PAGE_SIZE and len(page.model._pages) == 1  # nothing else was read
+    table = page.ui.petitionTable
+    assert page.petition_id == ids[0] and table.currentIndex().row() == 0
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_End, Qt.ControlModifier)
+    assert table.currentIndex().row() == len(ids) - 1 and page.petition_id == ids[-1]
+    assert table.currentIndex().siblingAtColumn(0).data() == str(len(ids))  # STT
+    assert len(page.model._pages) <= 2
+
+
+def test_a_due_date_overridden_to_a_day_off_is_warned(page, ctx, qtbot, no_dialogs):
+    """Issue 14: a due date could be overridden to a Saturday without a word."""
+    from PySide6.QtWidgets import QLabel
+
+    from desk_app.domain.calendar import WEEKDAY_NAMES
+
+    seen = []
+
+    def saturday(dialog):
+        day = clock.today() + dt.timedelta(days=(5 - clock.today().weekday()) % 7 or 7)
+        dialog.form.dateEdit.setDate(qdate(day))
+        warning = dialog.findChild(QLabel, "date_warning")
+        seen.append((warning.isVisibleTo(dialog), warning.text(), day))
+        monday = day + dt.timedelta(days=2)
+        dialog.form.dateEdit.setDate(qdate(monday))
+        seen.append((warning.isVisibleTo(dialog), warning.text(), monday))
+        type_text(dialog.form.reasonEdit, "Chờ kết quả đo đạc")
+
+    answer_dialog(saturday, [])
+    qtbot.mouseClick(page.ui.overrideDueButton, Qt.LeftButton)
+    (shown, text, day), (shown_after, text_after, monday) = seen
+    assert day.weekday() == 5 and shown and "ngày nghỉ" in text and WEEKDAY_NAMES[5] in text
+    assert not shown_after and text_after == ""
+    with ctx.session() as session:
+        assert get(session, m.Petition, page.petition_id).due_override == monday

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -19,7 +20,13 @@ from tests.gui.keyboard import type_text
 
 
 def _page(window):
-    return window.show_page("followup")
+    """The follow-up page once its list is on screen (it is read in the turn of the event loop after the page
+    is shown; a search in the worker)."""
+    page = window.show_page("followup")
+    deadline = time.monotonic() + 10
+    while (page.loading or page.model.loading) and time.monotonic() < deadline:
+        QApplication.processEvents()
+    return page
 
 
 def _petitions(ctx, **filters) -> list[int]:
@@ -56,7 +63,7 @@ def test_list_filters_and_accent_insensitive_search(window, ctx, qtbot):
     assert page.model.rowCount() == page.model.total  # the demo year fits in the first page
 
     qtbot.keyClicks(page.search, "nguyen")
-    qtbot.waitUntil(lambda: page.model.filter.search == "nguyen", timeout=3000)
+    qtbot.waitUntil(lambda: page.model.filter.search == "nguyen" and not page.model.loading, timeout=5000)
     expected = _count(ctx, year=2026, search="nguyen")
     assert page.model.total == expected > 0
     names = [r.citizen_name for r in _rows(page.model)]
@@ -65,6 +72,7 @@ def test_list_filters_and_accent_insensitive_search(window, ctx, qtbot):
     assert page.count_label.text() == f"{expected} kiến nghị"
 
     page.status_combo.setCurrentIndex(page.status_combo.findText("Đã giải quyết"))
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=5000)  # a search is read in the worker
     assert {r.status for r in _rows(page.model)} <= {"da_giai_quyet"}
     assert page.model.total == _count(ctx, year=2026, search="nguyen", status="da_giai_quyet")
 
@@ -169,9 +177,11 @@ def test_lazy_model_fetches_pages(big_ctx, qtbot):
     assert model.petition_id(total - 1) == last
     assert len(model._pages) <= 3  # the pages above were not read: memory stays small
 
+    # a search is read in the worker as a whole: the rows shown stay the previous list's until it arrives
     model.set_filter(followup.PetitionFilter(search="nguyen", overdue=True))
-    qtbot.waitUntil(lambda: not model.counting, timeout=10000)
-    assert model.total == _count(big_ctx, search="nguyen", overdue=True)
+    assert model.loading and model.total == total
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert model.total == _count(big_ctx, search="nguyen", overdue=True) and not model.counting
 
     # jumping far down before the worker has counted: the model counts at once
     model.set_filter(followup.PetitionFilter())
@@ -189,6 +199,8 @@ def test_scrolling_the_big_list_fetches_more_and_activate_finds_far_rows(big_ctx
     page.show()
     qtbot.waitExposed(page)
     page.activate()
+    assert page.loading  # on screen first; the list in the next turn of the event loop
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
     assert page.model.rowCount() == PAGE_SIZE
     assert page.count_label.text() == f"Hơn {PAGE_SIZE} kiến nghị (đang đếm…)"  # the list is already there
     total = _count(big_ctx)
@@ -274,7 +286,9 @@ def test_extend_then_export_the_letter(window, ctx, qtbot, no_dialogs, monkeypat
         assert (letter.number, letter.symbol, letter.kind) == (125, symbol, "extension")
     qtbot.waitUntil(lambda: any(t.startswith("Đã xuất") for t in no_dialogs.texts), timeout=30000)
     assert target.is_file()
-    assert any(f"văn bản thông báo gia hạn số {official.reference(125, symbol)}" in t for t in no_dialogs.texts)
+    # the reference as the letter prints it ("Số 125-CV/ĐU" or "Số: 125/UBND-VP"), not "số 125/CV/ĐU"
+    printed = official.number_line(125, symbol, official.format_of_symbol(symbol))
+    assert any(f"văn bản thông báo gia hạn — {printed}, ngày {today:%d/%m/%Y}" in t for t in no_dialogs.texts)
 
 
 def test_a_notice_sent_after_the_deadline_extends_nothing(window, ctx, qtbot, no_dialogs):
@@ -397,3 +411,79 @@ def test_the_search_box_takes_no_more_than_a_search_needs(window):
     page.search.setText("nguyen van " * 10_000)  # a whole page pasted by mistake
     assert len(page.search.text()) == MAX_SEARCH
     page.apply_filter()  # a search of 200 characters: answered, no 1 GB query
+
+
+# -- an extension's dates (issue 14, item 3) ---------------------------------------------------------------
+
+def test_the_extension_suggested_is_a_working_day_after_the_due_date_and_today(window, ctx, qtbot, no_dialogs):
+    """The issue's petition 17: overdue, the dialog suggested 19/06/2026 on 05/12/2026 and it was accepted, then
+    printed in the letter."""
+    from desk_app.services.common import load_calendar
+
+    page = _page(window)
+    today = dt.date(2026, 11, 21)
+    overdue = _petitions(ctx, overdue=True)[0]
+    page.show_petition(overdue)
+    dialog = page.open_action("extend")
+    suggested = dialog.form.newDueEdit.date().toPython()
+    with ctx.session() as session:
+        calendar = load_calendar(session)
+    assert suggested > max(today, _petition(ctx, overdue).due_date) and calendar.is_working_day(suggested)
+    assert not dialog.form.new_due_error.isVisibleTo(dialog)
+
+    # a date typed in the past (the citizen told today): refused beside the field as soon as it is typed
+    dialog.form.notifiedCheck.setChecked(True)
+    past = calendar.next_working_day(_petition(ctx, overdue).due_date + dt.timedelta(days=7))
+    assert past < today
+    dialog.form.newDueEdit.setDate(QDate(past.year, past.month, past.day))
+    assert dialog.form.new_due_error.isVisibleTo(dialog)
+    assert "sau ngày thông báo cho công dân" in dialog.form.new_due_error.text()
+    dialog.form.newDueEdit.setDate(QDate(2026, 6, 19))  # before the due date it extends
+    assert "sau thời hạn hiện tại" in dialog.form.new_due_error.text()
+    type_text(dialog.form.reasonEdit, "Cần thêm thời gian")
+    no_dialogs.answer = QMessageBox.Yes  # even if the clerk would keep a late letter as history
+    _save(dialog, qtbot)
+    assert dialog.isVisible() and _petition(ctx, overdue).extensions == []
+    dialog.reject()
+
+
+def test_a_day_off_is_refused_where_it_is_typed_and_a_late_record_is_warned(window, ctx, qtbot, no_dialogs):
+    from desk_app.services.common import load_calendar
+
+    page = _page(window)
+    today = dt.date(2026, 11, 21)
+    petition_id = next(pid for pid in _petitions(ctx, open_only=True) if _petition(ctx, pid).due_date >= today)
+    due = _petition(ctx, petition_id).due_date
+    page.show_petition(petition_id)
+    dialog = page.open_action("extend")
+    with ctx.session() as session:
+        calendar = load_calendar(session)
+    saturday = next(due + dt.timedelta(days=i) for i in range(1, 15) if (due + dt.timedelta(days=i)).weekday() == 5)
+    dialog.form.newDueEdit.setDate(QDate(saturday.year, saturday.month, saturday.day))
+    assert "ngày nghỉ" in dialog.form.new_due_error.text() and dialog.form.new_due_error.isVisibleTo(dialog)
+    monday = calendar.next_working_day(saturday)
+    dialog.form.newDueEdit.setDate(QDate(monday.year, monday.month, monday.day))
+    assert not dialog.form.new_due_error.isVisibleTo(dialog)
+    dialog.reject()
+
+    # a clerk recording an extension told to the citizen months ago, to a date now past: allowed, with a word
+    with ctx.session() as session:
+        p = session.get(m.Petition, petition_id)
+        session_day = p.session.session_date
+    old_petition = next(pid for pid in _petitions(ctx, open_only=True)
+                        if (d := _petition(ctx, pid).due_date) is not None and d < today)
+    old_due = _petition(ctx, old_petition).due_date
+    page.show_petition(old_petition)
+    dialog = page.open_action("extend")
+    notified = max(session_day, old_due - dt.timedelta(days=7))
+    new_due = calendar.next_working_day(old_due + dt.timedelta(days=10))
+    assert new_due < today
+    dialog.form.notifiedCheck.setChecked(True)
+    dialog.form.notifiedEdit.setDate(QDate(notified.year, notified.month, notified.day))
+    dialog.form.newDueEdit.setDate(QDate(new_due.year, new_due.month, new_due.day))
+    assert "đã qua" in dialog.form.new_due_warning.text() and dialog.form.new_due_warning.isVisibleTo(dialog)
+    type_text(dialog.form.reasonEdit, "Ghi lại văn bản gia hạn đã gửi")
+    no_dialogs.answer = QMessageBox.No  # no letter now
+    _save(dialog, qtbot)
+    assert not dialog.isVisible()
+    assert _petition(ctx, old_petition).due_date == new_due

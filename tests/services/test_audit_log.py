@@ -21,3 +21,24 @@ def test_password_hash_never_shown(session, commune):
     from desk_app.services import settings
 
     assert settings.get(session, access.KEY)["hash"] not in shown
+
+
+def test_settings_profiles_and_dates_read_in_vietnamese(session, commune):
+    """Issue 14: the log showed "ui.speaking_seconds", "data: {'code': …}" and ISO dates."""
+    import datetime as dt
+
+    from desk_app.services import settings
+
+    settings.put(session, settings.SPEAKING_SECONDS, 240)
+    settings.put(session, settings.SPEAKING_SECONDS, 180)
+    session.flush()
+    shown = " | ".join(e.summary for e in audit_log.entries(session, limit=20))
+    assert "ui.speaking_seconds" not in shown and "thời gian phát biểu mặc định (giây)" in shown
+    assert "giá trị: 240 → 180" in shown
+    assert "{" not in shown and "'" not in shown
+    assert audit_log._summary({"data": [{"code": "a", "days": 10}, {"code": "a", "days": 15}]}, "update") == \
+        "nội dung: đổi 1 mục"
+    assert audit_log._summary({"due_date": ["2026-12-05", "2027-01-04"]}, "update") == \
+        "hạn giải quyết: 05/12/2026 → 04/01/2027"
+    assert audit_log._summary({"actual_start": "2026-12-05T08:30:00"}, "insert") == "bắt đầu: 05/12/2026 08:30"
+    assert audit_log._summary({"day": dt.date(2026, 9, 2)}, "insert") == "ngày: 02/09/2026"

@@ -21,6 +21,9 @@ from desk_app.domain.errors import ConflictError, TransitionError, ValidationErr
 from desk_app.services import followup, statistics
 from desk_app.services.followup import PetitionFilter, PetitionInput
 from desk_app.store import models as m
+from desk_app.services.common import load_calendar
+
+TODAY = dt.date(2026, 11, 21)
 
 SESSION_DAY = dt.date(2026, 6, 10)
 PROVISIONAL_DUE = dt.date(2026, 7, 20)
@@ -275,6 +278,33 @@ def test_extend_refuses_bad_input(session, petition, new_due, reason, notified, 
         followup.extend(session, petition.id, new_due, reason, citizen_notified_date=notified)
     assert field in info.value.errors
     assert _snapshot(session, petition) == before
+
+
+def test_an_extension_cannot_give_a_deadline_past_on_its_letters_date(session, concluded):
+    """Issue 14: on 05/12 an overdue petition was "extended" to 19/06. Told today, a new due date must come after
+    today; an extension told back then may be recorded late with the date it gave (a warning, not a refusal)."""
+    p = _petitions(session, concluded.id)[0]  # due 13/07/2026
+    with pytest.raises(ValidationError) as info:
+        followup.extend(session, p.id, dt.date(2026, 7, 20), "Lý do", dt.date(2026, 7, 20))
+    assert "sau ngày thông báo cho công dân" in info.value.errors["new_due"]
+    check = followup.check_new_due(session, p.id, dt.date(2026, 7, 20), dt.date(2026, 7, 20), TODAY)
+    assert check.refusal == info.value.errors["new_due"] and not check.warning
+    late_record = followup.check_new_due(session, p.id, dt.date(2026, 7, 24), dt.date(2026, 7, 10), TODAY)
+    assert late_record.refusal == "" and "đã qua" in late_record.warning
+    saturday = followup.check_new_due(session, p.id, dt.date(2026, 8, 29), dt.date(2026, 7, 10), TODAY)
+    assert "ngày nghỉ (thứ Bảy)" in saturday.refusal
+    followup.extend(session, p.id, dt.date(2026, 7, 24), "Đo đạc lại", dt.date(2026, 7, 10))
+    assert p.due_date == dt.date(2026, 7, 24)
+
+
+def test_the_suggested_extension_is_a_working_day_after_the_due_date_and_today(session, concluded):
+    calendar = load_calendar(session)
+    p = _petitions(session, concluded.id)[0]  # due 13/07/2026, overdue on 21/11/2026
+    suggested = followup.extension_suggestion(session, p.id, TODAY)
+    assert suggested > TODAY and calendar.is_working_day(suggested)
+    early = followup.extension_suggestion(session, p.id, dt.date(2026, 7, 1))
+    assert early > p.due_date and calendar.is_working_day(early)
+    assert calendar.working_days_between(p.due_date, early) <= 10
 
 
 def test_extend_a_closed_petition_is_refused(session, resolved):

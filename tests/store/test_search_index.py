@@ -41,8 +41,8 @@ def petitions(session, make_session):
 
 
 def _ids(session, search: str, *, indexed: bool) -> list[int]:
-    clause = followup.filter_clause(PetitionFilter(search=search), clock.today(), load_calendar(session),
-                                    session if indexed else None)  # without a session: the plain LIKE search
+    clause = followup.filter_clause(PetitionFilter(search=search), clock.today(), load_calendar(session), session,
+                                    indexed=indexed)  # not indexed: the plain LIKE search
     return list(session.scalars(select(m.Petition.id).where(clause).order_by(m.Petition.id)))
 
 

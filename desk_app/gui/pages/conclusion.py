@@ -6,14 +6,9 @@ to the superior level for the petitions beyond the commune's competence.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidgetItem, QVBoxLayout
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QHeaderView, QListWidgetItem, QVBoxLayout
-
-from desk_app.documents.contexts import upward_petitions
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
 from desk_app.domain.states import Host, SessionStatus
@@ -21,13 +16,13 @@ from desk_app.domain.text import clean_text
 from desk_app.domain.validation import format_date
 from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui
+from desk_app.gui.common import load_ui
 from desk_app.gui.context import Page, ask
 from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.forms import DateReasonDialog
+from desk_app.gui.petition_model import Col, PetitionTableModel, lazy_table
 from desk_app.gui.stale import offer_reload
-from desk_app.gui.widgets import FieldErrors, connect_while, fill_combo, fill_session_picker, read_only_table, \
-    select_data
+from desk_app.gui.widgets import FieldErrors, connect_while, fill_combo, fill_session_picker, select_data
 from desk_app.services import catalog, followup, minutes, sessions
 from desk_app.services.followup import PetitionDetail
 from desk_app.services.sessions import SessionChoice
@@ -35,39 +30,17 @@ from desk_app.services.sessions import SessionChoice
 HELD = (SessionStatus.ENDED, SessionStatus.CONCLUDED, SessionStatus.COMPLETED)
 # what this page shows depends on these topics (registrations and exported documents do not change it)
 WATCHED = frozenset({"sessions", "minutes", "petitions", "catalog", "settings", "calendar"})
-LATE = QColor(palette.ERROR)
-
-
-@dataclass(frozen=True)
-class Row:
-    id: int
-    number: int
-    citizen: str
-    content: str
-    lead: str
-    due: dt.date | None
-    provisional: bool
-    status: str
-    concluded: bool
-    overdue: bool
-
-
-def _short(text: str, size: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
+# the session's petitions: a lazy list (25,000 petitions open without a freeze), sorted in SQL by number or due date
 COLUMNS = (
-    Column("STT", lambda r: r.number, align=Qt.AlignCenter),
-    Column("Người kiến nghị", lambda r: r.citizen),
-    Column("Nội dung", lambda r: _short(r.content), tooltip=lambda r: r.content),
-    Column("Cơ quan chủ trì", lambda r: r.lead),
-    Column("Hạn trả lời", lambda r: r.due, foreground=lambda r: LATE if r.overdue else None,
-           tooltip=lambda r: "Tạm tính: chưa ban hành thông báo kết luận" if r.provisional else ""),
-    Column("Kết luận", lambda r: "Có" if r.concluded else "Chưa", align=Qt.AlignCenter,
-           foreground=lambda r: None if r.concluded else LATE,
-           tooltip=lambda r: f"Trạng thái: {r.status}" + ("" if r.concluded else "; chưa có ý kiến kết luận")),
+    Col("number", "STT", Qt.AlignCenter, "id"),
+    Col("citizen", "Người kiến nghị"),
+    Col("content", "Nội dung"),
+    Col("lead", "Cơ quan chủ trì"),
+    Col("due_date", "Hạn trả lời", None, "due"),
+    Col("concluded", "Kết luận", Qt.AlignCenter),
 )
+COLUMN_SAMPLES = {"number": "00000", "citizen": "Nguyễn Thị Phương Thảo", "content": "Nội dung kiến nghị của công dân",
+                  "lead": "Phòng Kinh tế thuộc UBND", "due_date": "00/00/0000", "concluded": "Kết luận"}
 
 
 class ConclusionPage(Page):
@@ -93,15 +66,10 @@ class ConclusionPage(Page):
         self._selecting = False
         self.errors = FieldErrors.of(ui, {"lead_agency_id": "lead", "coordinator_ids": "coordinators"})
 
-        self.model = RowsModel(COLUMNS, self)
+        self.model = PetitionTableModel(ctx, self, COLUMNS)
         table = ui.petitionTable
-        self.proxy = read_only_table(table, self.model, sortable=True, resize=QHeaderView.ResizeToContents,
-                                     stretch=2, wrap=False, bold_header=False)
-        table.sortByColumn(0, Qt.AscendingOrder)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.Interactive)  # agency names are long: elided, resizable
-        header.resizeSection(3, 150)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        lazy_table(table, self.model, COLUMN_SAMPLES, lambda: self._select_row(self.petition_id))
+        table.horizontalHeader().setStretchLastSection(True)
         table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         ui.sessionCombo.currentIndexChanged.connect(self._session_chosen)
@@ -216,7 +184,7 @@ class ConclusionPage(Page):
             self.session_id, self._status = None, None
             ui.sessionInfo.setText("Chưa có cuộc đối thoại nào đã họp xong. Kết thúc hội nghị ở trang "
                                    "Biên bản trực tiếp rồi quay lại đây để kết luận.")
-            self.model.set_rows([])
+            self.model.set_filter(followup.PetitionFilter(session_id=-1))
             ui.generalEdit.clear()
             ui.generalHint.clear()
             self._show_petition(None)
@@ -225,19 +193,14 @@ class ConclusionPage(Page):
         today = clock.today()
         with self.ctx.session() as session:
             ds = sessions.get_session(session, session_id)
-            petitions = followup.list_petitions(session, followup.PetitionFilter(session_id=ds.id))
-            rows = [Row(p.id, number, p.citizen_name, p.content,
-                        p.lead_agency.name if p.lead_agency else "", p.due_date, p.due_provisional,
-                        followup.PetitionStatus(p.status).label, bool(p.conclusion.strip()),
-                        followup.is_overdue(p, today))
-                    for number, p in enumerate(petitions, 1)]
+            count = followup.count_petitions(session, followup.PetitionFilter(session_id=ds.id), today=today)
             view = sessions.deadlines(session, ds.id, today)
             status = SessionStatus(ds.status)
-            has_upward = bool(upward_petitions(session, ds))
+            has_upward = followup.has_upward_petitions(session, ds.id)
             general, notice_date = ds.general_conclusion, ds.conclusion_notice_date
         same_session = session_id == self.session_id
         self.session_id, self._status = session_id, status
-        info = [f"Trạng thái: <b>{status.label}</b>", f"{len(rows)} kiến nghị",
+        info = [f"Trạng thái: <b>{status.label}</b>", f"{count:,} kiến nghị".replace(",", "."),
                 f"theo quy định: {view.profile_name}"]
         deadline = f"thông báo kết luận chậm nhất {format_date(view.conclusion_due)}"
         if notice_date:
@@ -261,27 +224,39 @@ class ConclusionPage(Page):
             f"Đã ban hành thông báo kết luận ngày {format_date(notice_date)}: kết luận chung giữ như đã ban hành.")
         self._selecting = True
         try:
-            self.model.set_rows(rows)
+            self.model.set_filter(followup.PetitionFilter(session_id=session_id))
         finally:
             self._selecting = False
-        wanted = self.petition_id if any(r.id == self.petition_id for r in rows) else (rows[0].id if rows else None)
+        first = self.model.petition_id(0)
+        wanted = self.petition_id if self.petition_id is not None and self.model.contains(self.petition_id) else first
         self._select_row(wanted)
-        if not (self._dirty and wanted == self.petition_id):  # a reload keeps the conclusion being typed
+        if self._dirty and wanted == self.petition_id:  # a reload keeps the conclusion being typed
+            pass
+        elif wanted is not None and wanted != self.petition_id and self.model.counting:
+            # a large session: its first petition is shown in the next turn of the event loop (two short steps
+            # of the window instead of one long one); nothing can be saved to it meanwhile
+            self._show_petition(None)
+            self._select_row(wanted)
+            QTimer.singleShot(0, lambda: self._show_first(session_id, wanted))
+        else:
             self._show_petition(wanted)
         self._update_actions(has_upward)
+
+    def _show_first(self, session_id: int, petition_id: int) -> None:
+        if self.session_id == session_id and self.petition_id is None:  # no other petition chosen meanwhile
+            self._show_petition(petition_id)
 
     def _select_row(self, petition_id: int | None) -> None:
         table = self.ui.petitionTable
         self._selecting = True
         try:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                if index.data(ROW_ROLE).id == petition_id:
-                    table.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-                    table.scrollTo(index)
-                    return
-            table.clearSelection()
+            row = self.model.locate(petition_id) if petition_id is not None else None
+            if row is None:
+                table.clearSelection()
+                return
+            index = self.model.index(row, 0)
+            table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            table.scrollTo(index, QAbstractItemView.EnsureVisible)
         finally:
             self._selecting = False
 
@@ -298,14 +273,14 @@ class ConclusionPage(Page):
     def _row_changed(self, current, _previous) -> None:
         if self._selecting or not current.isValid():
             return
-        row = current.data(ROW_ROLE)
-        if row.id == self.petition_id:
+        petition_id = self.model.petition_id(current.row())
+        if petition_id is None or petition_id == self.petition_id:
             return
         if not self._confirm_leave():
             self._select_row(self.petition_id)
             return
-        self._select_row(row.id)  # saving may have reloaded the table: mark the row again
-        self._show_petition(row.id)
+        self._select_row(petition_id)  # saving may have reloaded the table: mark the row again
+        self._show_petition(petition_id)
 
     def _confirm_leave(self) -> bool:
         """Before another petition or session is shown: save the edited conclusion if wanted."""
@@ -432,9 +407,14 @@ class ConclusionPage(Page):
                             lambda s, v, version: followup.override_due(s, petition_id, v.date, v.reason,
                                                                         expected_version=version),
                             version=d.version, reload=self._reload_petition, date=d.due or d.computed_due,
-                            reason_label="&Lý do điều chỉnh:", allow_computed=True):
+                            reason_label="&Lý do điều chỉnh:", allow_computed=True,
+                            warn_date=self._day_off_warning):
             self.changed("petitions")
             self.reload()
+
+    def _day_off_warning(self, day) -> str:
+        with self.ctx.read_session() as session:
+            return followup.day_off_warning(session, day)
 
     # -- the session's conclusion notice --------------------------------------------------------------------
     def _issue_notice(self) -> None:

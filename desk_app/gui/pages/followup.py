@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QGridLayout, QHeaderView, QLabel, QMenu, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QLabel, QMenu, QPushButton,
                                QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from desk_app.domain import clock
@@ -22,9 +22,9 @@ from desk_app.gui.context import Page, ask, show_error, show_info
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.pages.followup_dialogs import ACTIONS as ACTION_DIALOGS
 from desk_app.gui.pages.petition_detail import petition_html
-from desk_app.gui.petition_model import COLUMN_KEYS, PetitionTableModel
+from desk_app.gui.petition_model import PetitionTableModel, lazy_table
 from desk_app.gui.common import load_ui
-from desk_app.gui.widgets import fill_combo, page_heading, read_only_table, select_data
+from desk_app.gui.widgets import fill_combo, page_heading, select_data
 from desk_app.services import followup, sessions
 
 OPEN_ONLY = "__open__"  # the status combo's "not finished yet" choice (PetitionFilter.open_only)
@@ -41,6 +41,53 @@ ACTIONS = (
     ("reopen", "Mở &lại", "Mở lại kiến nghị đã kết thúc, ghi rõ lý do (Alt+L)"),
 )
 LETTERS = (("reply", "Văn bản &trả lời kiến nghị…"), ("extension", "Văn bản thông báo &gia hạn…"))
+# what each column of the list is sized for
+COLUMN_SAMPLES = {"id": "00000", "session": "00/00/0000 · Liên tịch", "citizen": "Nguyễn Thị Phương Thảo",
+                  "content": "Nội dung kiến nghị của công dân", "field": "Giao thông, hạ tầng",
+                  "agency": "Phòng Kinh tế thuộc UBND", "due": "00/00/0000 – sắp đến hạn",
+                  "status": "Không thuộc thẩm quyền", "times": "Số lần nêu"}
+
+
+class ActionGrid(QWidget):
+    """The action buttons in two columns, or in one when two do not fit (a narrow window, a large font): no
+    button is cut or pushed out of the window."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._buttons: list[QPushButton] = []
+        self._wide: QPushButton | None = None
+        self._columns = 0
+
+    def set_buttons(self, buttons: list[QPushButton], wide: QPushButton) -> None:
+        self._buttons, self._wide = buttons, wide
+        self._arrange(2)
+
+    def _pair_width(self) -> int:
+        widest = max(b.sizeHint().width() for b in self._buttons)
+        return 2 * widest + self._grid.horizontalSpacing()
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in [*self._buttons, self._wide]:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+        self._grid.addWidget(self._wide, (len(self._buttons) + columns - 1) // columns, 0, 1, columns)
+        self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 — Qt's name
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(b.sizeHint().width() for b in self._buttons) if self._buttons else hint.width())
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        if self._buttons:
+            self._arrange(2 if event.size().width() >= self._pair_width() else 1)
+        super().resizeEvent(event)
 
 
 class FollowUpPage(Page):
@@ -52,13 +99,14 @@ class FollowUpPage(Page):
         self.current_id: int | None = None
         self._current_status: PetitionStatus | None = None
         self._first_load = True
+        self._this_year = True  # the first reload shows this year
         self.dialog: QDialog | None = None  # the open action dialog (tests drive it)
 
         self.filters = load_ui("followup_filters", self)
         grid = self.filters.layout()
-        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 2)
-        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(5, 2)
         self.search = self.filters.searchEdit
         self.search.setMaxLength(MAX_SEARCH)  # a pasted page of text is cut to what a search needs
         self.year_combo = self.filters.yearCombo
@@ -67,24 +115,19 @@ class FollowUpPage(Page):
         self.agency_combo = self.filters.agencyCombo
         self.status_combo = self.filters.statusCombo
         self.count_label = self.filters.countLabel
+        for combo in (self.year_combo, self.session_combo, self.field_combo, self.agency_combo, self.status_combo):
+            # as wide as their names when there is room, a few letters when there is not: the page fits
+            # 1366×768 at 125 % with the largest font (the open list still shows whole names)
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("0000") + 40)
 
         self.model = PetitionTableModel(ctx, self)
-        self.model.counted.connect(self._show_count)
+        self.model.counted.connect(self._counted)
+        self.model.loaded.connect(self._follow_list)
+        self._pending_id: int | None = None  # in the list but not on its first page: selected once its row is known
         self.table = QTableView(self)
         self.table.setObjectName("petitionTable")
         self.table.setAccessibleName("Danh sách kiến nghị")
-        read_only_table(self.table, self.model, alternate=True, wrap=False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        # fixed row heights and column widths: nothing is measured over 100,000 rows
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(0, Qt.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        self._size_columns()
+        lazy_table(self.table, self.model, COLUMN_SAMPLES, self._sorted)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.detail = QTextBrowser(self)
@@ -94,15 +137,12 @@ class FollowUpPage(Page):
         self.detail.setPlaceholderText("Chọn một kiến nghị để xem chi tiết.")
 
         self.action_buttons: dict[str, QPushButton] = {}
-        actions = QWidget(self)
-        action_grid = QGridLayout(actions)
-        action_grid.setContentsMargins(0, 0, 0, 0)
-        for index, (key, text, tip) in enumerate(ACTIONS):
+        actions = ActionGrid(self)
+        for key, text, tip in ACTIONS:
             widget = QPushButton(text, actions)
             widget.setObjectName(f"action_{key}")
             widget.setToolTip(tip)
             widget.clicked.connect(lambda _checked=False, k=key: self.open_action(k))
-            action_grid.addWidget(widget, index // 2, index % 2)
             self.action_buttons[key] = widget
         self.letter_button = QPushButton("Xuất văn &bản", actions)
         self.letter_button.setObjectName("letterButton")
@@ -114,7 +154,7 @@ class FollowUpPage(Page):
             action.triggered.connect(lambda _checked=False, k=kind: self.export_letter(k))
             self.letter_actions[kind] = action
         self.letter_button.setMenu(menu)
-        action_grid.addWidget(self.letter_button, len(ACTIONS) // 2, 0, 1, 2)
+        actions.set_buttons([*self.action_buttons.values()], self.letter_button)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -162,15 +202,6 @@ class FollowUpPage(Page):
         self._filling = False
         self._update_actions()
 
-    def _size_columns(self) -> None:
-        metrics = self.fontMetrics()
-        samples = {"id": "00000", "session": "00/00/0000 · Liên tịch", "citizen": "Nguyễn Thị Phương Thảo",
-                   "content": "Nội dung kiến nghị của công dân", "field": "Giao thông, hạ tầng",
-                   "agency": "Phòng Kinh tế thuộc UBND", "due": "00/00/0000 – sắp đến hạn",
-                   "status": "Không thuộc thẩm quyền", "times": "Số lần nêu"}
-        for column, key in enumerate(COLUMN_KEYS):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(samples[key]) + 24)
-
     # -- filters -------------------------------------------------------------------------------------------
     def reload(self) -> None:
         self._filling = True
@@ -178,7 +209,7 @@ class FollowUpPage(Page):
             with self.ctx.session() as session:
                 choices = followup.filter_choices(session)
             wanted_year = self.year_combo.currentData()
-            if self._first_load:  # this year's petitions; early in a year, the last year that has some
+            if self._this_year:  # this year's petitions; early in a year, the last year that has some
                 this_year = clock.today().year
                 wanted_year = this_year if this_year in choices.petition_years else \
                     max(choices.petition_years, default=None)
@@ -194,7 +225,7 @@ class FollowUpPage(Page):
             self._fill_sessions()
         finally:
             self._filling = False
-        self._first_load = False
+        self._this_year = False
         self.apply_filter(relocate=True)
 
     def _fill_sessions(self) -> None:
@@ -222,12 +253,16 @@ class FollowUpPage(Page):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if self.model.counting:
+        if self.model.loading:
+            self.count_label.setText("Đang tìm…")
+        elif self.model.counting:
             self.count_label.setText(f"Hơn {total} kiến nghị (đang đếm…)")
         else:
             self.count_label.setText(f"{total:,} kiến nghị".replace(",", ".") if total else "Không có kiến nghị nào")
 
     def apply_filter(self, *, relocate: bool = False) -> None:
+        """Read the list again with the filters shown; the selected petition stays selected only if the list
+        still holds it (after a data change it is looked for in the whole list)."""
         if self._filling:
             return
         self._search_timer.stop()
@@ -237,15 +272,35 @@ class FollowUpPage(Page):
             show_error(self, exc)
             return
         self._show_count()
-        row = None
-        if self.current_id is not None:
-            # after a data change the selected petition is looked for in the whole list; after a new filter
-            # only on the first page, so that typing in the search box stays quick on a big database
-            row = self.model.locate(self.current_id) if relocate else self.model.cached_row(self.current_id)
+        if not self.model.loading:  # a search is on screen when it arrives (model.loaded)
+            self._follow_list(relocate=relocate)
+
+    def _follow_list(self, *, relocate: bool = False) -> None:
+        """The detail pane and the actions follow the list: the selected petition is selected again where it
+        is now, or, when the list does not hold it any more, nothing is selected and no action can reach it."""
+        self._show_count()
+        self._pending_id = None
+        if self.current_id is None:
+            return
+        row = self.model.locate(self.current_id) if relocate else self.model.cached_row(self.current_id)
         if row is not None:
             self._select_row(row)
-        else:
+        elif not relocate and self.model.counting and self.model.contains(self.current_id):
+            self._pending_id = self.current_id  # further down: selected when the list's order is known
             self.show_detail(self.current_id)
+        else:
+            self.table.clearSelection()
+            self.show_detail(None)
+
+    def _counted(self) -> None:
+        self._show_count()
+        pending, self._pending_id = self._pending_id, None
+        if pending is not None and pending == self.current_id:
+            row = self.model.locate(pending)
+            if row is not None:
+                self._select_row(row)
+            else:
+                self.show_detail(None)
 
     def clear_filters(self) -> None:
         self._filling = True
@@ -261,22 +316,35 @@ class FollowUpPage(Page):
             self._filling = False
         self.apply_filter()
 
-    def _sort_changed(self, column: int, order) -> None:
-        if not self.model.is_sortable(column):
-            # names cannot be ordered the Vietnamese way in SQL: keep the previous order and say so
-            previous, previous_order = self.model.sort_state
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(previous, previous_order)
-            header.blockSignals(False)
+    def _sorted(self) -> None:
+        if self.model.loading:  # a search: selected again when it arrives
             return
-        self.model.sort(column, order)
-        if self.current_id is not None:
+        if self.model.counting:
+            # the new order is read in the worker: the petition is found on the first page or once it arrives
+            # (reading 100,000 numbers here stalled the window 0.2 s)
+            self._follow_list()
+        elif self.current_id is not None:
             self.select_petition(self.current_id)
 
     # -- selection and detail --------------------------------------------------------------------------------
     def activate(self, arg: object = None) -> None:
+        if self._first_load:
+            # the page is on screen at once; its lists are read in the next turn of the event loop (two short
+            # steps of the window instead of one long one)
+            self._stale = False
+            self._first_load = False
+            self.loading = True
+            QTimer.singleShot(0, lambda: self._load_first(arg))
+            return
         super().activate(arg)
+        if isinstance(arg, int) and not isinstance(arg, bool):
+            self.show_petition(arg)
+
+    def _load_first(self, arg: object) -> None:
+        self._this_year = True
+        self.reload()
+        self.loading = False
+        self.loaded.emit()
         if isinstance(arg, int) and not isinstance(arg, bool):
             self.show_petition(arg)
 
@@ -362,6 +430,7 @@ class FollowUpPage(Page):
             show_error(self, exc)
             return None
         dialog.reloaded.connect(self.show_detail)
+        dialog.refused.connect(self._refused)
 
         def done(_dialog) -> None:
             self.changed("petitions")
@@ -372,6 +441,12 @@ class FollowUpPage(Page):
 
         open_dialog(self, dialog, done)
         return dialog
+
+    def _refused(self, petition_id: int) -> None:
+        """Another clerk saved the petition first: the list and the detail show it as it is now."""
+        self.apply_filter(relocate=True)
+        if self.current_id == petition_id:
+            self.show_detail(petition_id)
 
     # -- letters to the citizen -------------------------------------------------------------------------------
     def export_letter(self, kind: str, petition_id: int | None = None) -> None:

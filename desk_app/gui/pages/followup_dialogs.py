@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QListWidgetItem, QWidget
 
 from desk_app.domain import clock
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.domain.validation import format_date
 from desk_app.domain.validation import parse_document_number as register_number
 from desk_app.gui.common import pydate, qdate
 from desk_app.gui.context import AppContext, ask
 from desk_app.gui.forms import FormDialog
-from desk_app.gui.widgets import fill_combo, link_optional_dates
-from desk_app.services import catalog, followup, workdays
+from desk_app.gui.widgets import fill_combo, link_optional_dates, warning_label
+from desk_app.services import catalog, followup
 from desk_app.services.followup import PetitionDetail
 
 
@@ -30,6 +30,7 @@ class ActionDialog(FormDialog):
     what = "kiến nghị"
     letter: tuple[str, str] | None = None
     reloaded = Signal(int)  # the newest copy was read after another clerk's save (the page shows it too)
+    refused = Signal(int)  # another clerk saved the petition first: the page shows the list as it is now
 
     def __init__(self, ctx: AppContext, petition_id: int, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -53,6 +54,15 @@ class ActionDialog(FormDialog):
 
     def fill(self, session, detail: PetitionDetail) -> None:
         """The form's choices and the petition's current values."""
+
+    def write(self, work):
+        """``ctx.write(work)``; a refusal because another clerk saved first is told to the page (its list and
+        detail show the petition as it is now, whatever the clerk answers) before the dialog says it."""
+        try:
+            return self.ctx.write(work)
+        except ConflictError:
+            self.refused.emit(self.petition_id)
+            raise
 
     def reload(self) -> int | None:
         """The newest copy's version (what was typed stays in the form); the pages show the other clerk's
@@ -84,7 +94,7 @@ class AssignDialog(ActionDialog):
         items = [f.coordinatorsList.item(i) for i in range(f.coordinatorsList.count())]
         coordinators = [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
         lead, note, version = f.leadCombo.currentData(), f.noteEdit.text(), self.base_version
-        self.ctx.write(lambda session: followup.assign(session, self.petition_id, lead, coordinators, note,
+        self.write(lambda session: followup.assign(session, self.petition_id, lead, coordinators, note,
                                                        expected_version=version))
 
 
@@ -93,14 +103,32 @@ class ExtendDialog(ActionDialog):
     letter = ("extension", "Đã gia hạn. Xuất ngay văn bản thông báo gia hạn gửi công dân?")
 
     def fill(self, session, detail: PetitionDetail) -> None:
+        f = self.form
         due = detail.due
-        self.form.currentDue.setText(f"{format_date(due)} (theo {detail.profile_name})" if due else "Chưa có")
-        # a suggestion only: ten working days after the current deadline
-        self.form.newDueEdit.setDate(qdate(workdays.deadline(session, due or clock.today(), 10)))
+        f.currentDue.setText(f"{format_date(due)} (theo {detail.profile_name})" if due else "Chưa có")
+        # a suggestion only: a working day after the current deadline and after today
+        f.newDueEdit.setDate(qdate(followup.extension_suggestion(session, detail.id)))
+        warning_label(f.new_due_warning)
+        # the dates the law fixes are checked where they are typed (the service refuses the same on saving)
+        f.newDueEdit.dateChanged.connect(self._check_dates)
+        f.notifiedEdit.dateChanged.connect(self._check_dates)
+        f.notifiedCheck.toggled.connect(self._check_dates)
+
+    def _notified(self):
+        f = self.form
+        return pydate(f.notifiedEdit.date()) if f.notifiedCheck.isChecked() else None
+
+    def _check_dates(self, *_args) -> None:
+        f = self.form
+        with self.ctx.read_session() as session:
+            check = followup.check_new_due(session, self.petition_id, pydate(f.newDueEdit.date()), self._notified())
+        self.errors.show({"new_due": check.refusal} if check.refusal else {})
+        f.new_due_warning.setText(check.warning)
+        f.new_due_warning.setVisible(bool(check.warning))
 
     def apply(self) -> None:
         f = self.form
-        notified = pydate(f.notifiedEdit.date()) if f.notifiedCheck.isChecked() else None
+        notified = self._notified()
         new_due, reason, number = pydate(f.newDueEdit.date()), f.reasonEdit.toPlainText(), \
             register_number(f.letterEdit.text())
         version = self.base_version
@@ -110,7 +138,7 @@ class ExtendDialog(ActionDialog):
                                                    late_as_history=late_as_history, expected_version=version)
 
         try:
-            self.ctx.write(extend(False))
+            self.write(extend(False))
             self.letter = type(self).letter
         except ValidationError as exc:
             late = notified is not None and "sau thời hạn" in exc.errors.get("citizen_notified_date", "")
@@ -121,7 +149,7 @@ class ExtendDialog(ActionDialog):
                         "không đổi, kiến nghị vẫn quá hạn)?")
             if not ask(self, question, "Thông báo gia hạn sau thời hạn"):
                 raise
-            self.ctx.write(extend(True))
+            self.write(extend(True))
             self.letter = None  # the letter was sent already (late): nothing to print
 
 
@@ -139,7 +167,7 @@ class ResolveDialog(ActionDialog):
         resolution, resolved, number = f.resolutionEdit.toPlainText(), pydate(f.resolvedEdit.date()), \
             register_number(f.replyNumberEdit.text())
         version = self.base_version
-        self.ctx.write(lambda session: followup.resolve(session, self.petition_id, resolution, resolved, number,
+        self.write(lambda session: followup.resolve(session, self.petition_id, resolution, resolved, number,
                                                         reply_date, informed, expected_version=version))
 
 
@@ -157,7 +185,7 @@ class TransferDialog(ActionDialog):
         f = self.form
         body, day, number = f.bodyCombo.currentText(), pydate(f.dateEdit.date()), register_number(f.numberEdit.text())
         version = self.base_version
-        self.ctx.write(lambda session: followup.transfer_upward(session, self.petition_id, body, day, number,
+        self.write(lambda session: followup.transfer_upward(session, self.petition_id, body, day, number,
                                                                 expected_version=version))
 
 
@@ -171,7 +199,7 @@ class NotCompetentDialog(ActionDialog):
     def apply(self) -> None:
         explanation, day, version = self.form.explanationEdit.toPlainText(), pydate(self.form.dateEdit.date()), \
             self.base_version
-        self.ctx.write(lambda session: followup.mark_not_competent(session, self.petition_id, explanation, day,
+        self.write(lambda session: followup.mark_not_competent(session, self.petition_id, explanation, day,
                                                                    expected_version=version))
 
 
@@ -180,7 +208,7 @@ class ReopenDialog(ActionDialog):
 
     def apply(self) -> None:
         reason, version = self.form.reasonEdit.toPlainText(), self.base_version
-        self.ctx.write(lambda session: followup.reopen(session, self.petition_id, reason,
+        self.write(lambda session: followup.reopen(session, self.petition_id, reason,
                                                        expected_version=version))
 
 
