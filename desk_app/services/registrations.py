@@ -248,9 +248,10 @@ def refuse(session: Session, registration_id: int, reason_code: str, note: str =
     reg = get(session, m.Registration, registration_id)
     profile = domain_profile(reg.session.profile)
     codes = {r.code for r in profile.refusal_reasons}
-    if reason_code not in codes:
-        allowed = "; ".join(r.text for r in profile.refusal_reasons)
-        raise ValidationError({"reason_code": f"Lý do từ chối phải là một trong các trường hợp quy định: {allowed}."})
+    if reason_code not in codes:  # said once and short: the dialog lists the grounds right above it
+        raise ValidationError({"reason_code": "Chưa chọn lý do từ chối: chọn một trường hợp trong danh sách."
+                               if not reason_code else
+                               f"Lý do từ chối “{reason_code}” không có trong các trường hợp quy định."})
     text = clean_text(note, multiline=True)
     if len(text) > MAX_TEXT:
         raise ValidationError({"note": check_length(text, "Ghi chú", MAX_TEXT)})
