@@ -441,6 +441,11 @@ class Responder:
     agency_id: int | None = None
     name: str = ""  # an invitee named in the plan without an agency of the catalogue ("Trưởng các thôn")
 
+    @classmethod
+    def typed(cls, name: str) -> Responder:
+        """Someone the list does not offer, as the secretary typed them ("Ông Lò Văn Sáu, Trưởng thôn")."""
+        return cls(name, ResponderKind.AGENCY.value, name=name)
+
 
 @dataclass
 class MeetingState:
@@ -470,6 +475,13 @@ class MeetingState:
     def live(self) -> bool:
         """The minutes can be written: the meeting is under way, or its closed minutes were reopened."""
         return self.status == SessionStatus.IN_PROGRESS.value
+
+    @property
+    def last_moment(self) -> dt.datetime | None:
+        """The latest time recorded so far (minutes typed afterwards go on from it)."""
+        moments = [self.actual_start, self.actual_end, *(t for times in self.agenda.values() for t in times),
+                   *(o.started for o in self.opinions), *(o.ended for o in self.opinions)]
+        return max((t for t in moments if t is not None), default=None)
 
     @property
     def reopenable(self) -> bool:

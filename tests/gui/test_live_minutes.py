@@ -79,9 +79,12 @@ def test_a_whole_meeting_from_the_keyboard(page, ctx, qtbot, no_dialogs):
     key(qtbot, Qt.Key_F5)
     assert page.timer.state == "paused"
 
-    # F6: the answer — the responder picked with the arrows, the text, Ctrl+Enter records it.
+    # F6: the answer — the cursor in its text; Shift+Tab back to pick who answers with the arrows; Tab to the
+    # text again, Ctrl+Enter records it.
     key(qtbot, Qt.Key_F6)
-    assert focused() is page.ui.responder_combo
+    assert focused() is page.ui.answer_edit
+    key(qtbot, Qt.Key_Tab, Qt.ShiftModifier)
+    assert focused() in (page.ui.responder_combo, page.ui.responder_combo.lineEdit())
     agency_row = next(i for i, r in enumerate(page.state.responders) if r.agency_id)
     for _ in range(agency_row):
         key(qtbot, Qt.Key_Down)
@@ -404,45 +407,45 @@ def test_minutes_entered_after_the_meeting_with_their_real_day_and_times(request
     assert page.dialog is None and page.state.live and page.state.recorded_later
     assert page.ui.clock_edit.isVisibleTo(page)
 
-    def at(hhmm: str) -> None:
-        hour, minute = map(int, hhmm.split(":"))
-        page.ui.clock_edit.setTime(QTime(hour, minute))
+    def at(minutes_after: int) -> dt.datetime:
+        moment = planned + dt.timedelta(minutes=minutes_after)
+        page.ui.clock_edit.setTime(QTime(moment.hour, moment.minute))
+        return moment
 
-    at("08:20")
+    step_b = at(20)
     key(qtbot, Qt.Key_2, Qt.AltModifier)
-    at("08:30")
+    first_start = at(30)
     key(qtbot, Qt.Key_F2)
+    assert page.opinion is not None, no_dialogs.texts
     first = page.opinion.id
     type_text(page.ui.editor, "Đề nghị sửa đường.")
-    at("08:50")
+    second_start = at(50)
     key(qtbot, Qt.Key_F2)
 
     key(qtbot, Qt.Key_T, Qt.ControlModifier)  # the times, corrected
     times = opened(page, qtbot)
     start_edit, end_edit = times.opinion_edits[first]
-    assert start_edit.time().toString("HH:mm") == "08:30" and end_edit.time().toString("HH:mm") == "08:50"
-    start_edit.setTime(QTime(8, 32))
+    assert start_edit.time().toString("HH:mm") == f"{first_start:%H:%M}"
+    assert end_edit.time().toString("HH:mm") == f"{second_start:%H:%M}"
+    corrected = first_start + dt.timedelta(minutes=2)
+    start_edit.setTime(QTime(corrected.hour, corrected.minute))
     key(qtbot, Qt.Key_Return, Qt.ControlModifier)
     assert page.dialog is None, times.form.general_error.text()
 
-    at("09:30")
+    end = at(90)
     key(qtbot, Qt.Key_E, Qt.ControlModifier)
     end_dialog = opened(page, qtbot)
-    assert end_dialog.form.time_edit.time().toString("HH:mm") == "09:30"
+    assert end_dialog.form.time_edit.time().toString("HH:mm") == f"{end:%H:%M}"
     key(qtbot, Qt.Key_Return, Qt.ControlModifier)
     assert page.dialog is None, end_dialog.form.general_error.text()
 
-    day = planned.date()
     with ctx.session() as session:
         ds = session.get(m.DialogueSession, session_id)
-        assert (ds.planned_start, ds.actual_start) == (planned, planned)
-        assert ds.actual_end == dt.datetime.combine(day, dt.time(9, 30))
-        assert [e.reached_at for e in ds.agenda_log if e.step == "b"] == [dt.datetime.combine(day, dt.time(8, 20))]
+        assert (ds.planned_start, ds.actual_start, ds.actual_end) == (planned, planned, end)
+        assert [e.reached_at for e in ds.agenda_log if e.step == "b"] == [step_b]
         said = minutes.opinions(session, session_id)
-        assert (said[0].started_at, said[0].ended_at) == (dt.datetime.combine(day, dt.time(8, 32)),
-                                                          dt.datetime.combine(day, dt.time(8, 50)))
-        assert said[1].started_at == dt.datetime.combine(day, dt.time(8, 50))
-        assert said[1].ended_at == dt.datetime.combine(day, dt.time(9, 30))
+        assert (said[0].started_at, said[0].ended_at) == (corrected, second_start)
+        assert (said[1].started_at, said[1].ended_at) == (second_start, end)
 
 
 def test_f6_puts_the_cursor_in_the_answer_and_agencies_invitees_or_a_typed_name_can_answer(page, ctx, qtbot,
