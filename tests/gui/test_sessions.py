@@ -174,7 +174,7 @@ def test_deadlines_panel_names_the_profile_and_turns_red_when_the_notice_is_late
         assert dialog.form.kindCombo.isVisible() and dialog.form.reasonEdit.isVisible()
         dialog.form.dateEdit.setDate(qdate(clock.today() + dt.timedelta(days=1)))
         ok(dialog)  # no reason yet: refused inside the dialog
-        assert "lý do" in dialog.form.general_error.text()
+        assert "lý do" in dialog.form.reason_error.text()
         type_text(dialog.form.reasonEdit, "Hội nghị đột xuất theo đề nghị của cử tri")
         ok(dialog)
 
