@@ -163,3 +163,23 @@ def test_a_new_commune_gets_the_usual_agencies_and_its_typed_hamlets(empty_ctx, 
         assert "Công an phường" in agencies and "Ủy ban Mặt trận Tổ quốc Việt Nam phường" in agencies
         assert [name for name, _id in catalog.active_items(session, "hamlets")] == [
             "Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3"]
+
+
+def test_the_window_under_the_wizard_says_it_waits_for_the_setup(empty_ctx, qtbot, monkeypatch):
+    """Issue 14, item 13: the status bar kept "Đang mở dữ liệu…" while the first-run wizard was open."""
+    from desk_app.gui import wizard
+    from desk_app.gui.app import attach_database
+    from desk_app.gui.main_window import MainWindow
+
+    window = MainWindow()  # as at start-up: the window first, then the data
+    qtbot.addWidget(window)
+    seen = {}
+
+    def fake_wizard(_ctx) -> bool:
+        seen["status"], seen["middle"] = window.database_label.text(), window.opening.text()
+        return False
+
+    monkeypatch.setattr(wizard, "run_first_run_wizard", fake_wizard)
+    assert attach_database(window, empty_ctx.database, empty=True, font_size=11) is None
+    assert "Đang mở" not in seen["status"] and "thiết lập lần đầu" in seen["status"]
+    assert "Đang mở" not in seen["middle"] and "Thiết lập ban đầu" in seen["middle"]
