@@ -258,7 +258,7 @@ class LiveMinutesPage(MeetingStages, Page):
         ui = self.ui
         on = ui.editor_stack.currentWidget() is ui.conclusion_edit
         shown = ui.conclusion_edit if on else ui.editor
-        what = "Kết luận chung của người chủ trì" if on else "&Nội dung phát biểu"
+        what = "Kết luận chung của người chủ trì" if on else "Nội dung &phát biểu"
         ui.editor_label.setText(f"{what} ({'chỉ xem' if shown.isReadOnly() else 'tự động lưu'}):")
         ui.editor_label.setBuddy(shown)
 
