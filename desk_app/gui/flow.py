@@ -114,3 +114,36 @@ class FlowLayout(QLayout):
             y += height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom() if y > area.y() else margins.top() + margins.bottom()
 
+
+
+def least_height(item, width: int) -> int:
+    """The least height ``item`` (a widget, layout or layout item) needs at ``width``: wrapping rows and labels
+    at their height for the width, everything else at its minimum. A page inside the window's scroll area
+    reports this as its height for a width, so that the scroll area gives it the window's height and scrolls
+    only when even the minimum does not fit (Qt would ask for every widget's preferred height)."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    if isinstance(item, QLayoutItem) and not isinstance(item, QLayout):
+        if item.widget() is not None:
+            item = item.widget()
+        elif item.layout() is not None:
+            item = item.layout()
+        else:
+            return item.minimumSize().height()
+    if isinstance(item, QWidget):
+        if item.isHidden():
+            return 0
+        if item.layout() is not None:
+            return max(least_height(item.layout(), width), item.minimumHeight())
+        if item.hasHeightForWidth():
+            return max(item.heightForWidth(width), item.minimumHeight())
+        return max(item.minimumSizeHint().height(), item.minimumHeight())
+    if isinstance(item, FlowLayout):
+        return item.heightForWidth(width)
+    if isinstance(item, QBoxLayout) and item.direction() in (QBoxLayout.TopToBottom, QBoxLayout.BottomToTop):
+        margins = item.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        parts = [least_height(item.itemAt(i), inner) for i in range(item.count())]
+        parts = [part for part in parts if part > 0]
+        return sum(parts) + max(item.spacing(), 0) * max(len(parts) - 1, 0) + margins.top() + margins.bottom()
+    return item.minimumSize().height()

@@ -493,3 +493,46 @@ def test_the_walk_in_dialog_has_one_key_per_field_and_takes_an_address(page, ctx
     with ctx.session() as session:
         added = [r for r in registrations.queue(session, page.state.id) if r.citizen_name == "Vi Thị Mây"]
         assert added and added[0].address == "Xóm Chợ, thôn Nà Pàn"
+
+
+@pytest.fixture
+def largest_font(gui_app):
+    """The font-size setting at its largest, applied as the program does once the window is up."""
+    from desk_app.gui.app import apply_font_size
+    from desk_app.services import settings
+
+    font = QApplication.font()
+    apply_font_size(gui_app, settings.LIMITS[settings.FONT_SIZE][1])
+    yield
+    QApplication.setFont(font)
+
+
+def test_the_live_page_fits_1366_by_768_at_125_percent_with_the_largest_font(window, qtbot, no_dialogs,
+                                                                              largest_font):
+    """Issue 14, item 5: at 125 % the timer buttons, F9, the outcome panel and the shortcut bar were off screen.
+    The window is what a maximised window has of a 1366×768 screen at 125 % above a 40-pixel taskbar."""
+    window.resize(round(1366 / 1.25), round((768 - 40) / 1.25))
+    page = window.show_page("live")
+    qtbot.waitUntil(lambda: page.state is not None)
+    _start_and_call(page, qtbot)
+    holder = page.parentWidget().parentWidget()  # the page's scroll area
+    ui = page.ui
+
+    def on_screen(*widgets) -> None:
+        QApplication.processEvents()
+        assert not holder.verticalScrollBar().isVisible() and not holder.horizontalScrollBar().isVisible()
+        shown = holder.viewport().rect()
+        for widget in widgets:
+            assert widget.isVisible(), widget.objectName()
+            inside = widget.rect().translated(widget.mapTo(holder.viewport(), widget.rect().topLeft()))
+            assert shown.contains(inside), (widget.objectName(), inside, shown)
+            assert window.rect().contains(widget.rect().translated(widget.mapTo(window, widget.rect().topLeft())))
+
+    on_screen(ui.editor, ui.queue_list, ui.call_button, page.timer, ui.timer_button, ui.timer_reset_button,
+              ui.conclusion_button, ui.end_button, ui.shortcut_bar, ui.speaker_name_label)
+    key(qtbot, Qt.Key_F6)
+    on_screen(ui.answer_edit, ui.responder_combo, ui.answer_button)
+    key(qtbot, Qt.Key_F7)
+    on_screen(ui.outcome_combo, ui.petition_button, ui.petitions_list, ui.shortcut_bar)
+    key(qtbot, Qt.Key_F9)
+    on_screen(ui.conclusion_edit, ui.conclusion_button)

@@ -19,9 +19,9 @@ QUEUE_TAB, OPINIONS_TAB, PROGRAM_TAB = range(3)  # the tabs beside the speaker
 
 # (keys, what) of the bar at the bottom, by what can be done: short, so the bar keeps to two lines at the
 # largest font size on a 1366-pixel screen at 125 %
-KEYS_LIVE = (("F2", "Mời phát biểu"), ("F5", "Giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"), ("F8", "Kiến nghị"),
-             ("F9", "Kết luận"), ("Alt+1…5", "Bước a–đ"), ("Ctrl+N", "Người phát biểu thêm"),
-             ("Ctrl+Enter", "Lưu"), ("Ctrl+T", "Sửa giờ"), ("Ctrl+E", "Kết thúc"))
+KEYS_LIVE = (("F2", "Mời"), ("F5", "Giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"), ("F8", "Kiến nghị"),
+             ("F9", "Kết luận"), ("Alt+1…5", "Bước"), ("Ctrl+N", "Thêm"), ("Ctrl+T", "Sửa giờ"),
+             ("Ctrl+E", "Kết thúc"))
 KEYS_STARTABLE = (("Ctrl+B", "Bắt đầu hội nghị"), ("F9", "Kết luận chung"))
 KEYS_REOPENABLE = (("Ctrl+B", "Mở lại biên bản để sửa"), ("F9", "Xem kết luận chung"))
 KEYS_READ_ONLY = (("F9", "Xem kết luận chung"),)
@@ -55,18 +55,15 @@ def idle_text(state: MeetingState, waiting: bool) -> str:
     return "Kế hoạch chưa ban hành: ban hành kế hoạch ở trang “Cuộc đối thoại” rồi mới bắt đầu hội nghị."
 
 
-def status_text(state: MeetingState) -> str:
-    """The stage, the actual day beside the plan's when they differ, the last agenda step reached."""
-    text = SessionStatus(state.status).label
+def status_text(state: MeetingState) -> tuple[str, str]:
+    """The stage, short (the day it was held when it is not the plan's), and the whole story for the tooltip."""
+    text = tip = SessionStatus(state.status).label
     if state.actual_start is not None and state.planned_start is not None and \
             state.actual_start.date() != state.planned_start.date():
-        text += f" · họp ngày {format_date(state.actual_start.date())} (kế hoạch: " \
-                f"{format_date(state.planned_start.date())})"
-    reached = [(t, step) for step in AgendaStep for t in state.agenda.get(step.value, [])]
-    if state.live and reached:
-        when, step = max(reached, key=lambda pair: pair[0])
-        text += f" · bước {step.label.split('.')[0]} lúc {format_time(when)}"
-    return text
+        text += f" (họp {state.actual_start:%d/%m})"
+        tip += f": họp ngày {format_date(state.actual_start.date())}, kế hoạch dự kiến ngày " \
+               f"{format_date(state.planned_start.date())}"
+    return text, tip
 
 
 def fill_agenda(lst: QListWidget, state: MeetingState | None) -> None:

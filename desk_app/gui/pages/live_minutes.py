@@ -33,7 +33,7 @@ from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import load_ui
 from desk_app.gui.context import AppContext, Page
-from desk_app.gui.flow import FlowLayout
+from desk_app.gui.flow import FlowLayout, least_height
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.pages.live_dialogs import PetitionDialog, WalkInDialog, qtime
 from desk_app.gui.pages.live_lists import (OPINIONS_TAB, QUEUE_TAB, fill_agenda, fill_opinions, fill_queue,
@@ -89,9 +89,10 @@ class LiveMinutesPage(MeetingStages, Page):
         ui = self.ui  # fonts, texts and placeholders are the form's (ui/live_page.ui)
         # the rows wrap on a narrow window (1366 pixels at 125 %, the largest font) instead of widening the page
         FlowLayout.replace(ui.session_row)
-        FlowLayout.replace(ui.editor_row)
+        ui.editor_label.setMinimumWidth(1)  # never wider than the panel: the F9 button keeps its place
         ui.speaker_info_label.setStyleSheet(palette.style(palette.SECONDARY))
         ui.speaker_info_label.setMinimumWidth(1)  # one line, cut to the room there is (the tooltip has it all)
+        ui.speaker_name_label.setMinimumWidth(80)  # a long name wraps instead of pushing the timer off the page
         ui.speaker_info_label.installEventFilter(self)
         ui.saved_label.setToolTip(SAVED_HINT)
         for button in (ui.timer_button, ui.timer_reset_button):
@@ -103,6 +104,9 @@ class LiveMinutesPage(MeetingStages, Page):
         ui.splitter.setSizes([330, 850])
         fill_agenda(ui.agenda_list, None)
         ui.agenda_list.setToolTip("Chọn bước rồi bấm Enter (hoặc Alt+1 … Alt+5) để ghi giờ chuyển sang bước đó")
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+        return least_height(self.layout(), width)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 — the speaker's details follow the label's width
         if watched is self.ui.speaker_info_label and event.type() == QEvent.Resize:
@@ -120,9 +124,9 @@ class LiveMinutesPage(MeetingStages, Page):
             ui.start_button: (self.start_meeting, "Ctrl+B", False), ui.reopen_button: (self.reopen, "Ctrl+B", False),
             ui.undo_start_button: (self.undo_start, "", False), ui.times_button: (self.correct_times, "Ctrl+T", False),
             ui.end_button: (self.end_meeting, "Ctrl+E", False), ui.call_button: (self.call_next, "F2", True),
-            ui.walkin_button: (self.walk_in, "Ctrl+N", True), ui.absent_button: (self.toggle_absent, "", False),
+            ui.walkin_button: (self.walk_in, "Ctrl+N", False), ui.absent_button: (self.toggle_absent, "", False),
             ui.timer_button: (self.toggle_timer, "F5", True), ui.timer_reset_button: (self.reset_timer, "Shift+F5", False),
-            ui.answer_button: (self.add_answer, "Ctrl+Enter", False), ui.petition_button: (self.make_petition, "F8", True),
+            ui.answer_button: (self.add_answer, "Ctrl+Enter", False), ui.petition_button: (self.make_petition, "F8", False),
         }
         for widget, (slot, keys, in_text) in buttons.items():
             widget.clicked.connect(slot)
@@ -201,7 +205,9 @@ class LiveMinutesPage(MeetingStages, Page):
             return
         with self.ctx.session() as session:
             state = self.state = minutes.meeting_state(session, self.meeting_id)
-        ui.status_label.setText(status_text(state))
+        text, tip = status_text(state)
+        ui.status_label.setText(text)
+        ui.status_label.setToolTip(tip)
         ui.status_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True) if state.live else "")
         self._loading = True
         try:
@@ -222,6 +228,9 @@ class LiveMinutesPage(MeetingStages, Page):
         if self.timer.state == "idle":
             self.timer.reset(state.speaking_seconds)
         set_shortcut_bar(ui.shortcut_bar, shortcut_keys(state))
+        font = QApplication.font()  # a little smaller than the rest: two lines at the largest size on 125 %
+        font.setPointSize(max(font.pointSize() - 2, 9))
+        ui.shortcut_bar.setFont(font)
         self._set_live(state.live)
         if not state.live and state.opinions:
             ui.side_tabs.setCurrentIndex(OPINIONS_TAB)  # a meeting that is over is read back from its opinions
@@ -258,7 +267,7 @@ class LiveMinutesPage(MeetingStages, Page):
         ui = self.ui
         on = ui.editor_stack.currentWidget() is ui.conclusion_edit
         shown = ui.conclusion_edit if on else ui.editor
-        what = "Kết luận chung của người chủ trì" if on else "Nội dung &phát biểu"
+        what = "Kết luận chung" if on else "Nội d&ung"
         ui.editor_label.setText(f"{what} ({'chỉ xem' if shown.isReadOnly() else 'tự động lưu'}):")
         ui.editor_label.setBuddy(shown)
 
