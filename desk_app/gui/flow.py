@@ -121,7 +121,7 @@ def least_height(item, width: int) -> int:
     at their height for the width, everything else at its minimum. A page inside the window's scroll area
     reports this as its height for a width, so that the scroll area gives it the window's height and scrolls
     only when even the minimum does not fit (Qt would ask for every widget's preferred height)."""
-    from PySide6.QtWidgets import QBoxLayout
+    from PySide6.QtWidgets import QBoxLayout, QSplitter
 
     if isinstance(item, QLayoutItem) and not isinstance(item, QLayout):
         if item.widget() is not None:
@@ -130,11 +130,19 @@ def least_height(item, width: int) -> int:
             item = item.layout()
         else:
             return item.minimumSize().height()
+    if isinstance(item, QSplitter):  # side by side: the tallest pane at the width it has
+        shown = [item.widget(i) for i in range(item.count()) if not item.widget(i).isHidden()]
+        if item.orientation() == Qt.Horizontal:
+            return max((least_height(pane, pane.width() or pane.minimumSizeHint().width()) for pane in shown),
+                       default=0)
+        return sum(least_height(pane, width) for pane in shown) + item.handleWidth() * max(len(shown) - 1, 0)
     if isinstance(item, QWidget):
         if item.isHidden():
             return 0
-        if item.layout() is not None:
-            return max(least_height(item.layout(), width), item.minimumHeight())
+        if item.layout() is not None:  # a group box keeps room for its title in its margins
+            margins = item.contentsMargins()
+            inner = least_height(item.layout(), width - margins.left() - margins.right())
+            return max(inner + margins.top() + margins.bottom(), item.minimumHeight())
         if item.hasHeightForWidth():
             return max(item.heightForWidth(width), item.minimumHeight())
         return max(item.minimumSizeHint().height(), item.minimumHeight())

@@ -313,3 +313,22 @@ def test_the_page_the_printed_list_and_the_live_queue_number_speakers_alike(wind
     for line in queue:
         number, name = line.split(". ", 1)
         assert shown[name.replace(" · ưu tiên", "")] == int(number)
+
+
+def test_the_toolbar_is_whole_at_125_percent_with_the_largest_font(window, qtbot, gui_app):
+    """Issue 14, item 5: at 125 % the registrations toolbar was cut."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.gui.screens import AT_125, assert_on_screen, largest_font, whole_rows
+
+    font = largest_font(gui_app)
+    try:
+        window.resize(*AT_125)
+        page = window.show_page("registrations")
+        qtbot.waitExposed(page)
+        buttons = [b for b in page.ui.findChildren(QPushButton) if b.isVisibleTo(page)]
+        assert len(buttons) >= 9
+        assert_on_screen(page, page.ui.session_combo, page.ui.table, page.ui.shortcut_bar, *buttons)
+        assert whole_rows(page.ui.table) >= 2
+    finally:
+        QApplication.setFont(font)

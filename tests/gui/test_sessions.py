@@ -18,6 +18,7 @@ from desk_app.services import sessions
 from desk_app.services.common import get
 from desk_app.store import models as m
 from tests.gui.keyboard import type_text
+from tests.gui.screens import AT_100_1280, AT_125, assert_on_screen, whole_rows
 
 TITLE = "Hội nghị đối thoại với Nhân dân thôn Nà Thang về đất đai năm 2026"
 
@@ -203,12 +204,16 @@ def test_status_steps_issue_plan_invite_and_cancel(page, ctx, qtbot, no_dialogs)
     answer_dialog(ok)
     qtbot.mouseClick(ui.inviteButton, Qt.LeftButton)
 
-    def cancel(dialog):
+    def cancel(dialog):  # issue 14: "không diễn ra" said neither cancelled nor put off
+        assert dialog.windowTitle() == "Hủy hội nghị (không tổ chức)"
+        assert "không được tổ chức" in dialog.form.promptLabel.text()
+        assert "hoãn" in dialog.form.promptLabel.text() and "Ngày tổ chức" in dialog.form.promptLabel.text()
         assert not dialog.form.dateEdit.isVisible()
         type_text(dialog.form.reasonEdit, "Thiên tai, mưa lũ")
         ok(dialog)
 
     answer_dialog(cancel)
+    assert ui.cancelButton.text() == "Hủy hội nghị (không tổ chức)…"
     qtbot.mouseClick(ui.cancelButton, Qt.LeftButton)
     with ctx.session() as session:
         ds = get(session, m.DialogueSession, session_id)
@@ -332,3 +337,15 @@ def test_the_list_shows_the_day_a_meeting_was_held_beside_its_plan(page, ctx, qt
     assert shown == clock.today().strftime("%d/%m/%Y")
     assert f"{planned:%d/%m/%Y}" in tip and "kế hoạch" in tip.lower()
     assert f"{planned:%d/%m/%Y}" in page.ui.statusLabel.text()
+
+
+@pytest.mark.parametrize("size", [AT_125, AT_100_1280], ids=["1366x768-125%", "1280-100%"])
+def test_the_page_fits_a_small_screen_and_lists_several_sessions(window, qtbot, size):
+    """Issue 14, item 5: at 125 % the list showed one session; at 100 % a 1280-pixel window cut the page."""
+    window.resize(*size)
+    page = window.show_page("sessions")
+    qtbot.waitExposed(page)
+    ui = page.ui
+    assert_on_screen(page, ui.sessionTable, ui.yearCombo, ui.newButton, ui.saveButton, ui.planButton,
+                     ui.formButton, page.form.ui.tabs)
+    assert whole_rows(ui.sessionTable) >= 3

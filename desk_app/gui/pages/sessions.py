@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHeaderView, QMenu, QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
@@ -20,6 +20,7 @@ from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import ROW_ROLE, RowsModel, load_ui, qdate
 from desk_app.gui.context import Page, ask, show_error
 from desk_app.gui.export_actions import export_session_document
+from desk_app.gui.flow import FlowLayout, least_height
 from desk_app.gui.forms import DateReasonDialog
 from desk_app.gui.pages.session_rows import (PREVIOUS_COLUMNS, REPEATED_COLUMNS, SESSION_COLUMNS, PetitionRow,
                                                SessionRow, other_day)
@@ -108,6 +109,33 @@ class SessionsPage(Page):
         ui.splitter.setStretchFactor(0, 2)
         ui.splitter.setStretchFactor(1, 3)
         ui.splitter.setSizes([415, 745])
+        FlowLayout.replace(ui.filterRow)  # the rows wrap on a narrow window instead of widening the page
+        FlowLayout.replace(ui.actionRow)
+        # the deadlines and the status scroll under the list on a low window, never squeezed over each other
+        boxes = QWidget()
+        column = QVBoxLayout(boxes)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in (ui.deadlinesBox, ui.statusBox):
+            ui.leftLayout.removeWidget(box)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea(ui.leftPane)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(boxes)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        ui.leftLayout.addWidget(scroll)
+        self._boxes = scroll
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+        table = self.ui.sessionTable  # at least three sessions in the list, whatever the font size
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * table.verticalHeader()
+                               .defaultSectionSize() + 2 * table.frameWidth())
+        scroll = self._boxes  # as wide as the boxes need (they scroll only up and down)
+        wide = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        if scroll.minimumWidth() != wide:
+            scroll.setMinimumWidth(wide)
+        return least_height(self.layout(), width)
 
     def _build_invitation_menu(self) -> None:
         menu = QMenu(self.ui.invitationButton)
@@ -492,9 +520,12 @@ class SessionsPage(Page):
                          date=clock.today())
 
     def _cancel(self) -> None:
-        self._run_dialog("Hủy cuộc đối thoại", "Cuộc đối thoại sẽ được giữ lại với trạng thái Hủy và lý do hủy.",
+        self._run_dialog("Hủy hội nghị (không tổ chức)",
+                         "Hội nghị sẽ không được tổ chức: cuộc đối thoại được giữ lại với trạng thái “Hủy” và lý do "
+                         "hủy, không ghi biên bản và không thể hoàn tác. Nếu chỉ đổi ngày họp (hoãn), hãy bấm "
+                         "“Quay lại” và sửa Ngày tổ chức trong kế hoạch.",
                          lambda s, i, v, version: sessions.cancel(s, i, v.reason, expected_version=version),
-                         ask_date=False, reason_label="&Lý do hủy:", accept_text="Hủy cuộc đối thoại",
+                         ask_date=False, reason_label="&Lý do hủy:", accept_text="Hủy hội nghị",
                          reject_text="Quay lại")
 
     def _back_to_draft(self) -> None:
