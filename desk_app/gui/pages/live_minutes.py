@@ -125,7 +125,7 @@ class LiveMinutesPage(MeetingStages, Page):
             ui.undo_start_button: (self.undo_start, "", False), ui.times_button: (self.correct_times, "Ctrl+T", False),
             ui.end_button: (self.end_meeting, "Ctrl+E", False), ui.call_button: (self.call_next, "F2", True),
             ui.walkin_button: (self.walk_in, "Ctrl+N", False), ui.absent_button: (self.toggle_absent, "", False),
-            ui.timer_button: (self.toggle_timer, "F5", True), ui.timer_reset_button: (self.reset_timer, "Shift+F5", False),
+            ui.timer_button: (self.toggle_timer, "F5", False), ui.timer_reset_button: (self.reset_timer, "Shift+F5", False),
             ui.answer_button: (self.add_answer, "Ctrl+Enter", False), ui.petition_button: (self.make_petition, "F8", False),
         }
         for widget, (slot, keys, in_text) in buttons.items():
@@ -499,7 +499,7 @@ class LiveMinutesPage(MeetingStages, Page):
 
     def _timer_state(self, state: str) -> None:
         text = {"running": "Tạm dừng giờ", "paused": "Tiếp tục giờ", "idle": "Bắt đầu giờ"}[state]
-        self.ui.timer_button.setText(f"{text} (F5)")
+        self.ui.timer_button.setText(text)  # F5 is in the tooltip and the shortcut bar: the timer keeps its room
         self.ui.timer_button.setToolTip(f"{text} (F5)")
 
     # -- answers, outcome, petitions, conclusion -------------------------------------------------------

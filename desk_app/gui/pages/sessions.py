@@ -111,6 +111,7 @@ class SessionsPage(Page):
         ui.splitter.setSizes([415, 745])
         FlowLayout.replace(ui.filterRow)  # the rows wrap on a narrow window instead of widening the page
         FlowLayout.replace(ui.actionRow)
+        ui.layout().setStretchFactor(ui.splitter, 1)  # the room left goes to the list and the form, not the filters
         # the deadlines and the status scroll under the list on a low window, never squeezed over each other
         boxes = QWidget()
         column = QVBoxLayout(boxes)
