@@ -131,7 +131,8 @@ class SessionsPage(Page):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
         table = self.ui.sessionTable  # at least three sessions in the list, whatever the font size
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * table.verticalHeader()
-                               .defaultSectionSize() + 2 * table.frameWidth())
+                               .defaultSectionSize() + 2 * table.frameWidth()
+                               + table.horizontalScrollBar().sizeHint().height())
         scroll = self._boxes  # as wide as the boxes need (they scroll only up and down)
         wide = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
         if scroll.minimumWidth() != wide:
