@@ -16,7 +16,8 @@ UI_DIR = Path(__file__).resolve().parents[2] / "ui"
 GUI_MODULES = ("desk_app.gui.registration_dialog", "desk_app.gui.pages.live_dialogs", "desk_app.gui.pages.catalog",
                "desk_app.gui.pages.followup_dialogs", "desk_app.gui.forms", "desk_app.gui.pages.sessions",
                "desk_app.gui.pages.settings", "desk_app.gui.pages.reports", "desk_app.gui.pages.conclusion")
-# the follow-up forms have their own maintainer; the test turns red here once they are fixed, to be listed no more
+# forms kept by another maintainer with a known clash (Alt+N twice in followup_resolve.ui): reported as expected
+# failures until fixed there; take the name out of this set then
 OWNED_ELSEWHERE = {"followup_resolve.ui"}
 
 
