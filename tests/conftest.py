@@ -184,9 +184,10 @@ def make_session(session, commune):
         ds = sessions.plan_session(session, data)
         target = STAGES.index(stage)
         if target >= 1:
-            sessions.issue_plan(session, ds.id, start.date() - dt.timedelta(days=20))
+            # documents are dated on days already come (a session planned ahead was prepared by today)
+            sessions.issue_plan(session, ds.id, min(start.date() - dt.timedelta(days=20), TODAY))
         if target >= 2:
-            sessions.send_invitations(session, ds.id, start.date() - dt.timedelta(days=10))
+            sessions.send_invitations(session, ds.id, min(start.date() - dt.timedelta(days=10), TODAY))
             for i in range(2):
                 registrations.add_registration(session, ds.id, registrations.RegistrationInput(
                     citizen_name=f"Công dân số {i + 1}", content=f"Kiến nghị số {i + 1} về đường giao thông",

@@ -339,6 +339,9 @@ def attach_database(window, database, *, empty: bool, font_size: int, wizard: bo
     if empty and wizard:
         from desk_app.gui.wizard import run_first_run_wizard
 
+        window.waiting_for("Thiết lập lần đầu: hãy điền các bước trong cửa sổ “Thiết lập ban đầu”.",
+                           f"Cơ sở dữ liệu mới: {database.description} (đang thiết lập lần đầu)")
+
         if not run_first_run_wizard(ctx):
             return None
     if wizard:

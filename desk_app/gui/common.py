@@ -27,12 +27,12 @@ FORMS = (
     "catalog_agency", "catalog_commune", "catalog_named", "catalog_official", "conclusion_page", "export_number",
     "followup_assign",
     "followup_extend", "followup_filters", "followup_not_competent", "followup_reopen", "followup_resolve",
-    "followup_transfer", "live_end", "live_page", "live_petition", "live_start", "live_walkin", "meeting_import",
-    "meeting_take_out",
+    "followup_transfer", "live_end", "live_page", "live_petition", "live_start", "live_times", "live_walkin",
+    "meeting_import", "meeting_take_out",
     "registrations_form", "registrations_import", "registrations_merge", "registrations_page",
     "registrations_refuse", "reports_annual", "reports_consolidate", "reports_summary", "sessions_date_dialog",
     "sessions_form", "sessions_page", "settings_day", "settings_display", "settings_profile", "settings_templates",
-    "wizard_commune", "wizard_heads", "wizard_profile", "wizard_start",
+    "wizard_commune", "wizard_hamlets", "wizard_heads", "wizard_profile", "wizard_start",
 )
 
 

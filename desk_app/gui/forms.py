@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QP
 from desk_app.domain import clock
 from desk_app.domain.errors import ConflictError, ValidationError
 from desk_app.gui.common import VI_LOCALE, load_ui, pydate, qdate
-from desk_app.gui.context import AppContext, error_text
+from desk_app.gui.context import AppContext, ask, error_text
+from desk_app.gui.inputs import clear_when_changed, retype_after_select_all, typed_values
 from desk_app.gui.stale import offer_reload
 from desk_app.gui.widgets import FieldErrors, warning_label
 
@@ -49,7 +50,8 @@ def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog]
 class FormDialog(QDialog):
     """``form_name``: the Designer form (``ui/<form_name>.ui``); ``title``; ``accept_text`` ("" for the
     standard Lưu button); ``reject_text`` ("" for Hủy); ``aliases``: service field → the form's field where
-    their names differ; ``what``: what is edited, named when another clerk's save refuses this one."""
+    their names differ; ``what``: what is edited, named when another clerk's save refuses this one;
+    ``ask_before_discard``: Hủy, Esc or closing the window asks first when something was typed."""
 
     form_name = ""
     title = ""
@@ -57,6 +59,7 @@ class FormDialog(QDialog):
     reject_text = ""
     aliases: dict[str, str] = {}
     what = "bản ghi"
+    ask_before_discard = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, title: str = "", accept_text: str = "",
                  reject_text: str = ""):
@@ -84,6 +87,22 @@ class FormDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit)
         self.errors = FieldErrors.of(self.form, self.aliases)
+        clear_when_changed(self.errors, self.form)  # a fixed field's error goes at once
+        retype_after_select_all(self.form)
+        self._filled: tuple | None = None  # the inputs as the dialog was first shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        if self._filled is None:
+            self._filled = typed_values(self.form)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Hủy, Esc, the window's close: what was typed is thrown away only once the clerk says so."""
+        if (self.ask_before_discard and self._filled is not None and typed_values(self.form) != self._filled
+                and not ask(self, "Những gì đã nhập trong cửa sổ này chưa được lưu. Bỏ đi và đóng cửa sổ?",
+                            self.windowTitle())):
+            return
+        super().reject()
 
     # -- what a subclass says ----------------------------------------------------------------------------
     def apply(self) -> None:

@@ -97,6 +97,13 @@ class MainWindow(QMainWindow):
             for action in self._data_actions:
                 action.setEnabled(False)
 
+    def waiting_for(self, what: str, database_text: str) -> None:
+        """The data is open but the window waits for a dialog (the first-run wizard, the password): the middle
+        and the status bar say so instead of "Đang mở dữ liệu…"."""
+        self.database_label.setText(database_text)
+        if getattr(self, "opening", None) is not None:
+            self.opening.setText(what)
+
     def attach(self, ctx: AppContext) -> None:
         """The database is open: the pages, menus and status bar now work on it."""
         self.ctx = ctx

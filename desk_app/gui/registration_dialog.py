@@ -32,6 +32,7 @@ class RegistrationDialog(FormDialog):
 
     form_name = "registrations_form"
     what = "đăng ký phát biểu"
+    ask_before_discard = True
     aliases = {"citizen_name": "name", "hamlet_id": "hamlet", "speaks_for_count": "count", "field_id": "field",
                "addressed_agency_id": "agency", "addressed_to": "addressed", "received_date": "received"}
 

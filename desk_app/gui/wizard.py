@@ -1,6 +1,8 @@
-"""The first-run wizard on an empty database: load the sample year, or enter the commune, its three heads
-and the regulation profile. Everything is saved through the catalog services; each page checks its
-fields with those services (in a unit of work rolled back) so problems show next to the fields.
+"""The first-run wizard on an empty database: load the sample year, or enter the commune, its three heads,
+its hamlets (and take the usual agencies and organisations) and the regulation profile. Everything is saved
+through the catalog services; each page checks its fields with those services (in a unit of work rolled
+back) so problems show next to the fields. Hủy, Esc or closing it asks first once something was typed (it
+closes the program).
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from desk_app.domain.errors import ValidationError
 from desk_app.domain.profiles import DEFAULT_PROFILE_CODE
 from desk_app.domain.text import fold
 from desk_app.gui.common import load_ui
-from desk_app.gui.context import AppContext, show_error
+from desk_app.gui.context import AppContext, ask, show_error
+from desk_app.gui.inputs import clear_when_changed, typed_values
 from desk_app.gui.widgets import FieldErrors, fill_combo
 from desk_app.services import catalog, profiles
 from desk_app.services.common import domain_profile
 
-START, SAMPLE, COMMUNE, HEADS, PROFILE = range(5)
+START, SAMPLE, COMMUNE, HEADS, HAMLETS, PROFILE = range(6)
 
 
 class _DryRun(Exception):
@@ -43,6 +46,7 @@ class _FormPage(QWizardPage):
         self.setSubTitle(subtitle)
         self.form = load_ui(form_name, self)
         self.errors = FieldErrors.of(self.form)
+        clear_when_changed(self.errors, self.form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
 
@@ -186,12 +190,40 @@ class HeadsPage(_FormPage):
         return True
 
 
+class HamletsPage(_FormPage):
+    """The hamlets typed one a line, and the usual agencies and organisations (named for the commune's kind)."""
+
+    def __init__(self, ctx: AppContext, commune_page: CommunePage):
+        super().__init__(ctx, "wizard_hamlets", "Thôn, tổ dân phố và cơ quan, tổ chức",
+                         "Để chọn được địa chỉ người phát biểu, thành phần mời và cơ quan giải quyết kiến nghị.")
+        self.commune_page = commune_page
+        self.form.agenciesCheck.toggled.connect(self.form.agenciesLabel.setEnabled)
+
+    def kind(self) -> str:
+        return self.commune_page.form.kindCombo.currentData() or "xã"
+
+    def initializePage(self) -> None:  # noqa: N802 — Qt's name
+        names = [data.name for data in catalog.usual_agencies(self.kind())]
+        self.form.agenciesLabel.setText("; ".join(names) + ".")
+
+    def hamlets(self) -> list[str]:
+        return catalog.hamlet_lines(self.form.hamletsEdit.toPlainText())
+
+    def agencies(self) -> bool:
+        return self.form.agenciesCheck.isChecked()
+
+    def validatePage(self) -> bool:  # noqa: N802 — Qt's name
+        names = self.hamlets()
+        return self._checked(lambda session: catalog.add_hamlets(session, names))
+
+
 class ProfilePage(_FormPage):
-    def __init__(self, ctx: AppContext, commune_page: CommunePage, heads_page: HeadsPage):
+    def __init__(self, ctx: AppContext, commune_page: CommunePage, heads_page: HeadsPage,
+                 hamlets_page: HamletsPage):
         super().__init__(ctx, "wizard_profile", "Bộ quy định",
                          "Các thời hạn (gửi thông báo, thông báo kết luận, trả lời công dân) được tính theo bộ quy "
                          "định chọn ở đây; có thể đổi sau trong Danh mục.")
-        self.commune_page, self.heads_page = commune_page, heads_page
+        self.commune_page, self.heads_page, self.hamlets_page = commune_page, heads_page, hamlets_page
         self.descriptions: dict[int, str] = {}
         with ctx.session() as session:
             rows = profiles.list_profiles(session)
@@ -217,16 +249,22 @@ class ProfilePage(_FormPage):
         self.form.descriptionLabel.setText(self.descriptions.get(item.data(Qt.UserRole), "") if item else "")
 
     def validatePage(self) -> bool:  # noqa: N802 — Qt's name
-        """Save everything in one unit of work: the commune with its profile, then the heads."""
+        """Save everything in one unit of work: the commune with its profile, the heads, the usual agencies
+        and the hamlets."""
         item = self.form.profilesList.currentItem()
         profile_id = item.data(Qt.UserRole) if item else None
         try:
             unit, heads = self.commune_page.commune_input(profile_id), self.heads_page.officials()
+            hamlets, agencies, kind = self.hamlets_page.hamlets(), self.hamlets_page.agencies(), \
+                self.hamlets_page.kind()
 
             def work(session) -> None:
                 catalog.save_commune(session, unit)
                 for _post, data in heads:
                     catalog.save_official(session, data)
+                if agencies:
+                    catalog.add_usual_agencies(session, kind)
+                catalog.add_hamlets(session, hamlets)
 
             self.ctx.write(work)
         except Exception as exc:  # noqa: BLE001 — shown in Vietnamese, never a traceback
@@ -236,8 +274,31 @@ class ProfilePage(_FormPage):
         return True
 
 
+class FirstRunWizard(QWizard):
+    """Hủy, Esc and the window's close button quit the program: asked first once something was typed."""
+
+    def __init__(self):
+        super().__init__()
+        self._blank: tuple | None = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        if self._blank is None:
+            self._blank = self._typed()
+        super().showEvent(event)
+
+    def _typed(self) -> tuple:
+        return tuple(typed_values(self.page(page_id)) for page_id in self.pageIds())
+
+    def reject(self) -> None:
+        if (self._blank is not None and self._typed() != self._blank and self.result() != QDialog.Accepted
+                and not ask(self, "Thông tin đã nhập chưa được lưu. Thoát thiết lập ban đầu và đóng chương trình?",
+                            "Thoát thiết lập")):
+            return
+        super().reject()
+
+
 def build_wizard(ctx: AppContext) -> QWizard:
-    wizard = QWizard()
+    wizard = FirstRunWizard()
     wizard.setObjectName("firstRunWizard")
     wizard.setWindowTitle("Thiết lập ban đầu – Tiếp xúc, đối thoại trực tiếp với Nhân dân")
     wizard.setWizardStyle(QWizard.ModernStyle)
@@ -250,8 +311,10 @@ def build_wizard(ctx: AppContext) -> QWizard:
     sample = SamplePage(ctx)
     commune_page = CommunePage(ctx)
     heads = HeadsPage(ctx, commune_page)
-    profile = ProfilePage(ctx, commune_page, heads)
-    for page_id, page in ((START, start), (SAMPLE, sample), (COMMUNE, commune_page), (HEADS, heads), (PROFILE, profile)):
+    hamlets = HamletsPage(ctx, commune_page)
+    profile = ProfilePage(ctx, commune_page, heads, hamlets)
+    for page_id, page in ((START, start), (SAMPLE, sample), (COMMUNE, commune_page), (HEADS, heads),
+                          (HAMLETS, hamlets), (PROFILE, profile)):
         wizard.setPage(page_id, page)
     wizard.setStartId(START)
     wizard.resize(760, 560)

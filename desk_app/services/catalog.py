@@ -224,6 +224,70 @@ def agency_head_post(agency: m.Agency) -> str:
 
 _PLACE_WORDS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran"})
 
+# The agencies and organisations of every commune under the 2025 two-level government: the People's
+# Committee's specialised offices, the police, the Front and the socio-political organisations (name, short
+# name, kind, head's post; "{kind}" is "xã", "phường" or "đặc khu"). The first-run set-up adds them so the
+# plan's invitees, the lead agency of a petition and the answers at the meeting can be chosen at once; the
+# clerk renames, adds or retires them in Danh mục.
+USUAL_AGENCIES = (
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {kind}", "Văn phòng HĐND và UBND", AgencyKind.SPECIALIST,
+     "Chánh Văn phòng HĐND và UBND {kind}"),
+    ("Văn phòng Đảng ủy {kind}", "Văn phòng Đảng ủy", AgencyKind.PARTY, "Chánh Văn phòng Đảng ủy {kind}"),
+    ("{economy} thuộc Ủy ban nhân dân {kind}", "{economy}", AgencyKind.SPECIALIST, "Trưởng {economy_lower}"),
+    ("Phòng Văn hóa - Xã hội thuộc Ủy ban nhân dân {kind}", "Phòng Văn hóa - Xã hội", AgencyKind.SPECIALIST,
+     "Trưởng phòng Văn hóa - Xã hội"),
+    ("Trung tâm Phục vụ hành chính công {kind}", "Trung tâm Phục vụ hành chính công", AgencyKind.SPECIALIST,
+     "Giám đốc Trung tâm Phục vụ hành chính công"),
+    ("Công an {kind}", "Công an {kind}", AgencyKind.POLICE, "Trưởng Công an {kind}"),
+    ("Ban Chỉ huy quân sự {kind}", "Ban Chỉ huy quân sự {kind}", AgencyKind.OTHER,
+     "Chỉ huy trưởng Ban Chỉ huy quân sự {kind}"),
+    ("Trạm Y tế {kind}", "Trạm Y tế {kind}", AgencyKind.OTHER, "Trưởng Trạm Y tế {kind}"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam {kind}", "Ủy ban MTTQ {kind}", AgencyKind.FRONT,
+     "Chủ tịch Ủy ban MTTQ Việt Nam {kind}"),
+    ("Hội Nông dân Việt Nam {kind}", "Hội Nông dân {kind}", AgencyKind.FRONT, "Chủ tịch Hội Nông dân {kind}"),
+    ("Hội Liên hiệp Phụ nữ Việt Nam {kind}", "Hội Liên hiệp Phụ nữ {kind}", AgencyKind.FRONT,
+     "Chủ tịch Hội Liên hiệp Phụ nữ {kind}"),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh {kind}", "Đoàn Thanh niên {kind}", AgencyKind.FRONT,
+     "Bí thư Đoàn Thanh niên {kind}"),
+    ("Hội Cựu chiến binh Việt Nam {kind}", "Hội Cựu chiến binh {kind}", AgencyKind.FRONT,
+     "Chủ tịch Hội Cựu chiến binh {kind}"),
+)
+
+
+def usual_agencies(kind: str = "xã") -> list[AgencyInput]:
+    """The usual agencies and organisations of a commune of this kind (a ward's economic office is "Phòng
+    Kinh tế, Hạ tầng và Đô thị")."""
+    kind = clean_text(kind).lower() or "xã"
+    economy = "Phòng Kinh tế, Hạ tầng và Đô thị" if kind == "phường" else "Phòng Kinh tế"
+    words = {"kind": kind, "economy": economy, "economy_lower": economy[0].lower() + economy[1:]}
+    return [AgencyInput(name=name.format(**words), short_name=short.format(**words), kind=agency_kind.value,
+                        head_title=head.format(**words))
+            for name, short, agency_kind, head in USUAL_AGENCIES]
+
+
+def add_usual_agencies(session: Session, kind: str = "xã") -> list[m.Agency]:
+    """Add the usual agencies and organisations that the catalogue lacks (by name); returns those added."""
+    have = {fold(name) for name in session.scalars(select(m.Agency.name))}
+    return [save_agency(session, data) for data in usual_agencies(kind) if fold(data.name) not in have]
+
+
+def hamlet_lines(text: str) -> list[str]:
+    """Hamlet names typed one a line (or separated by semicolons), blank lines skipped."""
+    return [name for line in text.replace(";", "\n").splitlines() if (name := clean_text(line))]
+
+
+def add_hamlets(session: Session, names: list[str]) -> list[m.Hamlet]:
+    """Several hamlets at once (the first-run set-up): all or none; a bad name is named with its line."""
+    added, problems = [], []
+    for number, name in enumerate(names, 1):
+        try:
+            added.append(save_hamlet(session, name))
+        except ValidationError as exc:
+            problems.append(f"Dòng {number}: " + " ".join(exc.errors.values()))
+    if problems:
+        raise ValidationError({"hamlets": "\n".join(problems)})
+    return added
+
 
 def _save_named(session: Session, model, name: str, row_id: int | None, active: bool, label: str, what: str):
     """Hamlets and fields: a name unique regardless of case and diacritics, kept in catalogue order."""

@@ -262,9 +262,10 @@ class _Generator:
             return ds.id
         calendar = load_calendar(self.s)
         deadlines = sessions.deadlines(self.s, ds.id, self.today)
-        # every document is dated on a working day (and entered in the register as the office would)
+        # every document is dated on a working day not after today (and entered in the register as the office
+        # would)
         issued = calendar.previous_working_day(min(self.today, deadlines.notice_latest
-                                                   - dt.timedelta(days=rng.randint(10, 20))) + dt.timedelta(days=1))
+                                                   - dt.timedelta(days=rng.randint(10, 20))))
         sessions.issue_plan(self.s, ds.id, issued)
         followup.issue_session_document(self.s, ds, "plan", issued)
         if role == "plan_issued":
@@ -274,7 +275,7 @@ class _Generator:
                                            "trong kế hoạch năm.")
             return ds.id
         sent = calendar.previous_working_day(min(self.today, deadlines.notice_latest
-                                                 - dt.timedelta(days=rng.randint(0, 3))) + dt.timedelta(days=1))
+                                                 - dt.timedelta(days=rng.randint(0, 3))))
         sent = max(issued, sent)
         sessions.send_invitations(self.s, ds.id, sent)
         followup.issue_session_document(self.s, ds, "notice", sent)

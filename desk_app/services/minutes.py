@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk_app.domain import clock
 from desk_app.domain.errors import TransitionError, ValidationError
 from desk_app.domain.states import (AgendaStep, Outcome, PetitionStatus, RegistrationState, ResponderKind,
                                     SessionStatus, check_registration_transition, check_session_transition)
 from desk_app.domain.text import clean_text, fold, title_name
-from desk_app.domain.validation import MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length, format_time
+from desk_app.domain.validation import (MAX_NAME, MAX_SHORT, MAX_TEXT, Checker, check_length, format_date,
+                                        format_time)
+from desk_app.store import audit
 from desk_app.store import models as m
 from desk_app.services import catalog, registrations, settings
 from desk_app.services.catalog import agency_head_post
@@ -33,15 +36,45 @@ def _in_progress(session: Session, session_id: int) -> m.DialogueSession:
     return ds
 
 
+def _check_meeting_day(ds: m.DialogueSession, day: dt.date, checker: Checker, key: str = "started_at") -> None:
+    """The day a meeting is recorded as held: not after today, not before its plan was issued or its
+    invitations were sent."""
+    today = clock.today()
+    if day > today:
+        checker.add(key, f"Ngày họp {format_date(day)} chưa đến (hôm nay là {format_date(today)}): chỉ ghi được "
+                         "hội nghị đã hoặc đang diễn ra.")
+    elif ds.invitations_sent_date and day < ds.invitations_sent_date:
+        checker.add(key, f"Giấy mời đã gửi ngày {format_date(ds.invitations_sent_date)}: ngày họp không được "
+                         "trước ngày gửi giấy mời.")
+    elif ds.plan_issued_date and day < ds.plan_issued_date:
+        checker.add(key, f"Kế hoạch ban hành ngày {format_date(ds.plan_issued_date)}: ngày họp không được "
+                         "trước ngày ban hành kế hoạch.")
+
+
+def other_day_note(planned_start: dt.datetime, held_on: dt.date) -> str:
+    """What the clerk is told before a meeting is recorded on another day than its plan says ("" when the
+    days agree): both dates, and that the plan keeps its own."""
+    if planned_start.date() == held_on:
+        return ""
+    return (f"Kế hoạch dự kiến họp ngày {format_date(planned_start.date())} lúc {format_time(planned_start)}, "
+            f"nhưng hội nghị sẽ được ghi là họp ngày {format_date(held_on)}. Kế hoạch vẫn giữ ngày dự kiến; "
+            "các thời hạn sau hội nghị tính từ ngày họp thực tế.")
+
+
 def start_meeting(session: Session, session_id: int, started_at: dt.datetime,
                   secretary_name: str | None = None) -> m.DialogueSession:
+    """The meeting begins (or is recorded afterwards) at ``started_at``: its actual date and time, kept beside
+    the plan's (which stays as it was). Not on a day still to come, nor before the plan or the invitations."""
     ds = get(session, m.DialogueSession, session_id)
     check_session_transition(SessionStatus(ds.status), SessionStatus.IN_PROGRESS)
     if ds.chair_id is None:
         raise ValidationError({"chair_id": "Chưa có người chủ trì hội nghị."})
     name = clean_text(secretary_name) if secretary_name is not None else None
-    if name is not None and len(name) > MAX_NAME:
-        raise ValidationError({"secretary_name": check_length(name, "Thư ký", MAX_NAME)})
+    checker = Checker()
+    if name is not None:
+        checker.length("secretary_name", name, "Thư ký", MAX_NAME)
+    _check_meeting_day(ds, started_at.date(), checker)
+    checker.raise_if_any()
     ds.status = SessionStatus.IN_PROGRESS.value
     ds.actual_start = started_at.replace(second=0, microsecond=0)
     sync_year(session, ds)
@@ -52,9 +85,74 @@ def start_meeting(session: Session, session_id: int, started_at: dt.datetime,
     return ds
 
 
+def _recorded(session: Session, ds: m.DialogueSession) -> str:
+    """What the minutes already hold beyond the start ("" when nothing): a start with this cannot be undone."""
+    said = session.scalar(select(func.count(m.Opinion.id)).where(m.Opinion.session_id == ds.id)) or 0
+    made = session.scalar(select(func.count(m.Petition.id)).where(m.Petition.session_id == ds.id)) or 0
+    if said:
+        return f"biên bản đã ghi {said} ý kiến"
+    if made:
+        return f"đã có {made} kiến nghị của hội nghị"
+    if any(e.step != AgendaStep.OPENING.value for e in ds.agenda_log) or len(ds.agenda_log) > 1:
+        return "đã ghi giờ các bước của chương trình"
+    if ds.citizens_attending or ds.delegates_attending:
+        return "đã ghi số người dự"
+    if ds.general_conclusion:
+        return "đã ghi kết luận của người chủ trì"
+    return ""
+
+
+def undo_start(session: Session, session_id: int, *, expected_version: int | None = None) -> m.DialogueSession:
+    """A meeting started by mistake goes back to "not started" (Đã mời, or Đã ban hành kế hoạch when no
+    invitation was recorded) — only while nothing has been recorded in its minutes."""
+    ds = _in_progress(session, session_id)
+    check_version(ds, expected_version)
+    why = _recorded(session, ds)
+    if why:
+        raise TransitionError(f"Không đưa hội nghị về “chưa bắt đầu” được: {why}.")
+    ds.status = (SessionStatus.INVITED if ds.invitations_sent_date else SessionStatus.PLAN_ISSUED).value
+    ds.actual_start = ds.actual_end = None
+    ds.agenda_log.clear()
+    sync_year(session, ds)
+    for reg in session.scalars(select(m.Registration).where(
+            m.Registration.session_id == ds.id, m.Registration.state == RegistrationState.SPEAKING.value)):
+        reg.state = RegistrationState.WAITING.value
+    session.flush()
+    return ds
+
+
+def reopen_minutes(session: Session, session_id: int, reason: str, *,
+                   expected_version: int | None = None) -> m.DialogueSession:
+    """The secretary reopens closed minutes to correct them (Đã kết thúc → Đang diễn ra), with a reason kept in
+    the audit log; only until the conclusion notice is issued. Closing them again is Kết thúc hội nghị."""
+    ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
+    status = SessionStatus(ds.status)
+    if status is not SessionStatus.ENDED:
+        raise TransitionError("Chỉ mở lại được biên bản của hội nghị đã kết thúc và chưa ban hành thông báo kết "
+                              f"luận (trạng thái hiện tại: {status.label}).")
+    text = clean_text(reason, multiline=True)
+    checker = Checker()
+    checker.require("reason", text, "Lý do mở lại biên bản")
+    checker.length("reason", text, "Lý do mở lại biên bản", MAX_SHORT)
+    checker.raise_if_any()
+    ds.status = SessionStatus.IN_PROGRESS.value
+    session.flush()
+    audit.record(session, "update", m.DialogueSession.__tablename__, ds.id,
+                 {"reason": f"Mở lại biên bản để sửa: {text}"})
+    return ds
+
+
+def _not_before_start(ds: m.DialogueSession, at: dt.datetime | None, key: str, what: str) -> None:
+    if at is not None and ds.actual_start is not None and at.replace(second=0, microsecond=0) < ds.actual_start:
+        raise ValidationError({key: f"{what} ({format_time(at)}) không được trước giờ bắt đầu hội nghị "
+                                    f"({format_time(ds.actual_start)} ngày {format_date(ds.actual_start.date())})."})
+
+
 def reach_step(session: Session, session_id: int, step: str, at: dt.datetime, note: str = "") -> m.AgendaStepLog:
     ds = _in_progress(session, session_id)
     code = AgendaStep.parse(step, "bước").value
+    _not_before_start(ds, at, "reached_at", "Giờ chuyển bước")
     entry = m.AgendaStepLog(step=code, reached_at=at.replace(microsecond=0), note=clean_text(note, multiline=True))
     ds.agenda_log.append(entry)
     session.flush()
@@ -106,6 +204,10 @@ def record_opinion(session: Session, session_id: int, data: OpinionInput) -> m.O
     check_optional_id(checker, session, m.Field, data.field_id, "field_id")
     if data.started_at and data.ended_at and data.ended_at < data.started_at:
         checker.add("ended_at", "Giờ kết thúc phát biểu phải sau giờ bắt đầu.")
+    try:
+        _not_before_start(ds, data.started_at, "started_at", "Giờ bắt đầu phát biểu")
+    except ValidationError as exc:
+        checker.add("started_at", exc.message)
     outcome = None
     if data.outcome:
         try:
@@ -339,6 +441,11 @@ class Responder:
     agency_id: int | None = None
     name: str = ""  # an invitee named in the plan without an agency of the catalogue ("Trưởng các thôn")
 
+    @classmethod
+    def typed(cls, name: str) -> Responder:
+        """Someone the list does not offer, as the secretary typed them ("Ông Lò Văn Sáu, Trưởng thôn")."""
+        return cls(name, ResponderKind.AGENCY.value, name=name)
+
 
 @dataclass
 class MeetingState:
@@ -358,10 +465,28 @@ class MeetingState:
     conclusion: str
     speaking_seconds: int
     secretary: str
+    planned_start: dt.datetime | None = None
+    actual_start: dt.datetime | None = None
+    actual_end: dt.datetime | None = None
+    undoable: bool = False  # started, nothing recorded yet: may go back to "not started"
+    recorded_later: bool = False  # held on another day than today: the secretary types the times
 
     @property
     def live(self) -> bool:
+        """The minutes can be written: the meeting is under way, or its closed minutes were reopened."""
         return self.status == SessionStatus.IN_PROGRESS.value
+
+    @property
+    def last_moment(self) -> dt.datetime | None:
+        """The latest time recorded so far (minutes typed afterwards go on from it)."""
+        moments = [self.actual_start, self.actual_end, *(t for times in self.agenda.values() for t in times),
+                   *(o.started for o in self.opinions), *(o.ended for o in self.opinions)]
+        return max((t for t in moments if t is not None), default=None)
+
+    @property
+    def reopenable(self) -> bool:
+        """Closed minutes the secretary may reopen for corrections (before the conclusion notice)."""
+        return self.status == SessionStatus.ENDED.value
 
     @property
     def startable(self) -> bool:
@@ -397,16 +522,21 @@ def meeting_state(session: Session, meeting_id: int) -> MeetingState:
     agenda: dict[str, list[dt.datetime]] = {}
     for entry in ds.agenda_log:
         agenda.setdefault(entry.step, []).append(entry.reached_at)
-    queue = [QueueItem(r.id, r.queue_order, r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
+    listed = registrations.queue(session, meeting_id)
+    numbers = registrations.speaking_numbers(listed)
+    queue = [QueueItem(r.id, numbers[r.id], r.citizen_name, _place(r), r.field.name if r.field else "", r.content,
                        r.state, r.priority)
-             for r in registrations.queue(session, meeting_id) if r.state in LIVE_QUEUE_STATES]
+             for r in listed if r.state in LIVE_QUEUE_STATES]
     said = [OpinionItem(o.id, o.position, o.speaker_name, o.started_at, o.ended_at, o.outcome)
             for o in opinions(session, meeting_id)]
     secretary = ds.secretary_name or (ds.secretary.name if ds.secretary else "")
+    live = ds.status == SessionStatus.IN_PROGRESS.value
     return MeetingState(
         ds.id, ds.title, ds.status, ds.place, agenda, queue, said, responders(session, meeting_id),
         ds.citizens_attending, ds.delegates_attending, ds.general_conclusion,
-        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary)
+        int(settings.get(session, settings.SPEAKING_SECONDS)), secretary, ds.planned_start, ds.actual_start,
+        ds.actual_end, undoable=live and not _recorded(session, ds),
+        recorded_later=live and ds.actual_start is not None and ds.actual_start.date() != clock.today())
 
 
 def responders(session: Session, meeting_id: int) -> list[Responder]:
@@ -458,7 +588,8 @@ def call_next(session: Session, meeting_id: int, at: dt.datetime, *, finishing: 
     """The next speaker takes the floor (F2): the opinion ``finishing`` (the one being recorded) ends at
     ``at``; the ``chosen`` registration speaks — back in the queue if they were marked absent (they arrived
     late) — else the first one waiting. Returns the new opinion, or None when nobody is waiting."""
-    _in_progress(session, meeting_id)
+    ds = _in_progress(session, meeting_id)
+    _not_before_start(ds, at, "started_at", "Giờ mời phát biểu")
     if finishing is not None:
         finish_opinion(session, finishing, at)
     reg = session.get(m.Registration, chosen) if chosen is not None else None
@@ -478,3 +609,112 @@ def meeting_in_progress(session: Session) -> int | None:
     """The dialogue session whose meeting is under way (the window reopens on it after an unclean stop)."""
     return session.scalar(select(m.DialogueSession.id).where(
         m.DialogueSession.status == SessionStatus.IN_PROGRESS.value).order_by(m.DialogueSession.id).limit(1))
+
+
+# -- the times of the minutes, typed or corrected afterwards -------------------------------------------------
+
+@dataclass
+class TimeRow:
+    """A moment of the minutes the clerk may correct: an agenda step reached, or an opinion (start, end)."""
+
+    id: int
+    text: str
+    start: dt.time | None
+    end: dt.time | None = None
+
+
+@dataclass
+class MinutesTimes:
+    """The meeting's actual day and hours, each agenda step reached and each opinion's times."""
+
+    day: dt.date
+    start: dt.time
+    end: dt.time | None
+    planned_start: dt.datetime
+    steps: list[TimeRow]
+    opinions: list[TimeRow]
+
+
+@dataclass
+class TimesInput:
+    """Corrected times: all on the meeting's ``day`` (``end`` only for closed minutes that were reopened)."""
+
+    day: dt.date
+    start: dt.time
+    end: dt.time | None = None
+    steps: dict[int, dt.time] = field(default_factory=dict)
+    opinions: dict[int, tuple[dt.time | None, dt.time | None]] = field(default_factory=dict)
+
+
+def _clock(moment: dt.datetime | None) -> dt.time | None:
+    return moment.time().replace(second=0, microsecond=0) if moment is not None else None
+
+
+def minutes_times(session: Session, meeting_id: int) -> MinutesTimes:
+    ds = get(session, m.DialogueSession, meeting_id)
+    start = ds.actual_start or ds.planned_start
+    steps = [TimeRow(e.id, AgendaStep(e.step).label, _clock(e.reached_at)) for e in ds.agenda_log]
+    said = [TimeRow(o.id, f"{o.position}. {o.speaker_name}", _clock(o.started_at), _clock(o.ended_at))
+            for o in opinions(session, meeting_id)]
+    return MinutesTimes(start.date(), _clock(start), _clock(ds.actual_end), ds.planned_start, steps, said)
+
+
+def correct_times(session: Session, meeting_id: int, data: TimesInput, *,
+                  expected_version: int | None = None) -> m.DialogueSession:
+    """The minutes' actual day and times as the secretary corrects them (typed from the paper notes of a
+    meeting recorded afterwards): the plan keeps its own date. Every time lies between the meeting's start and
+    end, an opinion ends after it starts; a bad time changes nothing."""
+    ds = _in_progress(session, meeting_id)
+    check_version(ds, expected_version)
+    checker = Checker()
+    _check_meeting_day(ds, data.day, checker)
+    start = dt.datetime.combine(data.day, data.start.replace(second=0, microsecond=0))
+    end = dt.datetime.combine(data.day, data.end.replace(second=0, microsecond=0)) if data.end else None
+    if ds.actual_end is not None and end is None:
+        checker.add("ended_at", "Cần giờ kết thúc hội nghị.")
+    if end is not None and end <= start:
+        checker.add("ended_at", "Giờ kết thúc phải sau giờ bắt đầu hội nghị.")
+
+    def within(key: str, what: str, moment: dt.datetime | None) -> None:
+        if moment is None:
+            return
+        if moment < start:
+            checker.add(key, f"{what}: {format_time(moment)} trước giờ bắt đầu hội nghị ({format_time(start)}).")
+        elif end is not None and moment > end:
+            checker.add(key, f"{what}: {format_time(moment)} sau giờ kết thúc hội nghị ({format_time(end)}).")
+
+    steps = {e.id: e for e in ds.agenda_log}
+    said = {o.id: o for o in opinions(session, ds.id)}
+    step_times, opinion_times = {}, {}
+    for log_id, when in data.steps.items():
+        if log_id not in steps:
+            checker.add("steps", "Bước chương trình không thuộc hội nghị này.")
+            continue
+        step_times[log_id] = moment = dt.datetime.combine(data.day, when.replace(second=0, microsecond=0))
+        within(f"step{log_id}", f"Bước {AgendaStep(steps[log_id].step).label.split('.')[0]}", moment)
+    for opinion_id, (began, ended) in data.opinions.items():
+        opinion = said.get(opinion_id)
+        if opinion is None:
+            checker.add("opinions", "Ý kiến không thuộc hội nghị này.")
+            continue
+        began_at = dt.datetime.combine(data.day, began.replace(second=0, microsecond=0)) if began else None
+        ended_at = dt.datetime.combine(data.day, ended.replace(second=0, microsecond=0)) if ended else None
+        what = f"Ý kiến {opinion.position} ({opinion.speaker_name})"
+        if began_at is None:
+            checker.add(f"opinion{opinion_id}", f"{what}: cần giờ bắt đầu phát biểu.")
+        within(f"opinion{opinion_id}", what, began_at)
+        within(f"opinion{opinion_id}", what, ended_at)
+        if began_at and ended_at and ended_at < began_at:
+            checker.add(f"opinion{opinion_id}", f"{what}: giờ kết thúc phát biểu phải sau giờ bắt đầu.")
+        opinion_times[opinion_id] = (began_at, ended_at)
+    checker.raise_if_any()
+    ds.actual_start = start
+    if end is not None:
+        ds.actual_end = end
+    sync_year(session, ds)
+    for log_id, moment in step_times.items():
+        steps[log_id].reached_at = moment
+    for opinion_id, (began_at, ended_at) in opinion_times.items():
+        said[opinion_id].started_at, said[opinion_id].ended_at = began_at, ended_at
+    session.flush()
+    return ds

@@ -195,6 +195,20 @@ def next_waiting(session: Session, session_id: int) -> m.Registration | None:
                           .order_by(m.Registration.queue_order, m.Registration.id).limit(1))
 
 
+CLOSED_STATES = (RegistrationState.REFUSED.value, RegistrationState.MERGED.value)
+
+
+def speaking_numbers(rows: list[m.Registration]) -> dict[int, int]:
+    """The one speaking-order numbering, used by the registrations page, the printed speakers' list and the
+    live queue: 1, 2, 3 … over ``rows`` (a queue in speaking order) — refused and merged registrations get
+    no number, so the numbers run on without gaps after a refusal, a merge or a priority walk-in."""
+    numbers: dict[int, int] = {}
+    for reg in rows:
+        if reg.state not in CLOSED_STATES:
+            numbers[reg.id] = len(numbers) + 1
+    return numbers
+
+
 def _last_order(session: Session, session_id: int) -> int:
     return session.scalar(select(func.max(m.Registration.queue_order))
                           .where(m.Registration.session_id == session_id)) or 0
@@ -234,9 +248,10 @@ def refuse(session: Session, registration_id: int, reason_code: str, note: str =
     reg = get(session, m.Registration, registration_id)
     profile = domain_profile(reg.session.profile)
     codes = {r.code for r in profile.refusal_reasons}
-    if reason_code not in codes:
-        allowed = "; ".join(r.text for r in profile.refusal_reasons)
-        raise ValidationError({"reason_code": f"Lý do từ chối phải là một trong các trường hợp quy định: {allowed}."})
+    if reason_code not in codes:  # said once and short: the dialog lists the grounds right above it
+        raise ValidationError({"reason_code": "Chưa chọn lý do từ chối: chọn một trường hợp trong danh sách."
+                               if not reason_code else
+                               f"Lý do từ chối “{reason_code}” không có trong các trường hợp quy định."})
     text = clean_text(note, multiline=True)
     if len(text) > MAX_TEXT:
         raise ValidationError({"note": check_length(text, "Ghi chú", MAX_TEXT)})
@@ -299,15 +314,13 @@ def find_duplicates(session: Session, session_id: int) -> list[list[m.Registrati
 
 # -- what the registrations page and its dialogs show (plain values) ------------------------------------
 
-CLOSED_STATES = (RegistrationState.REFUSED.value, RegistrationState.MERGED.value)
-
 
 @dataclass
 class QueueRow:
     """One registration as the queue lists it, with what the detail line under the table says."""
 
     id: int
-    order: int
+    order: int | None  # the speaking number (speaking_numbers); None for a refused or merged registration
     name: str
     birth_year: int | None
     place: str
@@ -340,6 +353,7 @@ def _place(reg: m.Registration) -> str:
 def queue_rows(session: Session, session_id: int) -> list[QueueRow]:
     """Every registration of the dialogue session in speaking order (refused and merged ones included)."""
     rows = queue(session, session_id)
+    numbers = speaking_numbers(rows)
     names = {r.id: r.citizen_name for r in rows}
     profile = None
     result = []
@@ -355,7 +369,7 @@ def queue_rows(session: Session, session_id: int) -> list[QueueRow]:
             text = f"{text} (ưu tiên)"
         speaks_for = SpeaksFor(reg.speaks_for).label + (f" ({reg.speaks_for_count})" if reg.speaks_for_count else "")
         result.append(QueueRow(
-            reg.id, reg.queue_order, reg.citizen_name, reg.birth_year, _place(reg), reg.field.name if reg.field else "",
+            reg.id, numbers.get(reg.id), reg.citizen_name, reg.birth_year, _place(reg), reg.field.name if reg.field else "",
             reg.content, Channel(reg.channel).label, reg.state, text, reg.version, gender=_GENDERS.get(reg.gender, ""),
             phone=reg.phone, cccd=reg.cccd, speaks_for=speaks_for,
             addressed_to=reg.addressed_agency.name if reg.addressed_agency else reg.addressed_to,
@@ -379,18 +393,23 @@ class RegistrationSummary:
     """A registration named in a dialog: its place in the queue, the citizen, where from, what about."""
 
     id: int
-    order: int
+    order: int | None  # the speaking number (speaking_numbers), None once refused or merged
     name: str
     place: str
     content: str
     state: str
 
     @classmethod
-    def of(cls, reg: m.Registration) -> RegistrationSummary:
-        return cls(reg.id, reg.queue_order, reg.citizen_name, _place(reg), reg.content, reg.state)
+    def of(cls, reg: m.Registration, number: int | None = None) -> RegistrationSummary:
+        return cls(reg.id, number, reg.citizen_name, _place(reg), reg.content, reg.state)
 
     def line(self) -> str:
-        return " – ".join([f"{self.order}. {self.name}", *([self.place] if self.place else [])])
+        who = f"{self.order}. {self.name}" if self.order else self.name
+        return " – ".join([who, *([self.place] if self.place else [])])
+
+
+def _numbered(session: Session, session_id: int) -> dict[int, int]:
+    return speaking_numbers(queue(session, session_id))
 
 
 @dataclass(frozen=True)
@@ -405,7 +424,7 @@ class RefusalChoice:
 def refusal_choice(session: Session, registration_id: int) -> RefusalChoice:
     reg = get(session, m.Registration, registration_id)
     profile = domain_profile(reg.session.profile)
-    return RefusalChoice(RegistrationSummary.of(reg), tuple((r.text, r.code) for r in profile.refusal_reasons),
+    return RefusalChoice(RegistrationSummary.of(reg, _numbered(session, reg.session_id).get(reg.id)), tuple((r.text, r.code) for r in profile.refusal_reasons),
                          reg.session.profile.name)
 
 
@@ -413,12 +432,14 @@ def merge_candidates(session: Session, session_id: int,
                      selected: list[int]) -> tuple[list[RegistrationSummary], list[list[RegistrationSummary]]]:
     """What may be merged: the clerk's ``selected`` registrations still open, and the groups that look like
     one person (:func:`find_duplicates`)."""
+    numbers = _numbered(session, session_id)
     chosen = []
     for reg_id in selected:
         reg = session.get(m.Registration, reg_id)
         if reg is not None and reg.session_id == session_id and reg.state not in CLOSED_STATES:
-            chosen.append(RegistrationSummary.of(reg))
-    groups = [[RegistrationSummary.of(r) for r in group] for group in find_duplicates(session, session_id)]
+            chosen.append(RegistrationSummary.of(reg, numbers.get(reg.id)))
+    groups = [[RegistrationSummary.of(r, numbers.get(r.id)) for r in group]
+              for group in find_duplicates(session, session_id)]
     return chosen, groups
 
 
@@ -431,6 +452,7 @@ def merge_group(session: Session, keep_id: int, others: list[int]) -> None:
 
 @dataclass(frozen=True)
 class Speaker:
+    number: int  # the speaking number (speaking_numbers), as the page and the live queue show it
     citizen_name: str
     speaks_for: str  # "" for a person speaking for themselves, else "hộ gia đình (12 hộ/thành viên)"
     birth_year: int | None
@@ -455,13 +477,15 @@ def speakers_list(session: Session, session_id: int) -> SpeakersList:
     ds = get(session, m.DialogueSession, session_id)
     unit = commune(session)
     speakers = []
-    for reg in queue(session, session_id):
-        if reg.state in CLOSED_STATES:
+    rows = queue(session, session_id)
+    numbers = speaking_numbers(rows)
+    for reg in rows:
+        if reg.id not in numbers:
             continue
         speaks_for = "" if reg.speaks_for == SpeaksFor.PERSON.value else \
             SpeaksFor(reg.speaks_for).label.lower() + (f", {reg.speaks_for_count} hộ/thành viên"
                                                        if reg.speaks_for_count else "")
-        speakers.append(Speaker(reg.citizen_name, speaks_for, reg.birth_year, _place(reg),
+        speakers.append(Speaker(numbers[reg.id], reg.citizen_name, speaks_for, reg.birth_year, _place(reg),
                                 reg.field.name if reg.field else "", reg.content))
     return SpeakersList(unit.name if unit else "", ds.title, ds.actual_start or ds.planned_start, ds.place,
                         tuple(speakers))

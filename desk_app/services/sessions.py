@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import DateTime, func, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.domain import clock, issuers
 from desk_app.domain.calendar import shift
 from desk_app.domain.deadlines import SessionDeadlines, session_deadlines
 from desk_app.domain.profiles import Anchor
-from desk_app.domain.errors import ValidationError
+from desk_app.domain.errors import TransitionError, ValidationError
 from desk_app.domain.states import (Body, DocumentFormat, Host, Regime, SessionForm, SessionStatus,
                                     check_session_transition, session_year)
 from desk_app.domain.text import clean_text, fold
@@ -326,14 +326,50 @@ def back_to_draft(session: Session, session_id: int, *, expected_version: int | 
 
 def send_invitations(session: Session, session_id: int, sent_date: dt.date, *,
                      expected_version: int | None = None) -> m.DialogueSession:
+    """Thông báo, giấy mời đã gửi on ``sent_date``: a day already come, not after the meeting's day."""
     ds = get(session, m.DialogueSession, session_id)
     check_version(ds, expected_version)
+    today = clock.today()
+    if sent_date > today:
+        raise ValidationError({"sent_date": f"Ngày gửi giấy mời ({format_date(sent_date)}) chưa đến: hôm nay là "
+                                            f"{format_date(today)}. Ghi ngày đã gửi thực tế."})
     if sent_date > ds.session_date:
-        raise ValidationError({"sent_date": "Ngày gửi giấy mời không được sau ngày tổ chức hội nghị."})
+        raise ValidationError({"sent_date": "Ngày gửi giấy mời không được sau ngày tổ chức hội nghị "
+                                            f"({format_date(ds.session_date)})."})
+    if ds.plan_issued_date and sent_date < ds.plan_issued_date:
+        raise ValidationError({"sent_date": "Ngày gửi giấy mời không được trước ngày ban hành kế hoạch "
+                                            f"({format_date(ds.plan_issued_date)})."})
     _move(ds, SessionStatus.INVITED)
     ds.invitations_sent_date = sent_date
     session.flush()
     return ds
+
+
+def undo_invitations(session: Session, session_id: int, *,
+                     expected_version: int | None = None) -> m.DialogueSession:
+    """"Đã gửi giấy mời" recorded by mistake: back to Đã ban hành kế hoạch while the meeting has not started
+    (nothing else depends on the date: the registrations stay)."""
+    ds = get(session, m.DialogueSession, session_id)
+    check_version(ds, expected_version)
+    if ds.status != SessionStatus.INVITED.value:
+        raise TransitionError(f"Chỉ bỏ được ngày gửi giấy mời khi cuộc đối thoại đang ở trạng thái "
+                              f"“{SessionStatus.INVITED.label}” (hiện tại: {SessionStatus(ds.status).label}).")
+    ds.status = SessionStatus.PLAN_ISSUED.value
+    ds.invitations_sent_date = None
+    session.flush()
+    return ds
+
+
+# The status step that can be taken back, and what it goes back to (the sessions page's button).
+STEP_BACK = {SessionStatus.PLAN_ISSUED: SessionStatus.DRAFT, SessionStatus.INVITED: SessionStatus.PLAN_ISSUED}
+
+
+def step_back(session: Session, session_id: int, *, expected_version: int | None = None) -> m.DialogueSession:
+    """The last status step before the meeting taken back (see :data:`STEP_BACK`)."""
+    ds = get(session, m.DialogueSession, session_id)
+    if ds.status == SessionStatus.INVITED.value:
+        return undo_invitations(session, session_id, expected_version=expected_version)
+    return back_to_draft(session, session_id, expected_version=expected_version)
 
 
 def cancel(session: Session, session_id: int, reason: str, *,
@@ -358,15 +394,21 @@ def list_sessions(session: Session, year: int | None = None) -> list[m.DialogueS
 
 # -- looking back --------------------------------------------------------------------------------------
 
+def _held_on():
+    """The moment a session is (or was) held, in SQL: its actual start, else its planned start."""
+    return func.coalesce(m.DialogueSession.actual_start, m.DialogueSession.planned_start, type_=DateTime)
+
+
 def previous_session(session: Session, session_id: int) -> m.DialogueSession | None:
-    """The last session of the same host held before this one (its results are reported at this one)."""
+    """The last session of the same host held before this one (its results are reported at this one): by the
+    day each was actually held, so a meeting held earlier than planned is not skipped."""
     ds = get(session, m.DialogueSession, session_id)
     held = [SessionStatus.ENDED.value, SessionStatus.CONCLUDED.value, SessionStatus.COMPLETED.value]
     return session.scalar(
         select(m.DialogueSession)
         .where(m.DialogueSession.host == ds.host, m.DialogueSession.id != ds.id,
-               m.DialogueSession.status.in_(held), m.DialogueSession.planned_start < ds.planned_start)
-        .order_by(m.DialogueSession.planned_start.desc()).limit(1))
+               m.DialogueSession.status.in_(held), _held_on() < (ds.actual_start or ds.planned_start))
+        .order_by(_held_on().desc()).limit(1))
 
 
 def previous_session_petitions(session: Session, session_id: int) -> list[m.Petition]:
@@ -383,7 +425,7 @@ def repeated_unresolved(session: Session, before: dt.date | None = None) -> list
              .where(m.Petition.status.in_(OPEN_STATUSES), m.Petition.times_raised > 1)
              .order_by(m.Petition.times_raised.desc(), m.Petition.id))
     if before is not None:
-        query = query.where(m.DialogueSession.planned_start < dt.datetime.combine(before, dt.time()))
+        query = query.where(_held_on() < dt.datetime.combine(before, dt.time()))
     return list(session.scalars(query))
 
 

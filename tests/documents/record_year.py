@@ -7,6 +7,8 @@ granted after the conclusion notice, an upward proposal."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from sqlalchemy import select
@@ -17,6 +19,20 @@ from desk_app.services.common import load_calendar
 from desk_app.store import models as m
 
 YEAR = 2026
+
+
+@contextmanager
+def _on_day(day: dt.date):
+    """The program's "today" (``DESK_APP_TODAY``) set to ``day`` for what is recorded inside."""
+    before = os.environ.get("DESK_APP_TODAY")
+    os.environ["DESK_APP_TODAY"] = day.isoformat()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("DESK_APP_TODAY", None)
+        else:
+            os.environ["DESK_APP_TODAY"] = before
 
 
 def _officials(s) -> SimpleNamespace:
@@ -79,7 +95,9 @@ def build(s) -> SimpleNamespace:
             secretary_id=people.secretary.id, document_format=fmt))
         day = start.date()
         sessions.issue_plan(s, ds.id, calendar.subtract_working_days(day, 15))
-        sessions.send_invitations(s, ds.id, calendar.subtract_working_days(day, 8))
+        sent = calendar.subtract_working_days(day, 8)
+        with _on_day(sent):  # recorded on the day they went out (a sending date may not lie ahead)
+            sessions.send_invitations(s, ds.id, sent)
         out.sessions[name] = ds
         return ds
 

@@ -88,8 +88,9 @@ def key(qtbot, keys, modifier=Qt.NoModifier) -> None:
 
 
 @pytest.fixture
-def live_page(window, ctx, qtbot):
-    """The meeting not yet held is started (Ctrl+B, Enter) and the first speaker called (F2)."""
+def live_page(window, ctx, qtbot, no_dialogs):
+    """The meeting not yet held is started (Ctrl+B, Enter; asked once more when the plan is for another day) and
+    the first speaker called (F2)."""
     page = window.show_page("live")
     qtbot.waitUntil(lambda: page.state is not None)
     window.activateWindow()
@@ -99,6 +100,7 @@ def live_page(window, ctx, qtbot):
     qtbot.keyClick(page.dialog.form.secretary_edit, Qt.Key_Return)
     key(qtbot, Qt.Key_F2)
     assert page.opinion is not None and page.state.live
+    no_dialogs.texts.clear()  # the question about the plan's day is not the test's
     return page
 
 

@@ -85,7 +85,7 @@ def test_conclude_override_issue_and_export(page, ctx, qtbot, no_dialogs, tmp_pa
     def override(dialog):
         dialog.form.dateEdit.setDate(qdate(new_due))
         dialog.accept_button.click()
-        assert "lý do" in dialog.form.general_error.text()
+        assert "lý do" in dialog.form.reason_error.text()
         type_text(dialog.form.reasonEdit, "Chờ kết quả đo đạc của Sở Nông nghiệp và Môi trường")
 
     answer_dialog(override, still_open)

@@ -218,3 +218,117 @@ def test_print_list_and_pdf(page, ctx, qtbot, tmp_path, monkeypatch, no_dialogs)
     preview = page.dialog
     assert preview is not None and preview.windowTitle().startswith("Xem trước khi in")
     preview.reject()
+
+
+# -- issue 14: Esc, field errors, dates, the refusal's message, one numbering ----------------------------------
+
+def test_esc_asks_before_a_filled_form_is_thrown_away(page, ctx, qtbot, no_dialogs):
+    """Issue 14, item 7: Esc discarded a filled registration form without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    before = queue_ids(ctx, page.session_id)
+    qtbot.keyClick(page.ui.table, Qt.Key_N, Qt.ControlModifier)
+    dialog = page.dialog
+    qtbot.keyClick(dialog.form.name_edit, Qt.Key_Escape)  # nothing typed: closes at once
+    assert page.dialog is None and no_dialogs.texts == []
+
+    qtbot.keyClick(page.ui.table, Qt.Key_N, Qt.ControlModifier)
+    dialog = page.dialog
+    type_text(dialog.form.name_edit, "Lò Thị Hoa")
+    type_text(dialog.form.content_edit, "Đề nghị làm đường.")
+    no_dialogs.answer = QMessageBox.No
+    qtbot.keyClick(dialog.form.content_edit, Qt.Key_Escape)
+    assert page.dialog is dialog and dialog.isVisible() and len(no_dialogs.texts) == 1
+    assert dialog.form.name_edit.text() == "Lò Thị Hoa"
+    no_dialogs.answer = QMessageBox.Yes
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.LeftButton)
+    assert page.dialog is None and len(no_dialogs.texts) == 2
+    assert queue_ids(ctx, page.session_id) == before
+
+
+def test_a_fixed_field_loses_its_error_and_a_date_can_be_retyped_after_ctrl_a(page, qtbot, no_dialogs):
+    """Issue 14, item 13: the error stayed until the next save; Ctrl+A then a typed date was ignored."""
+    qtbot.keyClick(page.ui.table, Qt.Key_N, Qt.ControlModifier)
+    dialog = page.dialog
+    form = dialog.form
+    type_text(form.name_edit, "Lò Thị Hoa")
+    type_text(form.phone_edit, "12345")
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
+    assert form.phone_error.isVisibleTo(dialog)
+    form.phone_edit.selectAll()
+    type_text(form.phone_edit, "0912345678")
+    assert not form.phone_error.isVisibleTo(dialog)
+
+    form.received_edit.setFocus()
+    qtbot.keyClick(form.received_edit, Qt.Key_A, Qt.ControlModifier)
+    for char in "15112026":
+        qtbot.keyClick(form.received_edit, char)
+    assert form.received_edit.date().toString("dd/MM/yyyy") == "15/11/2026"
+
+
+def test_the_refusal_error_is_short_and_leaves_the_reasons_in_sight(page, qtbot, no_dialogs):
+    """Issue 14, item 13: the error repeated all six reasons and pushed the list out of view."""
+    page.select_row(1)
+    qtbot.keyClick(page.ui.table, Qt.Key_R, Qt.ControlModifier)
+    dialog = page.dialog
+    reasons = [dialog.form.reasons_list.item(r).text() for r in range(dialog.form.reasons_list.count())]
+    height = dialog.form.reasons_list.height()
+    qtbot.mouseClick(dialog.accept_button, Qt.LeftButton)
+    message = dialog.form.reason_error.text()
+    assert dialog.form.reason_error.isVisibleTo(dialog) and len(message) < 90 and "\n" not in message
+    assert not any(reason in message for reason in reasons)
+    qtbot.wait(50)
+    assert dialog.form.reasons_list.height() >= height * 0.8
+
+
+def test_the_page_the_printed_list_and_the_live_queue_number_speakers_alike(window, ctx, qtbot, no_dialogs):
+    """Issue 14, item 9: after a merge, a refusal and a priority walk-in the screen said 1, 2, 3, 6, 7, 8 and the
+    printed list 1–6."""
+    import datetime as dt
+    import re
+
+    import desk_app.gui.pages.registrations as module
+    from desk_app.services import minutes
+
+    page = window.show_page("registrations")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    session_id = page.session_id
+    with ctx.session() as session:
+        rows = registrations.queue(session, session_id)
+        registrations.refuse(session, rows[1].id, "gay_roi")
+        registrations.merge(session, rows[3].id, rows[2].id)
+        minutes.start_meeting(session, session_id, dt.datetime(2026, 11, 21, 8, 0))
+        minutes.call_next(session, session_id, dt.datetime(2026, 11, 21, 8, 5))
+        registrations.add_walk_in(session, session_id, registrations.RegistrationInput(citizen_name="Người Ưu Tiên"),
+                                  priority=True)
+        html = module.speakers_list_html(registrations.speakers_list(session, session_id))
+    page.reload()
+    shown = {r.name: r.order for r in page.model.rows if r.order is not None}
+    assert sorted(shown.values()) == list(range(1, len(shown) + 1))
+    printed = {name: int(number) for number, name in re.findall(r"<tr><td align='center'>(\d+)</td><td>([^<]+)", html)}
+    assert printed == shown
+    live = window.show_page("live", session_id)
+    qtbot.waitUntil(lambda: live.state is not None and live.state.id == session_id)
+    queue = [live.ui.queue_list.item(i).text().split("\n")[0] for i in range(live.ui.queue_list.count())]
+    for line in queue:
+        number, name = line.split(". ", 1)
+        assert shown[name.replace(" · ưu tiên", "")] == int(number)
+
+
+def test_the_toolbar_is_whole_at_125_percent_with_the_largest_font(window, qtbot, gui_app):
+    """Issue 14, item 5: at 125 % the registrations toolbar was cut."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.gui.screens import AT_125, assert_on_screen, largest_font, whole_rows
+
+    font = largest_font(gui_app)
+    try:
+        window.resize(*AT_125)
+        page = window.show_page("registrations")
+        qtbot.waitExposed(page)
+        buttons = [b for b in page.ui.findChildren(QPushButton) if b.isVisibleTo(page)]
+        assert len(buttons) >= 9
+        assert_on_screen(page, page.ui.session_combo, page.ui.table, page.ui.shortcut_bar, *buttons)
+        assert whole_rows(page.ui.table) >= 2
+    finally:
+        QApplication.setFont(font)

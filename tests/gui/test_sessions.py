@@ -18,6 +18,7 @@ from desk_app.services import sessions
 from desk_app.services.common import get
 from desk_app.store import models as m
 from tests.gui.keyboard import type_text
+from tests.gui.screens import AT_100_1280, AT_125, assert_on_screen, whole_rows
 
 TITLE = "Hội nghị đối thoại với Nhân dân thôn Nà Thang về đất đai năm 2026"
 
@@ -174,7 +175,7 @@ def test_deadlines_panel_names_the_profile_and_turns_red_when_the_notice_is_late
         assert dialog.form.kindCombo.isVisible() and dialog.form.reasonEdit.isVisible()
         dialog.form.dateEdit.setDate(qdate(clock.today() + dt.timedelta(days=1)))
         ok(dialog)  # no reason yet: refused inside the dialog
-        assert "lý do" in dialog.form.general_error.text()
+        assert "lý do" in dialog.form.reason_error.text()
         type_text(dialog.form.reasonEdit, "Hội nghị đột xuất theo đề nghị của cử tri")
         ok(dialog)
 
@@ -203,12 +204,16 @@ def test_status_steps_issue_plan_invite_and_cancel(page, ctx, qtbot, no_dialogs)
     answer_dialog(ok)
     qtbot.mouseClick(ui.inviteButton, Qt.LeftButton)
 
-    def cancel(dialog):
+    def cancel(dialog):  # issue 14: "không diễn ra" said neither cancelled nor put off
+        assert dialog.windowTitle() == "Hủy hội nghị (không tổ chức)"
+        assert "không được tổ chức" in dialog.form.promptLabel.text()
+        assert "hoãn" in dialog.form.promptLabel.text() and "Ngày tổ chức" in dialog.form.promptLabel.text()
         assert not dialog.form.dateEdit.isVisible()
         type_text(dialog.form.reasonEdit, "Thiên tai, mưa lũ")
         ok(dialog)
 
     answer_dialog(cancel)
+    assert ui.cancelButton.text() == "Hủy hội nghị (không tổ chức)…"
     qtbot.mouseClick(ui.cancelButton, Qt.LeftButton)
     with ctx.session() as session:
         ds = get(session, m.DialogueSession, session_id)
@@ -282,3 +287,65 @@ def test_deadlines_panel_shows_the_profiles_after_meeting_steps_and_provisional_
     assert ui.afterLabel.isVisibleTo(page) and ui.afterLabel.text().startswith(
         "Người chủ trì đánh giá, rút kinh nghiệm nội bộ: chậm nhất ")
     assert "(dự kiến)" in ui.answerLabel.text() and "(dự kiến)" not in ui.noticeLabel.text()
+
+
+def test_invitations_cannot_be_dated_ahead_and_can_be_taken_back(page, ctx, qtbot, no_dialogs):
+    """Issue 14, item 13: "Đã gửi giấy mời" took a future date and then could not be undone."""
+    session_id = _draft(ctx, 25)
+    with ctx.session() as session:
+        sessions.issue_plan(session, session_id, clock.today())
+    ctx.changed("sessions")
+    page.activate(session_id)
+    ui = page.ui
+    refused: list[str] = []
+
+    def ahead(dialog):
+        dialog.form.dateEdit.setFocus()
+        qtbot.keyClick(dialog.form.dateEdit, Qt.Key_A, Qt.ControlModifier)  # Ctrl+A, then the date typed
+        for char in (clock.today() + dt.timedelta(days=3)).strftime("%d%m%Y"):
+            qtbot.keyClick(dialog.form.dateEdit, char)
+        ok(dialog)
+
+    answer_dialog(ahead, refused)
+    qtbot.mouseClick(ui.inviteButton, Qt.LeftButton)
+    assert refused and "chưa đến" in refused[0]
+    assert page._status is SessionStatus.PLAN_ISSUED
+
+    answer_dialog(ok)
+    qtbot.mouseClick(ui.inviteButton, Qt.LeftButton)
+    assert page._status is SessionStatus.INVITED
+    assert ui.backToDraftButton.isEnabled() and "Đã ban hành kế hoạch" in ui.backToDraftButton.text()
+    qtbot.mouseClick(ui.backToDraftButton, Qt.LeftButton)  # asked, answered Có
+    assert page._status is SessionStatus.PLAN_ISSUED
+    with ctx.session() as session:
+        assert get(session, m.DialogueSession, session_id).invitations_sent_date is None
+
+
+def test_the_list_shows_the_day_a_meeting_was_held_beside_its_plan(page, ctx, qtbot, no_dialogs):
+    """Issue 14, item 1: after a start on another day the list still showed the planned day."""
+    from desk_app.services import minutes
+
+    session_id = next(r.id for r in page.model.rows if r.status == SessionStatus.INVITED.value)
+    with ctx.session() as session:
+        planned = get(session, m.DialogueSession, session_id).planned_start
+        minutes.start_meeting(session, session_id, dt.datetime.combine(clock.today(), dt.time(8, 0)))
+    ctx.changed("minutes")
+    page.activate(session_id)
+    texts = {page.model.index(r, 0).data(): page.model.index(r, 0).data(Qt.ToolTipRole)
+             for r in range(page.model.rowCount()) if page.model.rows[r].id == session_id}
+    (shown, tip), = texts.items()
+    assert shown == clock.today().strftime("%d/%m/%Y")
+    assert f"{planned:%d/%m/%Y}" in tip and "kế hoạch" in tip.lower()
+    assert f"{planned:%d/%m/%Y}" in page.ui.statusLabel.text()
+
+
+@pytest.mark.parametrize("size", [AT_125, AT_100_1280], ids=["1366x768-125%", "1280-100%"])
+def test_the_page_fits_a_small_screen_and_lists_several_sessions(window, qtbot, size):
+    """Issue 14, item 5: at 125 % the list showed one session; at 100 % a 1280-pixel window cut the page."""
+    window.resize(*size)
+    page = window.show_page("sessions")
+    qtbot.waitExposed(page)
+    ui = page.ui
+    assert_on_screen(page, ui.sessionTable, ui.yearCombo, ui.newButton, ui.saveButton, ui.planButton,
+                     ui.formButton, page.form.ui.tabs)
+    assert whole_rows(ui.sessionTable) >= 3

@@ -76,6 +76,7 @@ def test_own_data_step_by_step(empty_ctx, qtbot, no_dialogs):
     type_text(heads.form.councilEdit, "Lê Văn An")  # one person, two posts
     type_text(heads.form.committeeEdit, "Phạm Thị Bích")
     _press(qtbot, wizard, QWizard.NextButton)
+    _press(qtbot, wizard, QWizard.NextButton)  # no hamlet typed: they can be added later in Danh mục
     assert wizard.currentId() == PROFILE
     profile_page = wizard.currentPage()
     profile_page.select_code("hcm-935")
@@ -110,3 +111,75 @@ def test_cancel_returns_false(empty_ctx, qtbot):
     assert run_first_run_wizard(empty_ctx) is False
     with empty_ctx.session() as session:
         assert commune(session) is None
+
+
+def test_escape_and_cancel_ask_once_something_was_typed(empty_ctx, qtbot, no_dialogs):
+    """Issue 14, item 7: Hủy or Esc in the first-run wizard quit the program without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = _wizard(empty_ctx, qtbot)
+    _press(qtbot, wizard, QWizard.NextButton)
+    page = wizard.currentPage()
+    type_text(page.form.nameEdit, "Xã Hòa Bình")
+    no_dialogs.answer = QMessageBox.No
+    qtbot.keyClick(page.form.nameEdit, Qt.Key_Escape)
+    assert wizard.isVisible() and len(no_dialogs.texts) == 1
+    _press(qtbot, wizard, QWizard.CancelButton)
+    assert wizard.isVisible() and len(no_dialogs.texts) == 2
+    assert page.form.nameEdit.text() == "Xã Hòa Bình"
+    no_dialogs.answer = QMessageBox.Yes
+    _press(qtbot, wizard, QWizard.CancelButton)
+    assert wizard.result() == QDialog.Rejected and not wizard.isVisible()
+
+
+def test_a_new_commune_gets_the_usual_agencies_and_its_typed_hamlets(empty_ctx, qtbot, no_dialogs):
+    """Issue 14, item 8: the wizard seeded no agencies, organisations or hamlets and said nothing."""
+    from desk_app.gui.wizard import HAMLETS, PROFILE
+
+    wizard = _wizard(empty_ctx, qtbot)
+    _press(qtbot, wizard, QWizard.NextButton)
+    type_text(wizard.currentPage().form.nameEdit, "Phường Đông Hải")
+    wizard.currentPage().form.kindCombo.setCurrentIndex(1)  # phường
+    _press(qtbot, wizard, QWizard.NextButton)
+    type_text(wizard.currentPage().form.committeeEdit, "Phạm Thị Bích")
+    _press(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentId() == HAMLETS
+    hamlets = wizard.currentPage()
+    assert "Công an phường" in hamlets.form.agenciesLabel.text()
+    assert "Danh mục" in hamlets.form.hintLabel.text()
+    for line in ("Tổ dân phố 1", "Tổ dân phố 2", "tổ dân phố 1"):
+        type_text(hamlets.form.hamletsEdit, line)
+        qtbot.keyClick(hamlets.form.hamletsEdit, Qt.Key_Return)
+    _press(qtbot, wizard, QWizard.NextButton)  # the same name twice: said beside the list
+    assert wizard.currentId() == HAMLETS and "Dòng 3" in hamlets.form.hamlets_error.text()
+    hamlets.form.hamletsEdit.setPlainText("Tổ dân phố 1\nTổ dân phố 2\nTổ dân phố 3")
+    assert not hamlets.form.hamlets_error.isVisibleTo(hamlets)  # fixed: the error goes
+    _press(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentId() == PROFILE
+    _press(qtbot, wizard, QWizard.FinishButton)
+    assert wizard.result() == QDialog.Accepted
+    with empty_ctx.session() as session:
+        agencies = [name for name, _id in catalog.active_items(session, "agencies")]
+        assert "Công an phường" in agencies and "Ủy ban Mặt trận Tổ quốc Việt Nam phường" in agencies
+        assert [name for name, _id in catalog.active_items(session, "hamlets")] == [
+            "Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3"]
+
+
+def test_the_window_under_the_wizard_says_it_waits_for_the_setup(empty_ctx, qtbot, monkeypatch):
+    """Issue 14, item 13: the status bar kept "Đang mở dữ liệu…" while the first-run wizard was open."""
+    from desk_app.gui import wizard
+    from desk_app.gui.app import attach_database
+    from desk_app.gui.main_window import MainWindow
+
+    window = MainWindow()  # as at start-up: the window first, then the data
+    qtbot.addWidget(window)
+    seen = {}
+
+    def fake_wizard(_ctx) -> bool:
+        seen["status"], seen["middle"] = window.database_label.text(), window.opening.text()
+        return False
+
+    monkeypatch.setattr(wizard, "run_first_run_wizard", fake_wizard)
+    assert attach_database(window, empty_ctx.database, empty=True, font_size=11) is None
+    assert "Đang mở" not in seen["status"] and "thiết lập lần đầu" in seen["status"]
+    assert "Đang mở" not in seen["middle"] and "Thiết lập ban đầu" in seen["middle"]

@@ -112,8 +112,9 @@ def test_opinions_answered_at_the_meeting_count_without_a_petition(session, make
     assert statistics.compute(session, YEAR).total.answered_at_meeting == 1
 
 
-def test_a_session_held_in_the_next_year_belongs_to_that_year(session, make_session, capsys):
+def test_a_session_held_in_the_next_year_belongs_to_that_year(session, make_session, capsys, monkeypatch):
     ds = make_session("invited", start=dt.datetime(2026, 12, 30, 8))
+    monkeypatch.setenv("DESK_APP_TODAY", "2027-01-05")  # a meeting is recorded on or after its day
     minutes.start_meeting(session, ds.id, dt.datetime(2027, 1, 5, 8))
     followup.create_petition(session, ds.id, followup.PetitionInput(citizen_name="Lò Văn Sáu", content="Kiến nghị"))
     assert ds.year == 2027

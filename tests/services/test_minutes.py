@@ -632,3 +632,163 @@ def test_the_meeting_in_progress_is_found(session, make_session):
     assert minutes.meeting_in_progress(session) is None
     ds = make_session(stage="in_progress")
     assert minutes.meeting_in_progress(session) == ds.id
+
+
+# -- a meeting on another day than planned, undone, reopened, recorded afterwards (issue 14, items 1 and 4) --
+
+def _held_row(db_session, ds_id):
+    ds = db_session.get(m.DialogueSession, ds_id)
+    return (ds.status, ds.planned_start, ds.actual_start, ds.actual_end, ds.year, ds.session_date)
+
+
+def test_a_meeting_held_on_another_day_keeps_the_plan_and_records_the_actual_day(session, make_session):
+    ds = make_session(stage="invited", start=dt.datetime(2026, 12, 21, 8, 0))  # planned after today (21/11)
+    held = dt.datetime(2026, 11, 21, 14, 30)
+    note = minutes.other_day_note(ds.planned_start, held.date())
+    assert "21/12/2026" in note and "21/11/2026" in note and "giữ ngày dự kiến" in note
+    assert minutes.other_day_note(ds.planned_start, ds.planned_start.date()) == ""
+    minutes.start_meeting(session, ds.id, held)
+    session.expire_all()
+    row = _held_row(session, ds.id)
+    assert row[1] == dt.datetime(2026, 12, 21, 8, 0)  # the plan is not rewritten
+    assert row[2] == held and row[5] == held.date()  # deadlines count from the day it was held
+    state = minutes.meeting_state(session, ds.id)
+    assert (state.planned_start, state.actual_start) == (dt.datetime(2026, 12, 21, 8, 0), held)
+
+
+def test_a_meeting_cannot_start_on_a_day_still_to_come(session, make_session):
+    ds = make_session(stage="invited", start=dt.datetime(2026, 12, 21, 8, 0))
+    before = _held_row(session, ds.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.start_meeting(session, ds.id, dt.datetime(2026, 11, 22, 8, 0))  # today is 21/11/2026
+    assert "chưa đến" in info.value.errors["started_at"]
+    assert _held_row(session, ds.id) == before
+
+
+def test_a_meeting_cannot_be_held_before_its_invitations_were_sent(session, make_session):
+    ds = make_session(stage="invited", start=dt.datetime(2026, 6, 10, 8, 0))  # invitations sent 31/05
+    before = _held_row(session, ds.id)
+    with pytest.raises(ValidationError) as info:
+        minutes.start_meeting(session, ds.id, dt.datetime(2026, 5, 25, 8, 0))
+    assert "31/05/2026" in info.value.errors["started_at"]
+    assert _held_row(session, ds.id) == before
+
+
+def test_the_year_follows_the_day_the_meeting_was_held_and_goes_back_when_undone(session, make_session, monkeypatch):
+    monkeypatch.setenv("DESK_APP_TODAY", "2027-01-06")
+    ds = make_session(stage="invited", start=dt.datetime(2026, 12, 30, 8, 0))
+    minutes.start_meeting(session, ds.id, dt.datetime(2027, 1, 5, 8, 0))
+    assert ds.year == 2027
+    minutes.undo_start(session, ds.id)
+    assert (ds.year, ds.actual_start, ds.status) == (2026, None, "da_moi")
+
+
+def test_a_start_with_nothing_recorded_can_be_undone(session, make_session):
+    ds = make_session(stage="invited")
+    planned = _held_row(session, ds.id)
+    minutes.start_meeting(session, ds.id, START)
+    assert minutes.meeting_state(session, ds.id).undoable
+    minutes.undo_start(session, ds.id, expected_version=ds.version)
+    session.expire_all()
+    assert _held_row(session, ds.id) == planned
+    assert session.get(m.DialogueSession, ds.id).agenda_log == []
+    plan_only = make_session(stage="plan_issued")
+    minutes.start_meeting(session, plan_only.id, START)
+    minutes.undo_start(session, plan_only.id)
+    assert plan_only.status == "da_ban_hanh_ke_hoach"
+
+
+@pytest.mark.parametrize("what, record", [
+    ("ý kiến", lambda s, ds: minutes.call_next(s, ds.id, START + dt.timedelta(minutes=5))),
+    ("bước", lambda s, ds: minutes.reach_step(s, ds.id, "b", START + dt.timedelta(minutes=5))),
+    ("số người dự", lambda s, ds: minutes.save_progress(s, ds.id, citizens_attending=40)),
+    ("kết luận", lambda s, ds: minutes.save_progress(s, ds.id, general_conclusion="Giao các cơ quan")),
+])
+def test_a_start_with_something_recorded_cannot_be_undone(session, meeting, what, record):
+    record(session, meeting)
+    assert not minutes.meeting_state(session, meeting.id).undoable
+    before = _session_row(session, meeting.id)
+    with pytest.raises(TransitionError) as info:
+        minutes.undo_start(session, meeting.id)
+    assert what in info.value.message
+    assert _session_row(session, meeting.id) == before
+
+
+def test_closed_minutes_are_reopened_with_a_reason_in_the_audit_log(session, make_session):
+    ds = make_session(stage="ended")
+    state = minutes.meeting_state(session, ds.id)
+    assert state.reopenable and not state.live
+    with pytest.raises(ValidationError) as info:
+        minutes.reopen_minutes(session, ds.id, "  ")
+    assert "reason" in info.value.errors and ds.status == "da_ket_thuc"
+    minutes.reopen_minutes(session, ds.id, "Sửa lỗi chính tả trong kết luận", expected_version=ds.version)
+    assert ds.status == "dang_dien_ra" and ds.actual_end is not None  # the recorded end stays until closed again
+    minutes.save_progress(session, ds.id, general_conclusion="Kết luận chung đã sửa.")
+    logged = session.scalars(select(m.AuditLog).where(m.AuditLog.table_name == "dialogue_session",
+                                                      m.AuditLog.row_id == ds.id)).all()
+    assert any("Sửa lỗi chính tả trong kết luận" in str(row.changes.get("reason", "")) for row in logged)
+    minutes.end_meeting(session, ds.id, ds.actual_end, citizens_attending=100, delegates_attending=20,
+                        general_conclusion="Kết luận chung đã sửa.")
+    assert ds.status == "da_ket_thuc" and ds.general_conclusion == "Kết luận chung đã sửa."
+
+
+@pytest.mark.parametrize("stage", ["in_progress", "concluded"])
+def test_only_closed_minutes_before_the_conclusion_notice_can_be_reopened(session, make_session, stage):
+    ds = make_session(stage=stage)
+    before = _session_row(session, ds.id)
+    with pytest.raises(TransitionError) as info:
+        minutes.reopen_minutes(session, ds.id, "Sửa lỗi")
+    assert "thông báo kết luận" in info.value.message
+    assert _session_row(session, ds.id) == before
+
+
+def test_times_before_the_meeting_started_are_refused(session, meeting):
+    with pytest.raises(ValidationError) as info:
+        minutes.reach_step(session, meeting.id, "b", START - dt.timedelta(minutes=5))
+    assert "trước giờ bắt đầu" in info.value.errors["reached_at"]
+    with pytest.raises(ValidationError):
+        minutes.call_next(session, meeting.id, START - dt.timedelta(minutes=1))
+    assert minutes.opinions(session, meeting.id) == []
+
+
+def test_minutes_recorded_afterwards_with_their_real_day_and_times(session, make_session):
+    """Paper notes typed in a week later: the day and every time as they were, corrected where mistyped."""
+    ds = make_session(stage="invited", start=dt.datetime(2026, 11, 12, 8, 0))
+    day = dt.date(2026, 11, 13)  # held a day later than planned
+    minutes.start_meeting(session, ds.id, dt.datetime.combine(day, dt.time(8, 10)))
+    assert minutes.meeting_state(session, ds.id).recorded_later  # today is 21/11: the times are typed
+    minutes.reach_step(session, ds.id, "c", dt.datetime.combine(day, dt.time(8, 40)))
+    first = minutes.call_next(session, ds.id, dt.datetime.combine(day, dt.time(8, 45)))
+    second = minutes.call_next(session, ds.id, dt.datetime.combine(day, dt.time(9, 5)), finishing=first.id)
+    times = minutes.minutes_times(session, ds.id)
+    assert (times.day, times.start, times.end) == (day, dt.time(8, 10), None)
+    assert [(r.text, r.start) for r in times.steps][1][1] == dt.time(8, 40)
+    assert [(r.start, r.end) for r in times.opinions] == [(dt.time(8, 45), dt.time(9, 5)), (dt.time(9, 5), None)]
+    step_c = times.steps[1].id
+    minutes.correct_times(session, ds.id, minutes.TimesInput(
+        day=day, start=dt.time(8, 0), steps={step_c: dt.time(8, 30)},
+        opinions={first.id: (dt.time(8, 35), dt.time(8, 55)), second.id: (dt.time(8, 56), dt.time(9, 20))}))
+    session.expire_all()
+    ds = session.get(m.DialogueSession, ds.id)
+    assert ds.actual_start == dt.datetime(2026, 11, 13, 8, 0) and ds.planned_start == dt.datetime(2026, 11, 12, 8)
+    assert [o.started_at.time() for o in minutes.opinions(session, ds.id)] == [dt.time(8, 35), dt.time(8, 56)]
+    assert minutes.opinions(session, ds.id)[1].ended_at == dt.datetime(2026, 11, 13, 9, 20)
+
+
+@pytest.mark.parametrize("change, key", [
+    (dict(day=dt.date(2026, 11, 22)), "started_at"),  # a day still to come
+    (dict(start=dt.time(9, 0)), "opinion"),  # the opinion would start before the meeting
+    (dict(opinion=(dt.time(8, 50), dt.time(8, 45))), "opinion"),  # ends before it starts
+    (dict(step=dt.time(7, 0)), "step"),
+])
+def test_bad_corrected_times_change_nothing(session, meeting, change, key):
+    opinion = minutes.call_next(session, meeting.id, START + dt.timedelta(minutes=40))
+    step = minutes.reach_step(session, meeting.id, "c", START + dt.timedelta(minutes=30))
+    before = (_session_row(session, meeting.id), _opinion_row(opinion), step.reached_at)
+    data = minutes.TimesInput(day=change.get("day", START.date()), start=change.get("start", START.time()),
+                              steps={step.id: change.get("step", dt.time(8, 30))},
+                              opinions={opinion.id: change.get("opinion", (dt.time(8, 40), None))})
+    with pytest.raises(ValidationError) as info:
+        minutes.correct_times(session, meeting.id, data)
+    assert any(k.startswith(key) for k in info.value.errors), info.value.errors
+    assert (_session_row(session, meeting.id), _opinion_row(opinion), step.reached_at) == before

@@ -531,3 +531,28 @@ def test_speakers_list_leaves_out_refused_and_merged_and_personal_numbers(sessio
     assert [s.citizen_name for s in listed.speakers] == [first.citizen_name, "Hà Thị Mai"]
     assert listed.speakers[1].speaks_for == "nhóm hộ, 5 hộ/thành viên"
     assert "0912345678" not in repr(listed) and group.phone == "0912345678"
+
+
+def test_one_speaking_numbering_for_the_page_the_printed_list_and_the_live_queue(session, make_session, commune):
+    """Issue 14, item 9: after merges, a refusal and a priority walk-in the page said 1, 2, 3, 6, 7, 8, the
+    printed list 1–6 and the live queue something else. One numbering now, without gaps."""
+    ds = make_session(stage="invited")
+    for name in ("Lò Văn Ba", "Hà Thị Bốn", "Lò Văn Năm", "Vi Văn Sáu", "Đinh Thị Bảy", "Mã Văn Tám"):
+        _add(session, ds, name, hamlet_id=commune.hamlets[0].id)
+    regs = registrations.queue(session, ds.id)  # 8 registrations
+    registrations.merge(session, regs[4].id, regs[2].id)  # a duplicate merged into another
+    registrations.refuse(session, regs[3].id, "gay_roi")
+    minutes.start_meeting(session, ds.id, dt.datetime(2026, 6, 10, 8, 0))
+    minutes.call_next(session, ds.id, dt.datetime(2026, 6, 10, 8, 10))  # the first speaks
+    urgent = registrations.add_walk_in(session, ds.id, RegistrationInput(citizen_name="Người Ưu Tiên"),
+                                       priority=True)
+    page = {r.name: r.order for r in registrations.queue_rows(session, ds.id)}
+    printed = {s.citizen_name: s.number for s in registrations.speakers_list(session, ds.id).speakers}
+    live = {q.name: q.order for q in minutes.meeting_state(session, ds.id).queue}
+    numbered = [r for r in registrations.queue_rows(session, ds.id) if r.order is not None]
+    assert [r.order for r in numbered] == list(range(1, 8))  # 9 registrations, 2 closed: 1–7, no gap
+    assert page[urgent.citizen_name] == 2  # right after the one speaking
+    assert printed == {name: number for name, number in page.items() if number is not None}
+    assert all(page[name] == number for name, number in live.items())
+    assert page[regs[3].citizen_name] is None and page[regs[4].citizen_name] is None
+    assert registrations.refusal_choice(session, regs[5].id).registration.line().startswith(f"{page['Vi Văn Sáu']}. ")

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.domain.errors import NotFoundError, TransitionError, ValidationError
-from desk_app.services import catalog, followup, profiles, sessions, workdays
+from desk_app.domain.states import SessionStatus
+from desk_app.services import catalog, followup, minutes, profiles, sessions, workdays
 from desk_app.domain.calendar import DayKind
 from desk_app.store import models as m
 
@@ -235,3 +236,37 @@ def test_builtin_profiles_are_read_only_and_copies_are_editable(session, commune
         profiles.delete_profile(session, copy.id)  # in use
     with pytest.raises(ValidationError):
         profiles.copy_profile(session, builtin.id, "Quy định của tỉnh Lai Châu 2026")  # same name
+
+
+def test_invitations_sent_on_a_day_still_to_come_are_refused_and_can_be_taken_back(session, make_session):
+    """Issue 14, item 13: "Đã gửi giấy mời" took a future date and could not be undone."""
+    ds = make_session("plan_issued", start=dt.datetime(2026, 12, 21, 8, 0))  # today is 21/11/2026
+    with pytest.raises(ValidationError) as info:
+        sessions.send_invitations(session, ds.id, dt.date(2026, 12, 16))
+    assert "chưa đến" in info.value.errors["sent_date"] and ds.status == "da_ban_hanh_ke_hoach"
+    sessions.send_invitations(session, ds.id, dt.date(2026, 11, 21))
+    assert sessions.STEP_BACK[SessionStatus.INVITED] is SessionStatus.PLAN_ISSUED
+    sessions.step_back(session, ds.id, expected_version=ds.version)
+    assert (ds.status, ds.invitations_sent_date) == ("da_ban_hanh_ke_hoach", None)
+    sessions.step_back(session, ds.id)
+    assert ds.status == "du_thao"
+
+
+def test_invitations_cannot_be_taken_back_once_the_meeting_started(session, make_session):
+    ds = make_session("in_progress")
+    with pytest.raises(TransitionError):
+        sessions.undo_invitations(session, ds.id)
+    assert ds.invitations_sent_date is not None
+
+
+def test_the_previous_session_is_the_one_held_before_even_when_held_earlier_than_planned(session, make_session):
+    """Issue 14, item 1: a session held 05/12 though planned 21/12 was skipped as "the previous one"."""
+    early = make_session("invited", start=dt.datetime(2026, 12, 21, 8, 0))
+    minutes.start_meeting(session, early.id, dt.datetime(2026, 11, 21, 8, 0))
+    followup.create_petition(session, early.id, followup.PetitionInput(citizen_name="Lò Văn Sáu",
+                                                                      content="Đường nội đồng"))
+    minutes.end_meeting(session, early.id, dt.datetime(2026, 11, 21, 11, 0), citizens_attending=50,
+                        delegates_attending=10)
+    later = make_session("draft", start=dt.datetime(2026, 12, 10, 8, 0))
+    assert sessions.previous_session(session, later.id).id == early.id
+    assert [p.citizen_name for p in sessions.previous_session_petitions(session, later.id)] == ["Lò Văn Sáu"]

@@ -8,6 +8,13 @@ answers, the outcome, petitions made from the opinion, the
 chair's conclusion and the close. Everything has a key (the bar at the bottom lists them). After an
 unclean stop the page reopens the session in progress on its last unfinished opinion.
 
+The meeting's day is asked when it starts (another day than the plan's is said and asked again; the plan
+keeps its day); a start with nothing recorded can be taken back; minutes typed in after the meeting take
+their times from the "Giờ ghi" box and every time can be corrected (Ctrl+T); closed minutes are reopened with
+a reason (Ctrl+B) until the conclusion notice is issued. The page fits a 1366×768 screen at 125 % with the
+largest font size without scrolling: its rows wrap, the queue, the opinions and the agenda share tabs, and so
+do the answer, the answers given and the outcome.
+
 What the page shows is read by desk_app.services.minutes (``meeting_state``, ``opinion_view``: plain
 dataclasses); every change goes through the minutes and registrations services.
 """
@@ -16,40 +23,36 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QListWidgetItem, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QSizePolicy, QVBoxLayout
 
 from desk_app.domain.errors import DeskAppError
-from desk_app.domain.states import AgendaStep, Outcome, RegistrationState, ResponderKind, SessionStatus
-from desk_app.domain.validation import format_time
+from desk_app.domain.states import AgendaStep, Outcome, RegistrationState, SessionStatus
 from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import load_ui
 from desk_app.gui.context import AppContext, Page
+from desk_app.gui.flow import FlowLayout, least_height
 from desk_app.gui.forms import open_dialog
-from desk_app.gui.pages.live_dialogs import EndDialog, PetitionDialog, StartDialog, WalkInDialog, at_meeting
+from desk_app.gui.pages.live_dialogs import PetitionDialog, WalkInDialog, qtime
+from desk_app.gui.pages.live_lists import (OPINIONS_TAB, QUEUE_TAB, fill_agenda, fill_opinions, fill_queue,
+                                           idle_text, shortcut_keys, status_text)
+from desk_app.gui.pages.live_stages import MeetingStages
 from desk_app.gui.speaker_timer import SpeakerTimer
 from desk_app.gui.widgets import (FieldErrors, connect_while, fill_combo, fill_session_picker, select_data,
                                   set_shortcut_bar)
 from desk_app.services import minutes, registrations, sessions
-from desk_app.services.minutes import MeetingState, OpinionView
+from desk_app.services.minutes import MeetingState, OpinionView, Responder
 
 SAVED_HINT = ("Nội dung được tự động lưu chậm nhất 2 giây sau khi gõ (kể cả khi gõ liên tục) và ngay khi "
               "rời ô soạn, chuyển bước, chuyển người phát biểu hoặc đóng cửa sổ")
-_GREY = QColor(palette.MUTED)
-
-SHORTCUTS = (  # (keys, what) shown in the bar at the bottom of the page
-    ("F2", "Mời phát biểu"), ("F5", "Bắt đầu / tạm dừng giờ"), ("F6", "Trả lời"), ("F7", "Kết quả"),
-    ("F8", "Kiến nghị"), ("F9", "Kết luận"), ("Alt+1…5", "Bước a–đ"), ("Ctrl+N", "Người phát biểu thêm"),
-    ("Ctrl+Enter", "Lưu"), ("Ctrl+B", "Bắt đầu hội nghị"), ("Ctrl+E", "Kết thúc hội nghị"),
-    ("F11", "Màn hình hội trường"),
-)
+ANSWER_TAB, ANSWERS_TAB, OUTCOME_TAB = range(3)
 
 
 # -- the page ---------------------------------------------------------------------------------------------
 
-class LiveMinutesPage(Page):
+class LiveMinutesPage(MeetingStages, Page):
     key = "live"
     title = "Biên bản trực tiếp"
     watches = frozenset({"sessions", "registrations", "minutes", "petitions", "catalog", "settings"})
@@ -84,45 +87,61 @@ class LiveMinutesPage(Page):
     # -- construction -------------------------------------------------------------------------------------
     def _build_look(self) -> None:
         ui = self.ui  # fonts, texts and placeholders are the form's (ui/live_page.ui)
+        # the rows wrap on a narrow window (1366 pixels at 125 %, the largest font) instead of widening the page
+        FlowLayout.replace(ui.session_row)
+        ui.editor_label.setMinimumWidth(1)  # never wider than the panel: the F9 button keeps its place
         ui.speaker_info_label.setStyleSheet(palette.style(palette.SECONDARY))
+        ui.speaker_info_label.setMinimumWidth(1)  # one line, cut to the room there is (the tooltip has it all)
+        ui.speaker_name_label.setMinimumWidth(80)  # a long name wraps instead of pushing the timer off the page
+        ui.speaker_info_label.installEventFilter(self)
         ui.saved_label.setToolTip(SAVED_HINT)
-        metrics = ui.saved_label.fontMetrics()  # always fully visible, whatever it says
-        ui.saved_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in (
-            "Chưa có thay đổi", "Đã lưu lúc 00:00:00", "Chưa lưu được!")) + 12)
         for button in (ui.timer_button, ui.timer_reset_button):
             button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         fill_combo(ui.outcome_combo, [(o.label, o.value) for o in Outcome], "(Chưa xác định)")
-        set_shortcut_bar(ui.shortcut_bar, SHORTCUTS)
+        ui.responder_combo.lineEdit().setPlaceholderText("Người chủ trì, cơ quan hoặc gõ họ tên")
         ui.splitter.setStretchFactor(0, 0)
         ui.splitter.setStretchFactor(1, 1)
         ui.splitter.setSizes([330, 850])
-        for step in AgendaStep:
-            item = QListWidgetItem(step.label)
-            item.setData(Qt.UserRole, step.value)
-            ui.agenda_list.addItem(item)
+        fill_agenda(ui.agenda_list, None)
         ui.agenda_list.setToolTip("Chọn bước rồi bấm Enter (hoặc Alt+1 … Alt+5) để ghi giờ chuyển sang bước đó")
-        ui.agenda_list.setMinimumHeight(100)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+        return least_height(self.layout(), width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — the speaker's details follow the label's width
+        if watched is self.ui.speaker_info_label and event.type() == QEvent.Resize:
+            self._elide_info()
+        return super().eventFilter(watched, event)
+
+    def _elide_info(self) -> None:
+        label = self.ui.speaker_info_label
+        full = label.toolTip() or label.property("full_text") or ""
+        label.setText(label.fontMetrics().elidedText(full, Qt.ElideRight, max(label.width(), 40)) or " ")
 
     def _connect(self) -> None:
         ui = self.ui
-        buttons = {  # button → (slot, keys shown)
-            ui.start_button: (self.start_meeting, "Ctrl+B"), ui.end_button: (self.end_meeting, "Ctrl+E"),
-            ui.call_button: (self.call_next, "F2"), ui.walkin_button: (self.walk_in, "Ctrl+N"),
-            ui.absent_button: (self.toggle_absent, ""), ui.timer_button: (self.toggle_timer, "F5"),
-            ui.timer_reset_button: (self.reset_timer, "Shift+F5"), ui.answer_button: (self.add_answer, "Ctrl+Enter"),
-            ui.petition_button: (self.make_petition, "F8"),
+        buttons = {  # button → (slot, keys: in the text where the button is in the panels, else in the tooltip)
+            ui.start_button: (self.start_meeting, "Ctrl+B", False), ui.reopen_button: (self.reopen, "Ctrl+B", False),
+            ui.undo_start_button: (self.undo_start, "", False), ui.times_button: (self.correct_times, "Ctrl+T", False),
+            ui.end_button: (self.end_meeting, "Ctrl+E", False), ui.call_button: (self.call_next, "F2", True),
+            ui.walkin_button: (self.walk_in, "Ctrl+N", False), ui.absent_button: (self.toggle_absent, "", False),
+            ui.timer_button: (self.toggle_timer, "F5", False), ui.timer_reset_button: (self.reset_timer, "Shift+F5", False),
+            ui.answer_button: (self.add_answer, "Ctrl+Enter", False), ui.petition_button: (self.make_petition, "F8", False),
         }
-        for widget, (slot, keys) in buttons.items():
+        for widget, (slot, keys, in_text) in buttons.items():
             widget.clicked.connect(slot)
-            if keys:
+            if keys and in_text:
                 widget.setText(f"{widget.text()} ({keys})")
-                widget.setToolTip(f"{widget.text()}")
+            widget.setToolTip(f"{widget.text()} ({keys})" if keys and not in_text else widget.text())
         ui.absent_button.setToolTip("Đánh dấu người đang chọn trong hàng chờ là vắng mặt (bấm lại khi họ đến)")
+        ui.undo_start_button.setToolTip("Đưa hội nghị về “chưa bắt đầu” (bấm nhầm Ctrl+B): chỉ khi biên bản chưa "
+                                        "ghi gì")
         shortcuts = {
             "F2": self.call_next, "F5": self.toggle_timer, "Shift+F5": self.reset_timer, "F6": self.focus_answer,
             "F7": self.focus_outcome, "F8": self.make_petition, "F9": self.focus_conclusion,
             "Ctrl+N": self.walk_in, "Ctrl+Return": self.save_now, "Ctrl+Enter": self.save_now,
-            "Ctrl+S": self.save_now, "Ctrl+B": self.start_meeting, "Ctrl+E": self.end_meeting,
+            "Ctrl+S": self.save_now, "Ctrl+B": self.start_or_reopen, "Ctrl+E": self.end_meeting,
+            "Ctrl+T": self.correct_times,
         }
         for number, step in enumerate(AgendaStep, 1):
             shortcuts[f"Alt+{number}"] = lambda code=step.value: self.reach_step(code)
@@ -180,20 +199,25 @@ class LiveMinutesPage(Page):
             self.state = None
             ui.status_label.setText("")
             ui.speaker_name_label.setText("Chưa có cuộc đối thoại nào")
-            ui.speaker_info_label.setText("Hãy lập kế hoạch ở trang “Cuộc đối thoại”.")
+            self._set_info("Hãy lập kế hoạch ở trang “Cuộc đối thoại”.")
             self._set_live(False)
             self._fill_opinion(None)
             return
         with self.ctx.session() as session:
             state = self.state = minutes.meeting_state(session, self.meeting_id)
-        ui.status_label.setText(SessionStatus(state.status).label)
+        text, tip = status_text(state)
+        ui.status_label.setText(text)
+        ui.status_label.setToolTip(tip)
         ui.status_label.setStyleSheet(palette.style(palette.SUCCESS, bold=True) if state.live else "")
         self._loading = True
         try:
-            self._fill_agenda(state)
-            self._fill_queue(state)
+            fill_agenda(ui.agenda_list, state)
+            waiting = fill_queue(ui.queue_list, state)
+            ui.side_tabs.setTabText(QUEUE_TAB, f"&Hàng chờ ({waiting})")
             self._fill_opinions(state)
             fill_combo(ui.responder_combo, [(r.text, i) for i, r in enumerate(state.responders)])
+            if state.recorded_later and not ui.clock_edit.hasFocus():
+                ui.clock_edit.setTime(qtime(state.last_moment or state.actual_start))
             if not ui.conclusion_edit.hasFocus():
                 ui.citizens_spin.setValue(state.citizens or 0)
                 ui.delegates_spin.setValue(state.delegates or 0)
@@ -203,65 +227,32 @@ class LiveMinutesPage(Page):
             self._loading = False
         if self.timer.state == "idle":
             self.timer.reset(state.speaking_seconds)
+        set_shortcut_bar(ui.shortcut_bar, shortcut_keys(state))
+        font = QApplication.font()  # a little smaller than the rest: two lines at the largest size on 125 %
+        font.setPointSize(max(font.pointSize() - 2, 9))
+        ui.shortcut_bar.setFont(font)
         self._set_live(state.live)
         if not state.live and state.opinions:
-            ui.side_tabs.setCurrentIndex(1)  # a meeting that is over is read back from its opinions
+            ui.side_tabs.setCurrentIndex(OPINIONS_TAB)  # a meeting that is over is read back from its opinions
         ids = [o.id for o in state.opinions]
         keep = self.opinion.id if self.opinion is not None and self.opinion.id in ids else state.last_unfinished()
         self.show_opinion(keep)
 
-    def _fill_agenda(self, state: MeetingState) -> None:
-        for row in range(self.ui.agenda_list.count()):
-            item = self.ui.agenda_list.item(row)
-            step = AgendaStep(item.data(Qt.UserRole))
-            times = state.agenda.get(step.value, [])
-            shown = ", ".join(format_time(t) for t in times)
-            item.setText(f"{step.label}\n    {'Lúc ' + shown if times else 'Chưa đến bước này'}  (Alt+{row + 1})")
-            item.setForeground(Qt.black if times else _GREY)
-
-    def _fill_queue(self, state: MeetingState) -> None:
-        lst = self.ui.queue_list
-        selected = lst.currentItem().data(Qt.UserRole) if lst.currentItem() else None
-        lst.clear()
-        for entry in state.queue:
-            state_label = RegistrationState(entry.state).label
-            mark = " · ưu tiên" if entry.priority else ""
-            detail = " · ".join(b for b in (entry.place, entry.field) if b)
-            item = QListWidgetItem(f"{entry.order}. {entry.name}{mark}\n    {detail or state_label}"
-                                   + (f" · {state_label}" if entry.state != RegistrationState.WAITING.value else ""))
-            item.setData(Qt.UserRole, entry.id)
-            item.setToolTip(entry.content)
-            if entry.state == RegistrationState.ABSENT.value:
-                item.setForeground(_GREY)
-            lst.addItem(item)
-        waiting = [e.id for e in state.queue if e.state == RegistrationState.WAITING.value]
-        target = selected if selected in waiting else (waiting[0] if waiting else None)
-        for row in range(lst.count()):
-            if lst.item(row).data(Qt.UserRole) == target:
-                lst.setCurrentRow(row)
-        self.ui.side_tabs.setTabText(0, f"&Hàng chờ ({len(waiting)})")
-        if not state.queue:
-            item = QListWidgetItem("Hàng chờ trống. Thêm người phát biểu bằng Ctrl+N.")
-            item.setFlags(Qt.NoItemFlags)
-            lst.addItem(item)
-
     def _fill_opinions(self, state: MeetingState) -> None:
-        lst = self.ui.opinions_list
-        lst.clear()
-        for opinion in state.opinions:
-            item = QListWidgetItem(opinion.line())
-            item.setData(Qt.UserRole, opinion.id)
-            lst.addItem(item)
-            if self.opinion is not None and opinion.id == self.opinion.id:
-                lst.setCurrentItem(item)
-        self.ui.side_tabs.setTabText(1, f"Ý &kiến đã ghi ({len(state.opinions)})")
+        fill_opinions(self.ui.opinions_list, state, self.opinion.id if self.opinion is not None else None)
+        self.ui.side_tabs.setTabText(OPINIONS_TAB, f"Ý &kiến đã ghi ({len(state.opinions)})")
 
     def _set_live(self, live: bool) -> None:
         ui = self.ui
         state = self.state
         has_opinion = self.opinion is not None
         ui.start_button.setVisible(bool(state and state.startable))
+        ui.reopen_button.setVisible(bool(state and state.reopenable))
+        ui.undo_start_button.setVisible(bool(state and state.undoable))
         ui.end_button.setVisible(live)
+        ui.times_button.setVisible(live)
+        for widget in (ui.clock_label, ui.clock_edit):
+            widget.setVisible(bool(live and state.recorded_later))
         for widget in (ui.call_button, ui.walkin_button, ui.absent_button, ui.citizens_spin, ui.delegates_spin,
                        ui.timer_button, ui.timer_reset_button, ui.agenda_list):
             widget.setEnabled(live)
@@ -269,6 +260,16 @@ class LiveMinutesPage(Page):
             widget.setEnabled(live and has_opinion)
         ui.editor.setReadOnly(not (live and has_opinion))
         ui.conclusion_edit.setReadOnly(not live)
+        self._label_editor()
+
+    def _label_editor(self) -> None:
+        """The editor's caption says "tự động lưu" only while what it shows can be typed into."""
+        ui = self.ui
+        on = ui.editor_stack.currentWidget() is ui.conclusion_edit
+        shown = ui.conclusion_edit if on else ui.editor
+        what = "Kết luận chung" if on else "Nội d&ung"
+        ui.editor_label.setText(f"{what} ({'chỉ xem' if shown.isReadOnly() else 'tự động lưu'}):")
+        ui.editor_label.setBuddy(shown)
 
     # -- the opinion on screen ------------------------------------------------------------------------------
     def show_opinion(self, opinion_id: int | None) -> None:
@@ -289,11 +290,7 @@ class LiveMinutesPage(Page):
                                                          for e in self.state.queue)
                 if self.state is not None:
                     ui.speaker_name_label.setText("Chưa có người phát biểu")
-                    ui.speaker_info_label.setText(
-                        "Bấm F2 để mời người tiếp theo trong hàng chờ." if self.state.live and waiting else
-                        "Hàng chờ đã hết; thêm người phát biểu bằng Ctrl+N." if self.state.live else
-                        "Bấm Ctrl+B để bắt đầu hội nghị." if self.state.startable else
-                        "Hội nghị không diễn ra: chỉ xem lại các ý kiến đã ghi.")
+                    self._set_info(idle_text(self.state, waiting))
                 ui.editor.setPlainText("")
                 self._saved_text = ""
                 ui.answers_list.clear()
@@ -301,16 +298,14 @@ class LiveMinutesPage(Page):
                 ui.outcome_combo.setCurrentIndex(0)
             else:
                 ui.speaker_name_label.setText(view.name)
-                # Two lines at most: the full registered content is in the tooltip.
-                short = view.info if len(view.info) <= 120 else view.info[:119].rstrip() + "…"
-                ui.speaker_info_label.setText(short or " ")
-                ui.speaker_info_label.setToolTip(view.info)
+                self._set_info(view.info)  # one line: the full registered content is in the tooltip
                 if ui.editor.toPlainText() != view.content:
                     ui.editor.setPlainText(view.content)
                     ui.editor.moveCursor(ui.editor.textCursor().MoveOperation.End)
                 self._saved_text = view.content
                 ui.answers_list.clear()
                 ui.answers_list.addItems(view.answers or [])
+                ui.lower_tabs.setTabText(ANSWERS_TAB, f"Đã trả lời ({len(view.answers)})")
                 ui.petitions_list.clear()
                 ui.petitions_list.addItems(view.petitions or [])
                 select_data(ui.outcome_combo, view.outcome)
@@ -322,7 +317,11 @@ class LiveMinutesPage(Page):
         self.answer_errors.clear()
         self._set_live(bool(self.state and self.state.live))
 
-    def _opinion_picked(self, item: QListWidgetItem) -> None:
+    def _set_info(self, text: str) -> None:
+        self.ui.speaker_info_label.setToolTip(text)
+        self._elide_info()
+
+    def _opinion_picked(self, item) -> None:
         self.show_opinion(item.data(Qt.UserRole))
         self.show_conclusion(False)
 
@@ -428,38 +427,12 @@ class LiveMinutesPage(Page):
     def _live(self) -> bool:
         return self.state is not None and self.state.live and self.isVisible() and self.dialog is None
 
-    def start_meeting(self) -> None:
-        if self.state is None or not self.state.startable or self.dialog is not None:
-            return
-        self.flush()
-
-        def started(_dialog) -> None:
-            self.reload()  # the picker shows the new status too
-            self.changed("sessions")
-            self.ui.agenda_list.setFocus()
-
-        self._open(StartDialog(self.ctx, self.state, self), started)
-
-    def end_meeting(self) -> None:
-        if not self._live():
-            return
-        self.flush()
-        ui = self.ui
-
-        def ended(_dialog) -> None:
-            self.timer.reset()
-            self.opinion = None
-            self.reload()
-            self.changed("sessions")
-
-        self._open(EndDialog(self.ctx, self.state, ui.citizens_spin.value(), ui.delegates_spin.value(),
-                             ui.conclusion_edit.toPlainText(), self), ended)
-
     def reach_step(self, code: str) -> None:
         if not self._live():
             return
         self.flush()  # what was typed under the previous step is stored before the step changes
-        if self.write(lambda s: minutes.reach_step(s, self.state.id, code, at_meeting()), "minutes"):
+        at = self._moment()
+        if self.write(lambda s: minutes.reach_step(s, self.state.id, code, at), "minutes"):
             self.load_meeting()
             row = [step.value for step in AgendaStep].index(code)
             self.ui.agenda_list.setCurrentRow(row)
@@ -473,9 +446,10 @@ class LiveMinutesPage(Page):
         chosen_id = chosen.data(Qt.UserRole) if chosen is not None else None
         current = self.opinion.id if self.opinion is not None and self.opinion.ended is None else None
         created: dict[str, int | None] = {}
+        at = self._moment()
 
         def work(session) -> None:
-            opinion = minutes.call_next(session, self.state.id, at_meeting(), finishing=current, chosen=chosen_id)
+            opinion = minutes.call_next(session, self.state.id, at, finishing=current, chosen=chosen_id)
             created["opinion"] = opinion.id if opinion is not None else None
 
         if not self.write(work, "minutes"):
@@ -497,7 +471,7 @@ class LiveMinutesPage(Page):
             for row in range(self.ui.queue_list.count()):
                 if self.ui.queue_list.item(row).data(Qt.UserRole) == dialog.registration_id:
                     self.ui.queue_list.setCurrentRow(row)
-            self.ui.side_tabs.setCurrentIndex(0)
+            self.ui.side_tabs.setCurrentIndex(QUEUE_TAB)
             self.changed("registrations")
 
         self._open(WalkInDialog(self.ctx, self.state.id, self), added)
@@ -525,21 +499,29 @@ class LiveMinutesPage(Page):
 
     def _timer_state(self, state: str) -> None:
         text = {"running": "Tạm dừng giờ", "paused": "Tiếp tục giờ", "idle": "Bắt đầu giờ"}[state]
-        self.ui.timer_button.setText(f"{text} (F5)")
+        self.ui.timer_button.setText(text)  # F5 is in the tooltip and the shortcut bar: the timer keeps its room
         self.ui.timer_button.setToolTip(f"{text} (F5)")
 
     # -- answers, outcome, petitions, conclusion -------------------------------------------------------
     def focus_answer(self) -> None:
+        """F6: the cursor in the answer, typed at once; who answers is one Shift+Tab back."""
         if self._live() and self.opinion is not None:
-            self.ui.responder_combo.setFocus()
+            self.ui.lower_tabs.setCurrentIndex(ANSWER_TAB)
+            self.ui.answer_edit.setFocus()
+
+    def responder(self) -> Responder:
+        """Who answers: the one picked in the list, or the name typed over it."""
+        combo = self.ui.responder_combo
+        typed, picked = combo.currentText().strip(), combo.currentData()
+        if picked is not None and typed == combo.itemText(combo.currentIndex()).strip():
+            return self.state.responders[picked]
+        return Responder.typed(typed) if typed else self.state.responders[0]
 
     def add_answer(self) -> None:
         if not self._live() or self.opinion is None:
             return
         ui = self.ui
-        picked = ui.responder_combo.currentData()
-        responder = self.state.responders[picked] if picked is not None else \
-            minutes.Responder("", ResponderKind.CHAIR.value)
+        responder = self.responder()
         opinion_id, text = self.opinion.id, ui.answer_edit.toPlainText()
         if not self.write(lambda s: minutes.answer_by(s, opinion_id, responder, text), "minutes",
                           errors=self.answer_errors):
@@ -551,6 +533,7 @@ class LiveMinutesPage(Page):
 
     def focus_outcome(self) -> None:
         if self._live() and self.opinion is not None:
+            self.ui.lower_tabs.setCurrentIndex(OUTCOME_TAB)
             self.ui.outcome_combo.setFocus()
 
     def _outcome_chosen(self, _index: int) -> None:
@@ -586,9 +569,7 @@ class LiveMinutesPage(Page):
     def show_conclusion(self, on: bool) -> None:
         ui = self.ui
         ui.editor_stack.setCurrentWidget(ui.conclusion_edit if on else ui.editor)
-        ui.editor_label.setText("Kết luận chung của người chủ trì (tự động lưu trong vòng 2 giây):" if on else
-                                "&Nội dung phát biểu (tự động lưu trong vòng 2 giây):")
-        ui.editor_label.setBuddy(ui.conclusion_edit if on else ui.editor)
+        self._label_editor()
         ui.conclusion_button.blockSignals(True)
         ui.conclusion_button.setChecked(on)
         ui.conclusion_button.blockSignals(False)

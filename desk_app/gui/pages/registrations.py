@@ -20,6 +20,7 @@ from desk_app.gui.common import Column, RowsModel, after_export, load_ui, open_f
 from desk_app.gui import palette
 from desk_app.gui.context import AppContext, Page, show_info
 from desk_app.gui.export_actions import PDF_FILTER, choose_target, file_name
+from desk_app.gui.flow import FlowLayout, least_height
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.registration_dialog import ImportPreviewDialog, MergeDialog, RefuseDialog, RegistrationDialog
 from desk_app.gui.widgets import fill_session_picker, read_only_table, set_shortcut_bar
@@ -52,7 +53,7 @@ class QueueModel(RowsModel):
 
     def __init__(self, parent=None):
         super().__init__([
-            Column("TT", lambda r: r.order, align=Qt.AlignRight),
+            Column("TT", lambda r: r.order or "", align=Qt.AlignRight),  # refused or merged: no number
             Column("Họ và tên", lambda r: r.name, foreground=_foreground),
             Column("Năm sinh", lambda r: r.birth_year, align=Qt.AlignCenter),
             Column("Thôn / địa chỉ", lambda r: r.place),
@@ -114,10 +115,10 @@ def speakers_list_html(listed: registrations.SpeakersList) -> str:
         ("TT", 6), ("Họ và tên", 18), ("Năm sinh", 9), ("Thôn, tổ dân phố", 14), ("Lĩnh vực", 13),
         ("Nội dung đăng ký phát biểu", 40)))
     body = []
-    for number, speaker in enumerate(listed.speakers, 1):
+    for speaker in listed.speakers:
         speaks_for = f"<br><i>(Đại diện {escape(speaker.speaks_for)})</i>" if speaker.speaks_for else ""
         body.append(
-            f"<tr><td align='center'>{number}</td><td>{escape(speaker.citizen_name)}{speaks_for}</td>"
+            f"<tr><td align='center'>{speaker.number}</td><td>{escape(speaker.citizen_name)}{speaks_for}</td>"
             f"<td align='center'>{speaker.birth_year or ''}</td><td>{escape(speaker.place)}</td>"
             f"<td>{escape(speaker.field)}</td><td>{escape(speaker.content).replace(chr(10), '<br>')}</td></tr>")
     if not body:
@@ -186,6 +187,9 @@ class RegistrationsPage(Page):
         self.choices: list[sessions.SessionChoice] = []
         self.dialog = None  # the dialog now open (tests reach it here)
         ui = self.ui
+        # the rows wrap on a narrow window (1366 pixels at 125 %, the largest font) instead of widening the page
+        FlowLayout.replace(ui.session_row)
+        FlowLayout.replace(ui.actions_row)
         self.model = QueueModel(self)
         self.model.move_requested.connect(self.move_to)
         table = ui.table
@@ -219,6 +223,9 @@ class RegistrationsPage(Page):
         self._update_actions()
 
     # -- data --------------------------------------------------------------------------------------------
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+        return least_height(self.layout(), width)
+
     def activate(self, arg: object = None) -> None:
         super().activate(arg)
         if isinstance(arg, int):
@@ -334,7 +341,7 @@ class RegistrationsPage(Page):
                  ("Lĩnh vực", row.field), ("Gửi đến", row.addressed_to), ("Hình thức", row.channel),
                  ("Ngày nhận", format_date(row.received_date)), ("Trạng thái", row.state_text)]
         parts = " · ".join(f"{label}: <b>{escape(str(value))}</b>" for label, value in facts if value)
-        text = f"<b>{row.order}. {escape(row.name)}</b> — {parts}"
+        text = f"<b>{f'{row.order}. ' if row.order else ''}{escape(row.name)}</b> — {parts}"
         if row.refusal_note:
             text += f"<br>Ghi chú từ chối: {escape(row.refusal_note)}"
         text += f"<br>{escape(row.content).replace(chr(10), '<br>') or '<i>(không có nội dung)</i>'}"

@@ -6,22 +6,24 @@ documents sent before the meeting (plan, notice, invitations, registration form)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHeaderView, QMenu, QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
-from desk_app.domain.states import SESSION_TRANSITIONS, Host, PetitionStatus, SessionStatus
+from desk_app.domain.states import SESSION_TRANSITIONS, Host, SessionStatus
 from desk_app.domain.validation import format_date
 from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
-from desk_app.gui.common import ROW_ROLE, Column, RowsModel, load_ui, qdate
+from desk_app.gui.common import ROW_ROLE, RowsModel, load_ui, qdate
 from desk_app.gui.context import Page, ask, show_error
 from desk_app.gui.export_actions import export_session_document
+from desk_app.gui.flow import FlowLayout, least_height
 from desk_app.gui.forms import DateReasonDialog
+from desk_app.gui.pages.session_rows import (PREVIOUS_COLUMNS, REPEATED_COLUMNS, SESSION_COLUMNS, PetitionRow,
+                                               SessionRow, other_day)
 from desk_app.gui.session_form import SessionForm, load_choices
 from desk_app.gui.stale import offer_reload
 from desk_app.gui.widgets import fill_combo, read_only_table
@@ -31,69 +33,6 @@ LATE_STYLE = palette.style(palette.ERROR, bold=True)
 # what this page shows depends on these topics (registrations and exported documents do not change it)
 WATCHED = frozenset({"sessions", "minutes", "petitions", "catalog", "settings", "calendar"})
 ALL = "Tất cả"
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: int
-    start: dt.datetime
-    year: int
-    host: str
-    status: str
-    title: str
-
-    @property
-    def host_label(self) -> str:
-        return Host(self.host).label
-
-    @property
-    def status_label(self) -> str:
-        return SessionStatus(self.status).label
-
-
-@dataclass(frozen=True)
-class PetitionRow:
-    id: int
-    citizen: str
-    content: str
-    field: str
-    status: str
-    due: dt.date | None
-    times_raised: int
-    session_date: dt.date
-
-    @classmethod
-    def of(cls, p) -> PetitionRow:  # a petition of the follow-up service
-        return cls(p.id, p.citizen_name, p.content, p.field.name if p.field else "",
-                   PetitionStatus(p.status).label, p.due_date, p.times_raised, p.session.session_date)
-
-
-def _short(text: str, size: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-SESSION_COLUMNS = (
-    Column("Ngày tổ chức", lambda r: r.start.date(), tooltip=lambda r: f"{r.start:%d/%m/%Y %H:%M}"),
-    Column("Chủ trì", lambda r: r.host_label),
-    Column("Trạng thái", lambda r: r.status_label),
-    Column("Tên hội nghị", lambda r: r.title),
-)
-PREVIOUS_COLUMNS = (
-    Column("Người kiến nghị", lambda r: r.citizen),
-    Column("Nội dung", lambda r: _short(r.content), tooltip=lambda r: r.content),
-    Column("Lĩnh vực", lambda r: r.field),
-    Column("Trạng thái", lambda r: r.status),
-    Column("Hạn trả lời", lambda r: r.due),
-)
-REPEATED_COLUMNS = (
-    Column("Số lần nêu", lambda r: r.times_raised, align=Qt.AlignCenter),
-    Column("Người kiến nghị", lambda r: r.citizen),
-    Column("Nội dung", lambda r: _short(r.content), tooltip=lambda r: r.content),
-    Column("Kỳ đối thoại", lambda r: r.session_date),
-    Column("Trạng thái", lambda r: r.status),
-    Column("Hạn trả lời", lambda r: r.due),
-)
 
 
 DRAFT_KIND = "session_plan"
@@ -170,6 +109,35 @@ class SessionsPage(Page):
         ui.splitter.setStretchFactor(0, 2)
         ui.splitter.setStretchFactor(1, 3)
         ui.splitter.setSizes([415, 745])
+        FlowLayout.replace(ui.filterRow)  # the rows wrap on a narrow window instead of widening the page
+        FlowLayout.replace(ui.actionRow)
+        ui.layout().setStretchFactor(ui.splitter, 1)  # the room left goes to the list and the form, not the filters
+        # the deadlines and the status scroll under the list on a low window, never squeezed over each other
+        boxes = QWidget()
+        column = QVBoxLayout(boxes)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in (ui.deadlinesBox, ui.statusBox):
+            ui.leftLayout.removeWidget(box)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea(ui.leftPane)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(boxes)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        ui.leftLayout.addWidget(scroll)
+        self._boxes = scroll
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+        table = self.ui.sessionTable  # at least three sessions in the list, whatever the font size
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * table.verticalHeader()
+                               .defaultSectionSize() + 2 * table.frameWidth()
+                               + table.horizontalScrollBar().sizeHint().height())
+        scroll = self._boxes  # as wide as the boxes need (they scroll only up and down)
+        wide = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        if scroll.minimumWidth() != wide:
+            scroll.setMinimumWidth(wide)
+        return least_height(self.layout(), width)
 
     def _build_invitation_menu(self) -> None:
         menu = QMenu(self.ui.invitationButton)
@@ -195,8 +163,8 @@ class SessionsPage(Page):
     def reload(self) -> None:
         with self.ctx.session() as session:
             choices = load_choices(session)
-            self._all_rows = [SessionRow(ds.id, ds.planned_start, ds.year, ds.host, ds.status, ds.title)
-                              for ds in sessions.list_sessions(session)]
+            self._all_rows = [SessionRow(ds.id, ds.actual_start or ds.planned_start, ds.year, ds.host, ds.status,
+                                         ds.title, other_day(ds)) for ds in sessions.list_sessions(session)]
         self.form.set_choices(choices)
         self._fill_years()
         self._apply_filters()
@@ -344,7 +312,9 @@ class SessionsPage(Page):
         if ds.plan_issued_date:
             details.append(f"kế hoạch ban hành ngày {format_date(ds.plan_issued_date)}")
         if ds.actual_start:
-            details.append(f"họp ngày {format_date(ds.actual_start.date())}")
+            planned = ds.planned_start.date()
+            other = f" (kế hoạch: {format_date(planned)})" if planned != ds.actual_start.date() else ""
+            details.append(f"họp ngày {format_date(ds.actual_start.date())}{other}")
         if status is SessionStatus.CANCELLED and ds.cancel_reason:
             details.append(f"lý do hủy: {ds.cancel_reason}")
         ui.statusLabel.setText("; ".join(details))
@@ -389,7 +359,9 @@ class SessionsPage(Page):
         saved = self.current_id is not None
         allowed = SESSION_TRANSITIONS.get(self._status, frozenset()) if saved else frozenset()
         ui.issuePlanButton.setEnabled(SessionStatus.PLAN_ISSUED in allowed)
-        ui.backToDraftButton.setEnabled(SessionStatus.DRAFT in allowed)
+        back = sessions.STEP_BACK.get(self._status) if saved else None  # the last step taken back
+        ui.backToDraftButton.setEnabled(back is not None)
+        ui.backToDraftButton.setText(f"Trở lại “{back.label}”" if back else "Trở lại dự thảo")
         ui.inviteButton.setEnabled(SessionStatus.INVITED in allowed)
         ui.cancelButton.setEnabled(SessionStatus.CANCELLED in allowed)
         ui.overrideButton.setEnabled(saved)
@@ -550,18 +522,23 @@ class SessionsPage(Page):
                          date=clock.today())
 
     def _cancel(self) -> None:
-        self._run_dialog("Hủy cuộc đối thoại", "Cuộc đối thoại sẽ được giữ lại với trạng thái Hủy và lý do hủy.",
+        self._run_dialog("Hủy hội nghị (không tổ chức)",
+                         "Hội nghị sẽ không được tổ chức: cuộc đối thoại được giữ lại với trạng thái “Hủy” và lý do "
+                         "hủy, không ghi biên bản và không thể hoàn tác. Nếu chỉ đổi ngày họp (hoãn), hãy bấm "
+                         "“Quay lại” và sửa Ngày tổ chức trong kế hoạch.",
                          lambda s, i, v, version: sessions.cancel(s, i, v.reason, expected_version=version),
-                         ask_date=False, reason_label="&Lý do hủy:", accept_text="Hủy cuộc đối thoại",
+                         ask_date=False, reason_label="&Lý do hủy:", accept_text="Hủy hội nghị",
                          reject_text="Quay lại")
 
     def _back_to_draft(self) -> None:
         if not self._ready():
             return
-        if not ask(self, "Đưa kế hoạch đã ban hành về trạng thái Dự thảo để sửa?"):
+        back = sessions.STEP_BACK[self._status]
+        if not ask(self, "Bỏ ngày gửi giấy mời đã ghi (ghi nhầm), đưa về trạng thái “Đã ban hành kế hoạch”?"
+                   if back is SessionStatus.PLAN_ISSUED else "Đưa kế hoạch đã ban hành về trạng thái Dự thảo để sửa?"):
             return
         session_id, version = self.current_id, self._version
-        if self.write(lambda s: sessions.back_to_draft(s, session_id, expected_version=version), "sessions"):
+        if self.write(lambda s: sessions.step_back(s, session_id, expected_version=version), "sessions"):
             self.reload()
 
     def _override_deadline(self) -> None:
