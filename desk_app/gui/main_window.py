@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             go_menu.addAction(action)
             self._data_actions.append(action)
-        meeting_menu = bar.addMenu("&Hội nghị")
+        meeting_menu = bar.addMenu("Hộ&i nghị")
         for entry in (("Màn hình &hội trường (mở / đóng)", self.toggle_hall_screen, "F11"), None,
                       ("&Mang đi hội nghị…", lambda: self._package_action("take_out"), None),
                       ("&Nhập kết quả hội nghị…", lambda: self._package_action("bring_back"), None),

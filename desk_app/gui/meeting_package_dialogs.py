@@ -40,7 +40,7 @@ UNDECIDED = "(chưa chọn)"
 # -- taking a session out ----------------------------------------------------------------------------------
 
 class TakeOutDialog(FormDialog):
-    form_name, title, accept_text = "meeting_take_out", "Mang đi hội nghị", "&Chọn nơi lưu gói…"
+    form_name, title, accept_text = "meeting_take_out", "Mang đi hội nghị", "Chọn nơi &lưu gói…"
 
     def __init__(self, ctx: AppContext, session_id: int | None, parent: QWidget | None = None):
         super().__init__(ctx, parent)

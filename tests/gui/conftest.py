@@ -44,9 +44,14 @@ def demo_path(demo_template, tmp_path):
 
 @pytest.fixture
 def gui_app(qapp):
-    from desk_app.gui.app import create_application
+    """The application as the program sets it up, with the program's default font size (11 points, not Qt's
+    9): the layout tests see what a clerk sees, and a test that changed the size leaves nothing behind."""
+    from desk_app.gui.app import apply_font_size, create_application
+    from desk_app.services.settings import DEFAULTS, FONT_SIZE
 
-    return create_application()
+    app = create_application()
+    apply_font_size(app, DEFAULTS[FONT_SIZE])
+    return app
 
 
 @pytest.fixture

@@ -21,8 +21,10 @@ def largest_font(gui_app):
 
 
 def assert_on_screen(page, *widgets) -> None:
-    """The page needs no scrolling in its window and every widget is shown whole inside it."""
-    QApplication.processEvents()
+    """The page needs no scrolling in its window and every widget is shown whole inside it (once laid out: the
+    page holder measures the page again after its panes' own layouts have run, a few turns of the event loop)."""
+    for _turn in range(30):
+        QApplication.processEvents()
     holder = page.parentWidget().parentWidget()  # the page's scroll area in the main window
     assert not holder.verticalScrollBar().isVisible(), "the page scrolls up and down"
     assert not holder.horizontalScrollBar().isVisible(), "the page scrolls sideways"

@@ -33,7 +33,7 @@ from desk_app.gui import palette
 from desk_app.gui.autosave import Autosave
 from desk_app.gui.common import load_ui
 from desk_app.gui.context import AppContext, Page
-from desk_app.gui.flow import FlowLayout, least_height
+from desk_app.gui.flow import FlowLayout
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.pages.live_dialogs import PetitionDialog, WalkInDialog, qtime
 from desk_app.gui.pages.live_lists import (OPINIONS_TAB, QUEUE_TAB, fill_agenda, fill_opinions, fill_queue,
@@ -104,9 +104,6 @@ class LiveMinutesPage(MeetingStages, Page):
         ui.splitter.setSizes([330, 850])
         fill_agenda(ui.agenda_list, None)
         ui.agenda_list.setToolTip("Chọn bước rồi bấm Enter (hoặc Alt+1 … Alt+5) để ghi giờ chuyển sang bước đó")
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
-        return least_height(self.layout(), width)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 — the speaker's details follow the label's width
         if watched is self.ui.speaker_info_label and event.type() == QEvent.Resize:

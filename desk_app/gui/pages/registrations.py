@@ -20,7 +20,7 @@ from desk_app.gui.common import Column, RowsModel, after_export, load_ui, open_f
 from desk_app.gui import palette
 from desk_app.gui.context import AppContext, Page, show_info
 from desk_app.gui.export_actions import PDF_FILTER, choose_target, file_name
-from desk_app.gui.flow import FlowLayout, least_height
+from desk_app.gui.flow import FlowLayout
 from desk_app.gui.forms import open_dialog
 from desk_app.gui.registration_dialog import ImportPreviewDialog, MergeDialog, RefuseDialog, RegistrationDialog
 from desk_app.gui.widgets import fill_session_picker, read_only_table, set_shortcut_bar
@@ -223,9 +223,6 @@ class RegistrationsPage(Page):
         self._update_actions()
 
     # -- data --------------------------------------------------------------------------------------------
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
-        return least_height(self.layout(), width)
-
     def activate(self, arg: object = None) -> None:
         super().activate(arg)
         if isinstance(arg, int):

@@ -128,7 +128,7 @@ class SessionsPage(Page):
         ui.leftLayout.addWidget(scroll)
         self._boxes = scroll
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 — the scroll area gives the page the window's height
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 — asked by the page holder (gui.page_holder)
         table = self.ui.sessionTable  # at least three sessions in the list, whatever the font size
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * table.verticalHeader()
                                .defaultSectionSize() + 2 * table.frameWidth()
