@@ -25,7 +25,7 @@ def holder_of(page):
     return page.parentWidget().parentWidget()
 
 
-@pytest.mark.parametrize("key", ["reports", "settings", "catalog"])
+@pytest.mark.parametrize("key", ["reports", "settings", "catalog", "conclusion"])
 def test_a_page_that_can_shrink_does_not_scroll(small_window, qtbot, key):
     page = small_window.show_page(key)
     qtbot.wait(50)

@@ -22,7 +22,8 @@ from desk_app.gui.export_actions import export_session_document
 from desk_app.gui.forms import DateReasonDialog
 from desk_app.gui.petition_model import Col, PetitionTableModel, lazy_table
 from desk_app.gui.stale import offer_reload
-from desk_app.gui.widgets import FieldErrors, connect_while, fill_combo, fill_session_picker, select_data
+from desk_app.gui.widgets import FieldErrors, connect_while, fill_combo, fill_session_picker, scroll_area, \
+    select_data
 from desk_app.services import catalog, followup, minutes, sessions
 from desk_app.services.followup import PetitionDetail
 from desk_app.services.sessions import SessionChoice
@@ -86,6 +87,10 @@ class ConclusionPage(Page):
         ui.generalEdit.textChanged.connect(self._general_touched)
         connect_while(self, QApplication.instance().focusChanged, self._focus_changed)
         ui.generalHint.setWordWrap(True)
+        # the petition's details scroll up and down by themselves on a low window (1366×768 at 125 %), so the page
+        # keeps its list, the general conclusion and the issue buttons in view
+        details = scroll_area(ui.splitter, ui.petitionBox, "petitionScroll", up_down_only=True)
+        ui.splitter.insertWidget(1, details)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
         ui.splitter.setSizes([640, 500])
