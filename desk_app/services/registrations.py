@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desk_app.domain import clock
 from desk_app.domain.errors import ValidationError
@@ -182,10 +182,15 @@ def update_registration(session: Session, registration_id: int, data: Registrati
     return reg
 
 
-def queue(session: Session, session_id: int) -> list[m.Registration]:
-    """Every registration of the session in speaking order (refused and merged ones included)."""
-    return list(session.scalars(select(m.Registration).where(m.Registration.session_id == session_id)
-                                .order_by(m.Registration.queue_order, m.Registration.id)))
+def queue(session: Session, session_id: int, *, with_names: bool = False) -> list[m.Registration]:
+    """Every registration of the session in speaking order (refused and merged ones included); ``with_names``:
+    their hamlet, field and agency read in the same go (a list of 2,000 speakers, not 6,000 lookups)."""
+    query = select(m.Registration).where(m.Registration.session_id == session_id) \
+        .order_by(m.Registration.queue_order, m.Registration.id)
+    if with_names:
+        query = query.options(selectinload(m.Registration.hamlet), selectinload(m.Registration.field),
+                              selectinload(m.Registration.addressed_agency))
+    return list(session.scalars(query))
 
 
 def next_waiting(session: Session, session_id: int) -> m.Registration | None:
@@ -352,7 +357,7 @@ def _place(reg: m.Registration) -> str:
 
 def queue_rows(session: Session, session_id: int) -> list[QueueRow]:
     """Every registration of the dialogue session in speaking order (refused and merged ones included)."""
-    rows = queue(session, session_id)
+    rows = queue(session, session_id, with_names=True)
     numbers = speaking_numbers(rows)
     names = {r.id: r.citizen_name for r in rows}
     profile = None

@@ -161,6 +161,9 @@ def write_speakers_pdf(html: str, path: Path) -> Path:
 
 # -- the page -----------------------------------------------------------------------------------------------
 
+FIT_ROWS = 60  # rows whose texts size the columns (names and hamlets of a long queue are alike)
+
+
 class RegistrationsPage(Page):
     key = "registrations"
     title = "Đăng ký phát biểu"
@@ -194,6 +197,8 @@ class RegistrationsPage(Page):
         self.model.move_requested.connect(self.move_to)
         table = ui.table
         read_only_table(table, self.model, stretch=5)
+        # columns sized on the first rows only: measuring 2,000 speakers' texts froze the window for a second
+        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)  # several rows to merge
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
