@@ -225,42 +225,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Tệp")
-        for title, slot, shortcut in (("&Sao lưu ra USB…", self.backup_to_file, "Ctrl+Shift+S"),
-                                      ("&Khôi phục từ bản sao lưu…", self.restore_from_file, None),
-                                      ("&Kiểm tra dữ liệu", self.check_database, None)):
-            action = QAction(title, self)
-            if shortcut:
-                self._shortcuts.append((action, shortcut))
-            action.triggered.connect(slot)
-            file_menu.addAction(action)
-            self._data_actions.append(action)
+        self._add_data_actions(file_menu, (("&Sao lưu ra USB…", self.backup_to_file, "Ctrl+Shift+S"),
+                                           ("&Khôi phục từ bản sao lưu…", self.restore_from_file, None),
+                                           ("&Kiểm tra dữ liệu", self.check_database, None)))
         file_menu.addSeparator()
         quit_action = QAction("Th&oát", self)
         self._shortcuts.append((quit_action, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        go_menu = bar.addMenu("Đi đế&n")
-        for key, title, _spec, shortcut in PAGES:
-            action = QAction(title, self)
-            self._shortcuts.append((action, shortcut))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
-            go_menu.addAction(action)
-            self._data_actions.append(action)
-        meeting_menu = bar.addMenu("Hộ&i nghị")
-        for entry in (("Màn hình &hội trường (mở / đóng)", self.toggle_hall_screen, "F11"), None,
-                      ("&Mang đi hội nghị…", lambda: self._package_action("take_out"), None),
-                      ("&Nhập kết quả hội nghị…", lambda: self._package_action("bring_back"), None),
-                      ("Mở &gói hội nghị…", lambda: self._package_action("open_package"), None)):
-            if entry is None:
-                meeting_menu.addSeparator()
-                continue
-            title, slot, shortcut = entry
-            action = QAction(title, self)
-            if shortcut:
-                self._shortcuts.append((action, shortcut))
-            action.triggered.connect(slot)
-            meeting_menu.addAction(action)
-            self._data_actions.append(action)
+        self._add_data_actions(bar.addMenu("Đi đế&n"), [
+            (title, lambda _checked=False, k=key: self.show_page(k), shortcut) for key, title, _spec, shortcut in PAGES])
+        self._add_data_actions(bar.addMenu("Hộ&i nghị"), (
+            ("Màn hình &hội trường (mở / đóng)", self.toggle_hall_screen, "F11"), None,
+            ("&Mang đi hội nghị…", lambda: self._package_action("take_out"), None),
+            ("&Nhập kết quả hội nghị…", lambda: self._package_action("bring_back"), None),
+            ("Mở &gói hội nghị…", lambda: self._package_action("open_package"), None)))
         help_menu = bar.addMenu("T&rợ giúp")
         guide = QAction("&Hướng dẫn sử dụng", self)
         self._shortcuts.append((guide, "F1"))  # the part of the page being used
@@ -269,6 +248,20 @@ class MainWindow(QMainWindow):
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _add_data_actions(self, menu, entries) -> None:
+        """(title, slot, shortcut or None) entries, None a separator: actions that need the data open."""
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            title, slot, shortcut = entry
+            action = QAction(title, self)
+            if shortcut:
+                self._shortcuts.append((action, shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self._data_actions.append(action)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

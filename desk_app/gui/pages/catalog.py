@@ -7,14 +7,14 @@ catalogue order until a header is clicked, then sort the Vietnamese way (SortPro
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSplitter, QTableView, QTabWidget, \
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QTabWidget, \
     QVBoxLayout, QWidget
 
 from desk_app.domain.states import AgencyKind, Body
 from desk_app.gui.common import ROW_ROLE, Column, RowsModel, button, load_ui
 from desk_app.gui.context import Page
 from desk_app.gui.widgets import (FieldErrors, fill_combo, link_optional_dates, optional_date, page_heading,
-                                  read_only_table, select_data, set_optional_date)
+                                  read_only_table, scroll_area, select_data, set_optional_date)
 from desk_app.services import catalog, profiles
 from desk_app.services.common import commune
 
@@ -290,13 +290,9 @@ class CommuneTab(QWidget):
             edit.returnPressed.connect(self.save)
         self.saved_label = QLabel(self)
         self.form.buttonRow.insertWidget(1, self.saved_label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll_area(self, self.form))
 
     def reload(self) -> None:
         with self.ctx.session() as session:

@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHeaderView, QMenu, QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QVBoxLayout, QWidget
 
 from desk_app.domain import clock
 from desk_app.domain.errors import DeskAppError
@@ -26,7 +26,7 @@ from desk_app.gui.pages.session_rows import (PREVIOUS_COLUMNS, REPEATED_COLUMNS,
                                                SessionRow, other_day)
 from desk_app.gui.session_form import SessionForm, load_choices
 from desk_app.gui.stale import offer_reload
-from desk_app.gui.widgets import fill_combo, read_only_table
+from desk_app.gui.widgets import fill_combo, read_only_table, scroll_area
 from desk_app.services import drafts, sessions
 
 LATE_STYLE = palette.style(palette.ERROR, bold=True)
@@ -120,23 +120,13 @@ class SessionsPage(Page):
             ui.leftLayout.removeWidget(box)
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea(ui.leftPane)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(boxes)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        ui.leftLayout.addWidget(scroll)
-        self._boxes = scroll
+        ui.leftLayout.addWidget(scroll_area(ui.leftPane, boxes, up_down_only=True))  # as wide as the boxes need
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 — asked by the page holder (gui.page_holder)
         table = self.ui.sessionTable  # at least three sessions in the list, whatever the font size
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * table.verticalHeader()
                                .defaultSectionSize() + 2 * table.frameWidth()
                                + table.horizontalScrollBar().sizeHint().height())
-        scroll = self._boxes  # as wide as the boxes need (they scroll only up and down)
-        wide = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
-        if scroll.minimumWidth() != wide:
-            scroll.setMinimumWidth(wide)
         return least_height(self.layout(), width)
 
     def _build_invitation_menu(self) -> None:
